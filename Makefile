@@ -1,0 +1,67 @@
+# Confide. `make run` starts the app, `make test` runs every test; both
+# install the system packages they need on Debian/Ubuntu (apt-get), and say
+# what to install elsewhere.
+
+GO      ?= go
+TAGS    := sqlite_fts5
+GOFLAGS := -tags=$(TAGS)
+BIN     := bin
+
+# Packages each step needs (Debian/Ubuntu names).
+BUILD_PKGS := ca-certificates gcc libc6-dev pkg-config libgl-dev libx11-dev \
+	libxcursor-dev libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev
+RUN_PKGS   := libgl1-mesa-dri
+TEST_PKGS  := xvfb xauth dbus-daemon gnome-keyring poppler-utils imagemagick libgl1-mesa-dri
+
+# A fresh HOME per test run gives a fresh login keyring; the Go caches
+# stay where they are so that warm builds stay warm.
+GOCACHE_DIR    := $(shell $(GO) env GOCACHE)
+GOMODCACHE_DIR := $(shell $(GO) env GOMODCACHE)
+GOPATH_DIR     := $(shell $(GO) env GOPATH)
+
+FUZZTIME ?= 5s
+CRASH_ITERATIONS ?= 100
+
+.PHONY: run build test unit-test integration-test fuzz bench eval-disguise deps-build deps-test deps-run clean vet
+
+run: deps-build deps-run build
+	$(BIN)/confide
+
+build:
+	$(GO) build $(GOFLAGS) -o $(BIN)/confide ./cmd/confide
+	$(GO) build $(GOFLAGS) -o $(BIN)/confidectl ./cmd/confidectl
+
+# Every test: unit tests, then the real Secret Service, crash, smoke and
+# fuzz tests inside a private D-Bus session and X server.
+test: deps-build deps-test vet build
+	@home=$$(mktemp -d); trap 'rm -rf "$$home"' EXIT; \
+	export HOME="$$home" GOCACHE="$(GOCACHE_DIR)" GOMODCACHE="$(GOMODCACHE_DIR)" GOPATH="$(GOPATH_DIR)" \
+		LANG=en_US.UTF-8 CONFIDE_CRASH_ITERATIONS=$(CRASH_ITERATIONS) CONFIDE_BIN="$(CURDIR)/$(BIN)"; \
+	xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- sh -ec '\
+		printf test-password | gnome-keyring-daemon --unlock --components=secrets >/dev/null; \
+		$(GO) test $(GOFLAGS),realkeyring,smoke -count=1 ./...'
+	$(MAKE) --no-print-directory fuzz
+
+vet:
+	$(GO) vet $(GOFLAGS) ./...
+
+fuzz:
+	$(GO) test $(GOFLAGS) -run='^$$' -fuzz='^FuzzJournal$$' -fuzztime=$(FUZZTIME) ./vault
+	$(GO) test $(GOFLAGS) -run='^$$' -fuzz='^FuzzRecord$$' -fuzztime=$(FUZZTIME) ./vault
+	$(GO) test $(GOFLAGS) -run='^$$' -fuzz='^FuzzMeta$$' -fuzztime=$(FUZZTIME) ./vault
+
+bench: deps-build build
+	$(BIN)/confidectl bench $(BENCHFLAGS)
+
+eval-disguise:
+	$(GO) test $(GOFLAGS) -count=1 -run '^TestEvaluation$$' -v ./notes/disguise/
+
+deps-build:
+	@./.ci/install-packages $(BUILD_PKGS)
+deps-run:
+	@./.ci/install-packages $(RUN_PKGS)
+deps-test:
+	@./.ci/install-packages $(TEST_PKGS)
+
+clean:
+	rm -rf $(BIN)

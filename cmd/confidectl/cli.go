@@ -1,0 +1,279 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/confidenotes/confide/vault"
+)
+
+// Exit codes of the contract.
+const (
+	exitOK     = 0
+	exitFailed = 1
+	exitUsage  = 2
+)
+
+// command is one confidectl command. Files add theirs with register in init.
+type command struct {
+	name    string // one or two words: "init", "keys list"
+	args    string // the usage after the name, e.g. "DEST"
+	summary string
+	flags   func(fs *flag.FlagSet) // command-specific flags
+	run     func(e *env, args []string) error
+}
+
+var commands = map[string]*command{}
+
+func register(c *command) {
+	if _, dup := commands[c.name]; dup {
+		panic("confidectl: command registered twice: " + c.name)
+	}
+	commands[c.name] = c
+}
+
+// globals are the flags every command accepts, before or after its name.
+type globals struct {
+	vaultDir       string
+	identityFile   string
+	passphraseFile string
+	json           bool
+}
+
+func (g *globals) register(fs *flag.FlagSet) {
+	fs.StringVar(&g.vaultDir, "vault", g.vaultDir, "the vault `folder` (default $CONFIDE_VAULT, else the per-user data folder)")
+	fs.StringVar(&g.identityFile, "identity", g.identityFile, "unlock with an age identity `file` (a device or recovery key)")
+	fs.StringVar(&g.passphraseFile, "passphrase-file", g.passphraseFile, "read the vault passphrase from `file`")
+	fs.BoolVar(&g.json, "json", g.json, "machine-readable output")
+}
+
+// env is what a command runs with.
+type env struct {
+	globals
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	store          vault.KeyStore
+	now            func() time.Time
+	flags          *flag.FlagSet // the running command's flags
+}
+
+// flag returns the value of the running command's flag name.
+func (e *env) flag(name string) string { return e.flags.Lookup(name).Value.String() }
+
+// usageError is a command-line mistake: exit 2.
+type usageError struct{ msg string }
+
+func (u usageError) Error() string { return u.msg }
+
+func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(format, args...)} }
+
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, store: vault.OSKeyring{}, now: time.Now}
+	return e.run(args)
+}
+
+func (e *env) run(args []string) int {
+	top := flag.NewFlagSet("confidectl", flag.ContinueOnError)
+	top.SetOutput(io.Discard)
+	e.globals.register(top)
+	if err := top.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			e.printUsage()
+			return exitOK
+		}
+		fmt.Fprintf(e.stderr, "confidectl: %v\n", err)
+		return exitUsage
+	}
+	rest := top.Args()
+	if len(rest) == 0 || rest[0] == "help" {
+		e.printUsage()
+		if len(rest) == 0 {
+			return exitUsage
+		}
+		return exitOK
+	}
+	cmd, rest := lookup(rest)
+	if cmd == nil {
+		fmt.Fprintf(e.stderr, "confidectl: unknown command %q; run 'confidectl help' for the list\n", strings.Join(rest[:min(2, len(rest))], " "))
+		return exitUsage
+	}
+	fs := flag.NewFlagSet(cmd.name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	e.globals.register(fs)
+	if cmd.flags != nil {
+		cmd.flags(fs)
+	}
+	e.flags = fs
+	if err := parseInterspersed(fs, rest); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			e.printCommandUsage(cmd, fs)
+			return exitOK
+		}
+		fmt.Fprintf(e.stderr, "confidectl %s: %v\n", cmd.name, err)
+		e.printCommandUsage(cmd, fs)
+		return exitUsage
+	}
+	if e.vaultDir == "" {
+		e.vaultDir = vault.DefaultDir()
+	}
+	err := cmd.run(e, fs.Args())
+	if err == nil {
+		return exitOK
+	}
+	var ue usageError
+	if errors.As(err, &ue) {
+		fmt.Fprintf(e.stderr, "confidectl %s: %s\n", cmd.name, ue.msg)
+		e.printCommandUsage(cmd, fs)
+		return exitUsage
+	}
+	fmt.Fprintln(e.stderr, explain(err, e.vaultDir))
+	return exitFailed
+}
+
+// lookup finds the longest command name that prefixes args.
+func lookup(args []string) (*command, []string) {
+	if len(args) >= 2 {
+		if c, ok := commands[args[0]+" "+args[1]]; ok {
+			return c, args[2:]
+		}
+	}
+	if c, ok := commands[args[0]]; ok {
+		return c, args[1:]
+	}
+	return nil, args
+}
+
+// parseInterspersed lets flags come after positional arguments too:
+// "backup /mnt/usb --json" and "backup --json /mnt/usb" mean the same.
+func parseInterspersed(fs *flag.FlagSet, args []string) error {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return err
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			break
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+		if len(args) > 0 && args[0] == "--" {
+			pos = append(pos, args[1:]...)
+			break
+		}
+	}
+	return fs.Parse(append([]string{"--"}, pos...))
+}
+
+func (e *env) printUsage() {
+	fmt.Fprintln(e.stderr, "Usage: confidectl [--vault DIR] [--identity FILE] [--passphrase-file FILE] [--json] COMMAND [flags] [args]")
+	fmt.Fprintln(e.stderr, "\nCommands:")
+	names := make([]string, 0, len(commands))
+	for n := range commands {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		c := commands[n]
+		fmt.Fprintf(e.stderr, "  %-22s %s\n", n, c.summary)
+	}
+}
+
+func (e *env) printCommandUsage(c *command, fs *flag.FlagSet) {
+	fmt.Fprintf(e.stderr, "Usage: confidectl %s [flags] %s\n%s\n", c.name, c.args, c.summary)
+	fs.SetOutput(e.stderr)
+	fs.PrintDefaults()
+	fs.SetOutput(io.Discard)
+}
+
+// key returns how to unlock, from the global flags.
+func (e *env) key() (vault.Key, error) {
+	switch {
+	case e.identityFile != "":
+		f, err := os.Open(e.identityFile)
+		if err != nil {
+			return nil, fmt.Errorf("read identity file: %w", err)
+		}
+		defer f.Close()
+		ids, err := vault.ParseIdentities(f)
+		if err != nil {
+			return nil, err
+		}
+		return vault.WithIdentities(ids...), nil
+	case e.passphraseFile != "":
+		p, err := readSecretFile(e.passphraseFile)
+		if err != nil {
+			return nil, err
+		}
+		return vault.WithPassphrase(p), nil
+	default:
+		return vault.FromStore(e.store), nil
+	}
+}
+
+// open unlocks the vault for a command.
+func (e *env) open(opts ...vault.Option) (*vault.Vault, error) {
+	k, err := e.key()
+	if err != nil {
+		return nil, err
+	}
+	return vault.Open(e.vaultDir, k, opts...)
+}
+
+// withVault opens the vault, runs fn, and closes it; a failure to close
+// (compact) is reported, though the journal already holds every commit.
+func (e *env) withVault(fn func(v *vault.Vault) error) error {
+	v, err := e.open()
+	if err != nil {
+		return err
+	}
+	if err := fn(v); err != nil {
+		v.Close()
+		return err
+	}
+	return v.Close()
+}
+
+// readSecretFile reads a passphrase or key file, without its final newline.
+func readSecretFile(path string) (string, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return "", fmt.Errorf("read %s: %w", path, err)
+	}
+	return strings.TrimRight(string(b), "\r\n"), nil
+}
+
+// writeSecretFile writes key material to a new file readable only by the user.
+func writeSecretFile(path, content string) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return fmt.Errorf("write key file: %w", err)
+	}
+	if _, err := io.WriteString(f, content); err != nil {
+		f.Close()
+		return fmt.Errorf("write key file: %w", err)
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return fmt.Errorf("write key file: %w", err)
+	}
+	return f.Close()
+}
+
+// output prints v as JSON with --json, else calls human.
+func (e *env) output(v any, human func(w io.Writer)) error {
+	if e.json {
+		enc := json.NewEncoder(e.stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(v)
+	}
+	human(e.stdout)
+	return nil
+}

@@ -1,0 +1,137 @@
+package vault
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"sync"
+
+	"github.com/mattn/go-sqlite3"
+)
+
+const driverName = "confide-sqlite3"
+
+var registerOnce sync.Once
+
+// The pragmas every connection gets. Nothing may spill to a temp file:
+// the database lives in memory only.
+const connPragmas = `PRAGMA temp_store=MEMORY; PRAGMA foreign_keys=ON; PRAGMA trusted_schema=OFF;`
+
+func registerDriver() {
+	registerOnce.Do(func() {
+		sql.Register(driverName, &sqlite3.SQLiteDriver{
+			ConnectHook: func(c *sqlite3.SQLiteConn) error {
+				_, err := c.Exec(connPragmas, nil)
+				return err
+			},
+		})
+	})
+}
+
+// openMemory returns a pool of exactly one connection to a fresh, private
+// in-memory database. One connection, because each connection to
+// ":memory:" is a database of its own.
+func openMemory() (*sql.DB, error) {
+	registerDriver()
+	db, err := sql.Open(driverName, ":memory:")
+	if err != nil {
+		return nil, err
+	}
+	db.SetMaxOpenConns(1)
+	db.SetMaxIdleConns(1)
+	db.SetConnMaxLifetime(0)
+	db.SetConnMaxIdleTime(0)
+	if err := db.Ping(); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
+// newDatabase creates an empty in-memory database for a new vault.
+func newDatabase() (*sql.DB, error) {
+	db, err := openMemory()
+	if err != nil {
+		return nil, err
+	}
+	if _, err := db.Exec(`PRAGMA page_size=8192; VACUUM;` + vaultSchema); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("create database: %w", err)
+	}
+	return db, nil
+}
+
+// loadDatabase loads a serialized SQLite database into a fresh in-memory
+// database that can grow. A deserialized database cannot grow (its buffer
+// is fixed), so it is copied with the backup API into a new ":memory:"
+// database and the deserialized one is dropped.
+func loadDatabase(image []byte) (*sql.DB, error) {
+	db, err := openMemory()
+	if err != nil {
+		return nil, err
+	}
+	err = rawConn(db, func(dst *sqlite3.SQLiteConn) error {
+		drv := &sqlite3.SQLiteDriver{}
+		c, err := drv.Open(":memory:")
+		if err != nil {
+			return err
+		}
+		src := c.(*sqlite3.SQLiteConn)
+		defer src.Close()
+		if err := src.Deserialize(image, "main"); err != nil {
+			return err
+		}
+		if _, err := dst.Exec("PRAGMA page_size=8192", nil); err != nil {
+			return err
+		}
+		b, err := dst.Backup("main", src, "main")
+		if err != nil {
+			return err
+		}
+		if _, err := b.Step(-1); err != nil {
+			b.Finish()
+			return err
+		}
+		return b.Finish()
+	})
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
+// serialize returns the database as the bytes of an SQLite file.
+func serialize(db *sql.DB) ([]byte, error) {
+	var out []byte
+	err := rawConn(db, func(c *sqlite3.SQLiteConn) error {
+		b, err := c.Serialize("main")
+		out = b
+		return err
+	})
+	return out, err
+}
+
+func rawConn(db *sql.DB, fn func(*sqlite3.SQLiteConn) error) error {
+	conn, err := db.Conn(context.Background())
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	return conn.Raw(func(dc any) error { return fn(dc.(*sqlite3.SQLiteConn)) })
+}
+
+// The vault's own tables. Domain packages cannot touch them through a Tx.
+const vaultSchema = `
+CREATE TABLE _vault_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE _vault_migrations (component TEXT PRIMARY KEY, version INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE _vault_log (
+	seq     INTEGER PRIMARY KEY,
+	at      TEXT NOT NULL,
+	kind    TEXT NOT NULL,
+	subject TEXT NOT NULL,
+	data    BLOB,
+	prev    BLOB NOT NULL,
+	hash    BLOB NOT NULL
+);
+`

@@ -1,0 +1,499 @@
+package vault
+
+import (
+	"bytes"
+	"crypto/rand"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"sync"
+	"time"
+
+	"filippo.io/age"
+	"github.com/gofrs/flock"
+)
+
+// DefaultJournalLimit is the journal size past which a commit also compacts.
+const DefaultJournalLimit = 16 << 20
+
+// Vault is an open, unlocked vault. Its methods are safe for concurrent use;
+// they run one at a time.
+type Vault struct {
+	mu       sync.Mutex
+	dir      string
+	meta     *Meta
+	db       *sql.DB
+	ids      []age.Identity // what unlocked it, kept while unlocked
+	usedID   age.Identity   // the identity that matched, if known
+	flock    *flock.Flock
+	journal  *journal
+	gen      uint64 // snapshot generation
+	seq      uint64 // journal records in this generation
+	stale    bool   // the journal holds records of an older generation
+	readOnly bool
+	limit    int64
+	now      func() time.Time
+}
+
+// Option adjusts how a vault is opened.
+type Option func(*options)
+
+type options struct {
+	readOnly bool
+	limit    int64
+	now      func() time.Time
+}
+
+// ReadOnly opens a vault for reading and checking: nothing in the folder
+// is written (not even the discarding of a torn journal record).
+func ReadOnly() Option { return func(o *options) { o.readOnly = true } }
+
+// JournalLimit sets the journal size past which a commit compacts.
+func JournalLimit(bytes int64) Option { return func(o *options) { o.limit = bytes } }
+
+// Clock sets the clock used for creation and enrollment times.
+func Clock(now func() time.Time) Option { return func(o *options) { o.now = now } }
+
+func collect(opts []Option) options {
+	o := options{limit: DefaultJournalLimit, now: time.Now}
+	for _, f := range opts {
+		f(&o)
+	}
+	return o
+}
+
+// Dir returns the vault folder.
+func (v *Vault) Dir() string { return v.dir }
+
+// ID returns the vault id.
+func (v *Vault) ID() string { return v.meta.ID }
+
+// Open unlocks the vault in dir with key: it reads the snapshot, checks it,
+// loads it into memory and replays the journal. The vault stays locked
+// against other processes until Close.
+func Open(dir string, key Key, opts ...Option) (*Vault, error) {
+	o := collect(opts)
+	meta, err := readMeta(dir)
+	if err != nil {
+		return nil, err
+	}
+	fl, err := takeLock(dir)
+	if err != nil {
+		return nil, err
+	}
+	v := &Vault{dir: dir, meta: meta, flock: fl, readOnly: o.readOnly, limit: o.limit, now: o.now}
+	if err := v.open(key); err != nil {
+		v.release()
+		return nil, err
+	}
+	return v, nil
+}
+
+func takeLock(dir string) (*flock.Flock, error) {
+	fl := flock.New(filepath.Join(dir, lockFile))
+	ok, err := fl.TryLock()
+	if err != nil {
+		return nil, fmt.Errorf("lock the vault: %w", err)
+	}
+	if !ok {
+		return nil, ErrInUse
+	}
+	return fl, nil
+}
+
+func (v *Vault) open(key Key) error {
+	ids, err := key.identities(v.dir, v.meta)
+	if err != nil {
+		return err
+	}
+	recs := make([]*recordingIdentity, len(ids))
+	wrapped := make([]age.Identity, len(ids))
+	for i, id := range ids {
+		recs[i] = &recordingIdentity{Identity: id}
+		wrapped[i] = recs[i]
+	}
+	image, err := v.readSnapshot(wrapped, ids)
+	if err != nil {
+		return err
+	}
+	for _, r := range recs {
+		if r.used {
+			v.usedID = r.Identity
+		}
+	}
+	v.ids = ids
+	db, err := loadDatabase(image)
+	clear(image)
+	if err != nil {
+		return damaged(snapshotFile, 0, -1, "not a database")
+	}
+	v.db = db
+	if err := v.checkSnapshotMeta(); err != nil {
+		return err
+	}
+	if !v.readOnly {
+		removeStaleTemps(v.dir)
+	}
+	if err := v.replayJournal(); err != nil {
+		return err
+	}
+	_, err = v.db.Exec("PRAGMA query_only=1")
+	return err
+}
+
+// readSnapshot decrypts vault.age. A key that is one of the vault's
+// recipients but fails to unwrap means the file was altered: that is
+// damage, not a wrong key.
+func (v *Vault) readSnapshot(wrapped, ids []age.Identity) ([]byte, error) {
+	f, err := os.Open(filepath.Join(v.dir, snapshotFile))
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, damaged(snapshotFile, 0, -1, "missing")
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read snapshot: %w", err)
+	}
+	defer f.Close()
+	r, err := age.Decrypt(f, wrapped...)
+	if err != nil {
+		var noMatch *age.NoIdentityMatchError
+		if errors.As(err, &noMatch) && !v.isRecipient(ids) {
+			return nil, ErrWrongKey
+		}
+		return nil, damaged(snapshotFile, 0, -1, "does not decrypt")
+	}
+	size := int64(0)
+	if st, err := f.Stat(); err == nil {
+		size = st.Size()
+	}
+	var buf bytes.Buffer
+	buf.Grow(int(size))
+	if _, err := buf.ReadFrom(r); err != nil {
+		return nil, damaged(snapshotFile, 0, -1, "does not decrypt")
+	}
+	return buf.Bytes(), nil
+}
+
+func (v *Vault) isRecipient(ids []age.Identity) bool {
+	for _, id := range ids {
+		pk := publicKeyOf(id)
+		for _, r := range v.meta.Recipients {
+			if pk != "" && r.PublicKey == pk {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// checkSnapshotMeta compares the snapshot's own record of the vault with
+// vault.json. The snapshot is authoritative: vault.json is a plaintext
+// mirror that anyone could edit, so a differing recipient list there is
+// repaired from the snapshot, never trusted.
+func (v *Vault) checkSnapshotMeta() error {
+	m, err := v.metaValues()
+	if err != nil {
+		return damaged(snapshotFile, 0, -1, "no vault record")
+	}
+	if m["vault_id"] != v.meta.ID {
+		return damaged(metaFile, 0, -1, "belongs to another vault")
+	}
+	f, _ := strconv.Atoi(m["format"])
+	if f > FormatVersion {
+		return fmt.Errorf("%w (format %d): update Confide", ErrNewerFormat, f)
+	}
+	gen, err := strconv.ParseUint(m["generation"], 10, 64)
+	if err != nil || gen == 0 {
+		return damaged(snapshotFile, 0, -1, "bad generation")
+	}
+	v.gen = gen
+	var inner []Recipient
+	if err := json.Unmarshal([]byte(m["recipients"]), &inner); err != nil || len(inner) == 0 {
+		return damaged(snapshotFile, 0, -1, "bad recipient record")
+	}
+	outer := v.meta.recipientsKey()
+	v.meta.Recipients = inner
+	if v.meta.recipientsKey() != outer && !v.readOnly {
+		return writeFileAtomic(v.dir, metaFile, v.meta.Marshal())
+	}
+	return nil
+}
+
+func (v *Vault) metaValues() (map[string]string, error) {
+	rows, err := v.db.Query("SELECT key, value FROM _vault_meta")
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	m := map[string]string{}
+	for rows.Next() {
+		var k, val string
+		if err := rows.Scan(&k, &val); err != nil {
+			return nil, err
+		}
+		m[k] = val
+	}
+	return m, rows.Err()
+}
+
+func (v *Vault) replayJournal() error {
+	path := filepath.Join(v.dir, journalFile)
+	data, err := os.ReadFile(path)
+	if err != nil && !errors.Is(err, os.ErrNotExist) {
+		return fmt.Errorf("read journal: %w", err)
+	}
+	scan, err := scanJournal(data, v.ids)
+	if err != nil {
+		return err
+	}
+	for i, r := range scan.Records {
+		n := i + 1
+		switch {
+		case r.VaultID != v.meta.ID:
+			return damaged(journalFile, n, -1, "belongs to another vault")
+		case r.Generation < v.gen:
+			if v.seq > 0 {
+				return damaged(journalFile, n, -1, "out of order")
+			}
+			v.stale = true
+			continue
+		case r.Generation > v.gen:
+			return damaged(journalFile, n, -1, "newer than the snapshot")
+		case r.Seq != v.seq+1:
+			return damaged(journalFile, n, -1, "missing or repeated record")
+		}
+		if err := v.apply(r); err != nil {
+			return damaged(journalFile, n, -1, "does not apply")
+		}
+		v.seq++
+	}
+	if v.readOnly {
+		return nil
+	}
+	switch {
+	case len(data) == 0 || v.stale && v.seq == 0:
+		if err := writeFileAtomic(v.dir, journalFile, []byte(journalHeader)); err != nil {
+			return err
+		}
+		v.stale = false
+		scan.GoodSize = int64(len(journalHeader))
+	case scan.Torn:
+		if err := os.Truncate(path, scan.GoodSize); err != nil {
+			return fmt.Errorf("discard torn journal record: %w", err)
+		}
+	}
+	f, err := os.OpenFile(path, os.O_RDWR, 0o600)
+	if err != nil {
+		return fmt.Errorf("open journal: %w", err)
+	}
+	if scan.Torn {
+		if err := f.Sync(); err != nil {
+			f.Close()
+			return fmt.Errorf("sync journal: %w", err)
+		}
+	}
+	v.journal = &journal{f: f, size: scan.GoodSize}
+	return nil
+}
+
+func (v *Vault) apply(r *record) error {
+	tx, err := v.db.Begin()
+	if err != nil {
+		return err
+	}
+	for _, s := range r.Statements {
+		if _, err := tx.Exec(s.Query, s.Args...); err != nil {
+			tx.Rollback()
+			return err
+		}
+	}
+	return tx.Commit()
+}
+
+// Close compacts the journal into a new snapshot if anything was written,
+// drops the in-memory database and releases the folder. After Close every
+// method returns ErrLocked. If compaction fails the journal still holds
+// every commit, so nothing is lost; the error is returned.
+func (v *Vault) Close() error {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if v.db == nil {
+		return nil
+	}
+	var err error
+	if !v.readOnly && (v.seq > 0 || v.stale) {
+		err = v.compactLocked()
+	}
+	v.release()
+	return err
+}
+
+// Lock is Close: the vault's data leaves memory and the key is forgotten.
+func (v *Vault) Lock() error { return v.Close() }
+
+func (v *Vault) release() {
+	if v.db != nil {
+		v.db.Close()
+		v.db = nil
+	}
+	v.journal.close()
+	v.journal = nil
+	v.ids, v.usedID = nil, nil
+	if v.flock != nil {
+		v.flock.Unlock()
+	}
+}
+
+// Compact writes a new snapshot holding everything committed and starts a
+// new, empty journal generation.
+func (v *Vault) Compact() error {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if err := v.usable(true); err != nil {
+		return err
+	}
+	return v.compactLocked()
+}
+
+func (v *Vault) usable(write bool) error {
+	if v.db == nil {
+		return ErrLocked
+	}
+	if write && v.readOnly {
+		return errors.New("the vault was opened read-only")
+	}
+	return nil
+}
+
+// compactLocked writes generation gen+1 the crash-safe way. Until the
+// rename the old snapshot and journal are untouched; after it, the old
+// journal's records are of an older generation and are ignored, so a crash
+// between the rename and the journal reset loses nothing.
+func (v *Vault) compactLocked() error {
+	recips, err := v.meta.ageRecipients()
+	if err != nil {
+		return err
+	}
+	next := v.gen + 1
+	innerRecips, _ := json.Marshal(v.meta.Recipients)
+	if err := v.setMeta(map[string]string{"generation": strconv.FormatUint(next, 10), "recipients": string(innerRecips)}); err != nil {
+		return fmt.Errorf("compact: %w", err)
+	}
+	image, err := serialize(v.db)
+	if err == nil {
+		err = v.writeSnapshot(image, recips)
+		clear(image)
+	}
+	if err != nil {
+		v.setMeta(map[string]string{"generation": strconv.FormatUint(v.gen, 10)})
+		return fmt.Errorf("compact: %w", err)
+	}
+	v.gen, v.seq, v.stale = next, 0, false
+	if err := writeFileAtomic(v.dir, metaFile, v.meta.Marshal()); err != nil {
+		return fmt.Errorf("compact: %w", err)
+	}
+	return v.resetJournal()
+}
+
+// setMeta writes the vault's own bookkeeping rows. They are part of the
+// snapshot, never of the journal.
+func (v *Vault) setMeta(kv map[string]string) error {
+	if _, err := v.db.Exec("PRAGMA query_only=0"); err != nil {
+		return err
+	}
+	defer v.db.Exec("PRAGMA query_only=1")
+	for k, val := range kv {
+		if _, err := v.db.Exec("INSERT INTO _vault_meta(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET value=excluded.value", k, val); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// writeSnapshot encrypts image to recips into a temp file, checks that the
+// file decrypts back to the same bytes, and only then renames it into place.
+func (v *Vault) writeSnapshot(image []byte, recips []age.Recipient) error {
+	want := sha256.Sum256(image)
+	return writeAtomic(v.dir, snapshotFile, func(w io.Writer) error {
+		h := sha256.New()
+		aw, err := age.Encrypt(io.MultiWriter(w, h), recips...)
+		if err != nil {
+			return err
+		}
+		if _, err := aw.Write(image); err != nil {
+			return err
+		}
+		if err := aw.Close(); err != nil {
+			return err
+		}
+		return v.checkWritten(w, want)
+	})
+}
+
+// checkWritten re-reads the temp file and decrypts it, when an identity in
+// memory can, to prove that what is about to replace the snapshot opens.
+func (v *Vault) checkWritten(w io.Writer, want [32]byte) error {
+	f, ok := w.(*os.File)
+	if !ok || len(v.ids) == 0 {
+		return nil
+	}
+	if err := f.Sync(); err != nil {
+		return err
+	}
+	rf, err := os.Open(f.Name())
+	if err != nil {
+		return err
+	}
+	defer rf.Close()
+	r, err := age.Decrypt(rf, v.ids...)
+	if err != nil {
+		var noMatch *age.NoIdentityMatchError
+		if errors.As(err, &noMatch) {
+			return nil // e.g. the recipient set no longer includes this key
+		}
+		return fmt.Errorf("new snapshot does not decrypt: %w", err)
+	}
+	h := sha256.New()
+	if _, err := io.Copy(h, r); err != nil {
+		return fmt.Errorf("new snapshot does not decrypt: %w", err)
+	}
+	if !bytes.Equal(h.Sum(nil), want[:]) {
+		return errors.New("new snapshot does not match the database")
+	}
+	return nil
+}
+
+func (v *Vault) resetJournal() error {
+	v.journal.close()
+	v.journal = nil
+	resetErr := writeFileAtomic(v.dir, journalFile, []byte(journalHeader))
+	// If the reset failed, the old journal is still whole: its records are
+	// of the previous generation and new ones may follow them.
+	v.stale = resetErr != nil
+	f, err := os.OpenFile(filepath.Join(v.dir, journalFile), os.O_RDWR, 0o600)
+	if err != nil {
+		return fmt.Errorf("open journal: %w", err)
+	}
+	st, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return fmt.Errorf("open journal: %w", err)
+	}
+	v.journal = &journal{f: f, size: st.Size()}
+	if resetErr != nil {
+		return fmt.Errorf("start new journal: %w", resetErr)
+	}
+	return nil
+}
+
+func randomID(prefix string) string {
+	b := make([]byte, 8)
+	rand.Read(b)
+	return prefix + hex.EncodeToString(b)
+}
