@@ -108,9 +108,8 @@ func scanJournal(data []byte, ids []age.Identity) (*journalScan, error) {
 		}
 		r, err := openRecord(rest[frameHeaderLen:frameHeaderLen+size], ids)
 		if err != nil {
-			if errors.Is(err, ErrWrongKey) {
-				return nil, err
-			}
+			// The snapshot opened with these keys, so a record they cannot
+			// open was altered: that is damage, not a wrong key.
 			return nil, damaged(journalFile, n, int64(off), "%v", err)
 		}
 		s.Records = append(s.Records, r)
@@ -123,10 +122,6 @@ func scanJournal(data []byte, ids []age.Identity) (*journalScan, error) {
 func openRecord(ct []byte, ids []age.Identity) (*record, error) {
 	r, err := age.Decrypt(bytes.NewReader(ct), ids...)
 	if err != nil {
-		var noMatch *age.NoIdentityMatchError
-		if errors.As(err, &noMatch) {
-			return nil, ErrWrongKey
-		}
 		return nil, errors.New("record does not decrypt")
 	}
 	pt, err := io.ReadAll(io.LimitReader(r, maxRecordBytes+1))

@@ -150,8 +150,8 @@ func (d *decoder) uvarint() uint64 {
 		return 0
 	}
 	v, n := binary.Uvarint(d.b)
-	if n <= 0 {
-		d.fail("bad length")
+	if n <= 0 || n != len(binary.AppendUvarint(nil, v)) {
+		d.fail("bad length") // a non-minimal encoding is damage too
 		return 0
 	}
 	d.b = d.b[n:]
@@ -163,7 +163,7 @@ func (d *decoder) varint() int64 {
 		return 0
 	}
 	v, n := binary.Varint(d.b)
-	if n <= 0 {
+	if n <= 0 || n != len(binary.AppendVarint(nil, v)) {
 		d.fail("bad integer")
 		return 0
 	}
