@@ -49,7 +49,9 @@ func TestFullDiskDuringCompaction(t *testing.T) {
 		}
 		return &fullDisk{File: f, left: 1000}, nil
 	}
-	defer func() { createTemp = func(dir, pattern string) (tempFile, error) { return os.CreateTemp(dir, pattern) } }()
+	defer func() {
+		createTemp = func(dir, pattern string) (tempFile, error) { return os.CreateTemp(dir, pattern) }
+	}()
 
 	if err := v.Compact(); !errors.Is(err, syscall.ENOSPC) {
 		t.Fatalf("compact on a full disk: got %v, want ENOSPC", err)
