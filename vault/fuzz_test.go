@@ -32,11 +32,16 @@ func FuzzRecord(f *testing.F) {
 // with a DamageError.
 func FuzzJournal(f *testing.F) {
 	id, _ := age.GenerateX25519Identity()
-	frame, _ := sealRecord(&record{VaultID: "cf-1", Generation: 1, Seq: 1, Statements: []statement{{Query: "SELECT 1"}}}, []age.Recipient{id.Recipient()})
-	valid := append([]byte(journalHeader), frame...)
+	head, key, err := newJournal("cf-1", 1, []age.Recipient{id.Recipient()})
+	if err != nil {
+		f.Fatal(err)
+	}
+	frame, _ := sealRecord(&record{VaultID: "cf-1", Generation: 1, Seq: 1, Statements: []statement{{Query: "SELECT 1"}}}, key)
+	valid := append(head, frame...)
 	f.Add(valid)
 	f.Add(valid[:len(valid)-3])
-	f.Add([]byte(journalHeader + "CJR1"))
+	f.Add(head)
+	f.Add([]byte(journalHeader + "CJK1"))
 	f.Add([]byte{})
 	f.Fuzz(func(t *testing.T, b []byte) {
 		s, err := scanJournal(b, []age.Identity{id})
@@ -50,8 +55,11 @@ func FuzzJournal(f *testing.F) {
 		if s.GoodSize > int64(len(b)) || (len(b) >= len(journalHeader) && s.GoodSize < int64(len(journalHeader))) {
 			t.Fatalf("GoodSize %d out of range for %d bytes", s.GoodSize, len(b))
 		}
-		if !s.Torn && s.GoodSize != int64(len(b)) {
+		if !s.Torn && s.GoodSize != int64(len(b)) && len(b) >= len(journalHeader) {
 			t.Fatalf("not torn but GoodSize %d != %d", s.GoodSize, len(b))
+		}
+		if len(s.Records) > 0 && s.Key == nil {
+			t.Fatal("records without a key frame")
 		}
 	})
 }

@@ -111,12 +111,13 @@ func (v *Vault) update(fn func(tx *Tx) error) error {
 	if len(tx.stmts) == 0 {
 		return sqlTx.Commit()
 	}
-	recips, err := v.meta.ageRecipients()
-	if err != nil {
-		sqlTx.Rollback()
-		return err
+	if v.journal == nil {
+		if err := v.resetJournal(); err != nil {
+			sqlTx.Rollback()
+			return err
+		}
 	}
-	frame, err := sealRecord(&record{VaultID: v.meta.ID, Generation: v.gen, Seq: v.seq + 1, Statements: tx.stmts}, recips)
+	frame, err := sealRecord(&record{VaultID: v.meta.ID, Generation: v.gen, Seq: v.seq + 1, Statements: tx.stmts}, v.journal.key)
 	if err != nil {
 		sqlTx.Rollback()
 		return err

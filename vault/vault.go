@@ -36,7 +36,6 @@ type Vault struct {
 	journal  *journal
 	gen      uint64 // snapshot generation
 	seq      uint64 // journal records in this generation
-	stale    bool   // the journal holds records of an older generation
 	readOnly bool
 	limit    int64
 	now      func() time.Time
@@ -252,38 +251,34 @@ func (v *Vault) replayJournal() error {
 	if err != nil {
 		return err
 	}
-	for i, r := range scan.Records {
-		n := i + 1
+	// A journal without a complete key frame never acknowledged anything;
+	// one of an older generation holds only what the snapshot already has.
+	fresh := scan.Key == nil
+	if !fresh {
 		switch {
-		case r.VaultID != v.meta.ID:
-			return damaged(journalFile, n, -1, "belongs to another vault")
-		case r.Generation < v.gen:
-			if v.seq > 0 {
-				return damaged(journalFile, n, -1, "out of order")
+		case scan.Key.VaultID != v.meta.ID:
+			return damaged(journalFile, 0, -1, "belongs to another vault")
+		case scan.Key.Generation > v.gen:
+			return damaged(journalFile, 0, -1, "newer than the snapshot")
+		case scan.Key.Generation < v.gen:
+			fresh = true
+		}
+	}
+	if !fresh {
+		for i, r := range scan.Records {
+			if err := v.apply(r); err != nil {
+				return damaged(journalFile, i+1, -1, "does not apply")
 			}
-			v.stale = true
-			continue
-		case r.Generation > v.gen:
-			return damaged(journalFile, n, -1, "newer than the snapshot")
-		case r.Seq != v.seq+1:
-			return damaged(journalFile, n, -1, "missing or repeated record")
+			v.seq++
 		}
-		if err := v.apply(r); err != nil {
-			return damaged(journalFile, n, -1, "does not apply")
-		}
-		v.seq++
 	}
 	if v.readOnly {
 		return nil
 	}
-	switch {
-	case len(data) == 0 || v.stale && v.seq == 0:
-		if err := writeFileAtomic(v.dir, journalFile, []byte(journalHeader)); err != nil {
-			return err
-		}
-		v.stale = false
-		scan.GoodSize = int64(len(journalHeader))
-	case scan.Torn:
+	if fresh {
+		return v.resetJournal()
+	}
+	if scan.Torn {
 		if err := os.Truncate(path, scan.GoodSize); err != nil {
 			return fmt.Errorf("discard torn journal record: %w", err)
 		}
@@ -298,7 +293,7 @@ func (v *Vault) replayJournal() error {
 			return fmt.Errorf("sync journal: %w", err)
 		}
 	}
-	v.journal = &journal{f: f, size: scan.GoodSize}
+	v.journal = &journal{f: f, size: scan.GoodSize, key: scan.Key}
 	return nil
 }
 
@@ -327,7 +322,7 @@ func (v *Vault) Close() error {
 		return nil
 	}
 	var err error
-	if !v.readOnly && (v.seq > 0 || v.stale) {
+	if !v.readOnly && v.seq > 0 {
 		err = v.compactLocked()
 	}
 	v.release()
@@ -394,7 +389,7 @@ func (v *Vault) compactLocked() error {
 		v.setMeta(map[string]string{"generation": strconv.FormatUint(v.gen, 10)})
 		return fmt.Errorf("compact: %w", err)
 	}
-	v.gen, v.seq, v.stale = next, 0, false
+	v.gen, v.seq = next, 0
 	if err := writeFileAtomic(v.dir, metaFile, v.meta.Marshal()); err != nil {
 		return fmt.Errorf("compact: %w", err)
 	}
@@ -469,26 +464,28 @@ func (v *Vault) checkWritten(w io.Writer, want [32]byte) error {
 	return nil
 }
 
+// resetJournal starts the journal of the current generation with a fresh
+// record key. If it fails, the vault refuses commits until a retry
+// succeeds; the snapshot already holds everything, so nothing is lost.
 func (v *Vault) resetJournal() error {
 	v.journal.close()
 	v.journal = nil
-	resetErr := writeFileAtomic(v.dir, journalFile, []byte(journalHeader))
-	// If the reset failed, the old journal is still whole: its records are
-	// of the previous generation and new ones may follow them.
-	v.stale = resetErr != nil
+	recips, err := v.meta.ageRecipients()
+	if err != nil {
+		return err
+	}
+	data, key, err := newJournal(v.meta.ID, v.gen, recips)
+	if err != nil {
+		return err
+	}
+	if err := writeFileAtomic(v.dir, journalFile, data); err != nil {
+		return fmt.Errorf("start new journal: %w", err)
+	}
 	f, err := os.OpenFile(filepath.Join(v.dir, journalFile), os.O_RDWR, 0o600)
 	if err != nil {
 		return fmt.Errorf("open journal: %w", err)
 	}
-	st, err := f.Stat()
-	if err != nil {
-		f.Close()
-		return fmt.Errorf("open journal: %w", err)
-	}
-	v.journal = &journal{f: f, size: st.Size()}
-	if resetErr != nil {
-		return fmt.Errorf("start new journal: %w", resetErr)
-	}
+	v.journal = &journal{f: f, size: int64(len(data)), key: key}
 	return nil
 }
 
