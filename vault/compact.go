@@ -147,4 +147,3 @@ func (v *Vault) resetJournal() error {
 	v.journal = &journal{f: f, size: int64(len(data)), key: key}
 	return nil
 }
-
