@@ -1,0 +1,61 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"strconv"
+	"time"
+
+	"github.com/confidenotes/confide/notes"
+	"github.com/confidenotes/confide/notes/demo"
+	"github.com/confidenotes/confide/vault"
+)
+
+func init() {
+	register(&command{name: "demo", summary: "fill the vault with a synthetic practice (for trying the app, screenshots and benchmarks)",
+		flags: func(fs *flag.FlagSet) {
+			fs.Int("clients", 12, "number of clients")
+			fs.Int("notes", 300, "number of notes")
+			fs.Int64("seed", 1, "the same seed makes the same practice")
+		}, run: cmdDemo})
+}
+
+func cmdDemo(e *env, args []string) error {
+	if len(args) != 0 {
+		return usagef("demo takes no arguments")
+	}
+	var o demo.Options
+	var err error
+	if o.Clients, err = strconv.Atoi(e.flag("clients")); err != nil || o.Clients < 1 {
+		return usagef("--clients takes a positive number")
+	}
+	if o.Notes, err = strconv.Atoi(e.flag("notes")); err != nil || o.Notes < o.Clients {
+		return usagef("--notes takes a number at least as large as --clients")
+	}
+	if o.Seed, err = strconv.ParseInt(e.flag("seed"), 10, 64); err != nil {
+		return usagef("--seed takes a whole number")
+	}
+	o.Drafts = 1
+	now := e.now()
+	o.Today = time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
+	return e.withVault(func(v *vault.Vault) error {
+		res, err := fillDemo(v, o)
+		if err != nil {
+			return err
+		}
+		return e.output(res, func(w io.Writer) {
+			fmt.Fprintf(w, "added a synthetic practice: %d clients, %d notes (%d signed), %d couple(s)\n", res.Clients, res.Notes, res.Signed, res.Units)
+		})
+	})
+}
+
+// fillDemo opens the notes store on v with a clock the demo moves.
+func fillDemo(v *vault.Vault, o demo.Options) (*demo.Result, error) {
+	clock := demo.NewClock(time.Now())
+	s, err := notes.Open(v, notes.WithClock(clock.Now))
+	if err != nil {
+		return nil, err
+	}
+	return demo.Fill(s, clock, o)
+}

@@ -1,0 +1,131 @@
+package demo_test
+
+import (
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/confidenotes/confide/notes"
+	"github.com/confidenotes/confide/notes/demo"
+	"github.com/confidenotes/confide/vault"
+)
+
+var today = time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
+
+func fill(t *testing.T, o demo.Options) (*notes.Store, *demo.Result) {
+	t.Helper()
+	v, _, err := vault.Create(filepath.Join(t.TempDir(), "v"), vault.CreateOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { v.Close() })
+	clock := demo.NewClock(today)
+	s, err := notes.Open(v, notes.WithClock(clock.Now))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := demo.Fill(s, clock, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s, res
+}
+
+func TestDefaultPracticeLooksReal(t *testing.T) {
+	s, res := fill(t, demo.Options{Clients: 12, Notes: 300, Seed: 1, Drafts: 1, Today: today})
+	if res.Clients != 12 || res.Notes < 250 || res.Units != 1 || res.Signed != res.Notes-12 {
+		t.Fatalf("result %+v", res)
+	}
+	clients, err := s.ListClients(notes.ClientFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	kinds, templates := map[notes.Kind]int{}, map[notes.Template]int{}
+	var active, minors, withRelated int
+	for _, c := range clients {
+		full, err := s.GetClient(c.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if full.Status == notes.Active {
+			active++
+			if full.LastContact < today.AddDate(0, 0, -15).Format(notes.DateLayout) {
+				t.Errorf("active client last seen %s", full.LastContact)
+			}
+		}
+		if full.Minor {
+			minors++
+			if len(full.Guardians) == 0 {
+				t.Error("a minor without a guardian")
+			}
+		}
+		if len(full.Related) > 0 {
+			withRelated++
+		}
+		list, err := s.ListNotes(c.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, n := range list {
+			kinds[n.Kind]++
+			templates[n.Template]++
+		}
+	}
+	for _, k := range notes.Kinds {
+		if kinds[k] == 0 {
+			t.Errorf("no %s notes", k)
+		}
+	}
+	for _, tm := range []notes.Template{notes.SOAP, notes.DAP, notes.BIRP, notes.GIRP, notes.Free} {
+		if templates[tm] == 0 {
+			t.Errorf("no %s notes", tm)
+		}
+	}
+	if active < 6 || active == len(clients) {
+		t.Errorf("%d of %d clients active; want a mix, mostly active", active, len(clients))
+	}
+	if minors == 0 || withRelated < len(clients)/2 {
+		t.Errorf("minors %d, with related people %d", minors, withRelated)
+	}
+	hits, err := s.Search("mother", notes.Filter{})
+	if err != nil || len(hits) == 0 {
+		t.Fatalf("search over the demo: %d hits, %v", len(hits), err)
+	}
+	if err := s.VerifyNote(hits[0].NoteID); err != nil && hits[0].Signed {
+		t.Fatalf("a signed demo note does not verify: %v", err)
+	}
+}
+
+func TestSameSeedSamePractice(t *testing.T) {
+	texts := func() []string {
+		s, _ := fill(t, demo.Options{Clients: 3, Notes: 30, Seed: 42, Today: today})
+		var out []string
+		clients, _ := s.ListClients(notes.ClientFilter{})
+		for _, c := range clients {
+			list, _ := s.ListNotes(c.ID)
+			for _, sum := range list {
+				n, _ := s.GetNote(sum.ID)
+				out = append(out, c.Name+"|"+n.Date+"|"+n.Body())
+			}
+		}
+		return out
+	}
+	a, b := texts(), texts()
+	if len(a) == 0 || len(a) != len(b) {
+		t.Fatalf("%d and %d notes", len(a), len(b))
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			t.Fatalf("note %d differs between two runs with the same seed", i)
+		}
+	}
+}
+
+func TestBadOptions(t *testing.T) {
+	v, _, _ := vault.Create(filepath.Join(t.TempDir(), "v"), vault.CreateOptions{})
+	defer v.Close()
+	s, _ := notes.Open(v)
+	if _, err := demo.Fill(s, demo.NewClock(today), demo.Options{Clients: 5, Notes: 2}); err == nil {
+		t.Fatal("fewer notes than clients was accepted")
+	}
+}
