@@ -1,0 +1,99 @@
+package ui
+
+import (
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/confidenotes/confide/vault"
+)
+
+// confirmChars is how many characters from the end of the recovery key the
+// user types back to show they kept it.
+const confirmChars = 8
+
+// recoveryKeyScreen shows the new vault's recovery key, once, offers to save
+// a printable kit or copy it, and lets the user continue only after typing
+// back the end of the key.
+type recoveryKeyScreen struct {
+	c   *Confide
+	v   *vault.Vault
+	id  string
+	key string
+
+	keyText *widget.Label
+	status  *widget.Label
+	confirm *widget.Entry
+	problem *widget.Label
+	proceed *widget.Button
+}
+
+func (s *recoveryKeyScreen) buildUI() fyne.CanvasObject {
+	s.keyText = &widget.Label{Text: groupKey(s.key), TextStyle: fyne.TextStyle{Monospace: true}, Selectable: true, Alignment: fyne.TextAlignCenter}
+	s.status = &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.SuccessImportance}
+	s.status.Hide()
+	s.confirm = &widget.Entry{PlaceHolder: "Last 8 characters of the key", OnSubmitted: func(string) { s.onContinue() }}
+	s.problem = problemLabel()
+	s.proceed = &widget.Button{Text: "I have kept it: continue", Importance: widget.HighImportance, OnTapped: s.onContinue}
+	save := &widget.Button{Text: "Save recovery kit…", OnTapped: s.onSave}
+	cp := &widget.Button{Text: "Copy", OnTapped: s.onCopy}
+
+	return column(
+		heading("Your recovery key"),
+		paragraph("If this computer is lost or replaced, or its keyring is reset, this key is the only way back into your notes. "+
+			"Nobody else has a copy, and it cannot be recovered for you."),
+		paragraph("Save the recovery kit and print it, or write the key down. Keep it somewhere safe, away from this computer. "+
+			"Confide shows the key only now."),
+		widget.NewCard("", "", s.keyText),
+		container.NewGridWithColumns(2, save, cp),
+		s.status,
+		&widget.Label{Text: "To make sure you kept it, type the last 8 characters of the key:", Wrapping: fyne.TextWrapWord},
+		s.confirm,
+		s.problem,
+		s.proceed,
+	)
+}
+
+func (s *recoveryKeyScreen) onSave() {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			title, msg := userMessage(err)
+			dialog.ShowInformation(title, msg, s.c.win)
+			return
+		}
+		if w == nil {
+			return // cancelled
+		}
+		_, err = w.Write([]byte(recoveryKit(s.id, s.key, time.Now())))
+		if cerr := w.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			title, msg := userMessage(err)
+			say(s.problem, title+". "+msg)
+			return
+		}
+		say(s.status, "Recovery kit saved to "+w.URI().Name()+". Print it, then delete the file.")
+	}, s.c.win)
+	d.SetFileName("Confide recovery kit.txt")
+	d.Show()
+}
+
+func (s *recoveryKeyScreen) onCopy() {
+	s.c.app.Clipboard().SetContent(s.key)
+	say(s.status, "Copied. Paste it somewhere you can print, then clear it from there.")
+}
+
+func (s *recoveryKeyScreen) onContinue() {
+	typed := strings.ToUpper(strings.Join(strings.Fields(s.confirm.Text), ""))
+	want := s.key[len(s.key)-confirmChars:]
+	if typed != want {
+		say(s.problem, "That is not the end of your recovery key. Look at the key again and type its last 8 characters.")
+		return
+	}
+	s.c.showMain(s.v)
+}
