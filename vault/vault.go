@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strconv"
 	"sync"
 	"time"
@@ -128,6 +129,10 @@ func (v *Vault) open(key Key) error {
 	v.ids = ids
 	db, err := loadDatabase(image)
 	clear(image)
+	image = nil
+	// The plaintext image is as large as the database: give its pages back
+	// to the OS now rather than at some later collection.
+	debug.FreeOSMemory()
 	if err != nil {
 		return damaged(snapshotFile, 0, -1, "not a database")
 	}

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -179,7 +178,7 @@ func measureUnlock(dir string, key *age.X25519Identity, runs int) (unlock, base 
 			return 0, 0, err
 		}
 		t0 = time.Now()
-		if err := vault.RawLoad(bytes.NewReader(snap), key); err != nil {
+		if err := vault.RawLoad(snap, key); err != nil {
 			return 0, 0, err
 		}
 		bs = append(bs, ms(time.Since(t0)))
