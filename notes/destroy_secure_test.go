@@ -1,5 +1,3 @@
-//go:build sqlite_secure_delete
-
 package notes_test
 
 import (
@@ -10,9 +8,8 @@ import (
 
 // TestDestroyLeavesNoTraceInSnapshot searches the bytes of the whole
 // database, free pages and free space inside pages included, and of the
-// decrypted snapshot. Deleted bytes are zeroed only when SQLite runs with
-// secure_delete (build tag sqlite_secure_delete, or the pragma in the
-// vault's connection), hence the build constraint.
+// decrypted snapshot. Deleted bytes are zeroed because the vault runs
+// SQLite with secure_delete.
 func TestDestroyLeavesNoTraceInSnapshot(t *testing.T) {
 	f := newFixture(t)
 	destroyCanaryClient(t, f)

@@ -65,6 +65,16 @@ func TestDraftAutosave(t *testing.T) {
 	if !reflect.DeepEqual(got.Sections, secs) || got.Signed() || got.ServiceCode != "90834" || !got.Updated.Equal(f.clock.now()) {
 		t.Errorf("after autosave and reopen: %+v", got)
 	}
+	sess := notes.Session{Date: "2026-03-02", Start: "09:15", DurationMin: 45, ServiceCode: "90832"}
+	if err := f.UpdateSession(n.ID, sess); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := f.GetNote(n.ID); err != nil || got.Session != sess {
+		t.Errorf("after UpdateSession: %+v, %v", got.Session, err)
+	}
+	if err := f.UpdateSession(n.ID, notes.Session{Date: "2026-02-30"}); !errors.Is(err, notes.ErrInvalid) {
+		t.Errorf("UpdateSession with a bad date = %v, want ErrInvalid", err)
+	}
 	if err := f.UpdateDraft(n.ID, notes.SOAP.Blank()); !errors.Is(err, notes.ErrInvalid) {
 		t.Errorf("UpdateDraft with another template's sections = %v, want ErrInvalid", err)
 	}

@@ -1,7 +1,10 @@
 package notes
 
 import (
+	"database/sql"
+	"errors"
 	"strings"
+	"unicode"
 
 	"github.com/confidenotes/confide/vault"
 )
@@ -36,8 +39,8 @@ type Hit struct {
 // bm25 (text counts twice a name), with a highlighted snippet. The query
 // may use FTS5 syntax ("exact phrase", OR, NOT, prefix*); a query that is
 // not valid FTS5 is searched as plain words, each quoted, never an error.
-// An empty query finds nothing. A query that matches more than 5,000 notes
-// (a word in nearly every note) ranks the 5,000 written last, which keeps
+// An empty query finds nothing. A query that matches more than 4,000 notes
+// (a word in nearly every note) ranks the 4,000 written last, which keeps
 // search within 20 ms on a 25,000-note vault.
 func (s *Store) Search(query string, f Filter) ([]Hit, error) {
 	if strings.TrimSpace(query) == "" {
@@ -63,10 +66,18 @@ func (s *Store) Search(query string, f Filter) ([]Hit, error) {
 
 // PlainQuery turns text into an FTS5 query matching its words as words:
 // each whitespace-separated token is quoted, so no character is syntax.
+// Tokens without a letter or digit ("(", "-") are dropped: they hold no
+// word to find.
 func PlainQuery(text string) string {
 	var parts []string
 	for _, tok := range strings.Fields(text) {
+		if strings.IndexFunc(tok, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) < 0 {
+			continue
+		}
 		parts = append(parts, `"`+strings.ReplaceAll(tok, `"`, `""`)+`"`)
+	}
+	if len(parts) == 0 {
+		return `""`
 	}
 	return strings.Join(parts, " ")
 }
@@ -86,7 +97,7 @@ func isSyntaxError(err error) bool {
 // microsecond a match, so a word found in nearly every one of 25,000 notes
 // would take 15 ms to rank alone; past the window only the most recently
 // written matches are ranked.
-const rankWindow = 5000
+const rankWindow = 4000
 
 func search(q vault.Querier, query string, f Filter) ([]Hit, error) {
 	limit := f.Limit
@@ -107,15 +118,11 @@ func search(q vault.Querier, query string, f Filter) ([]Hit, error) {
 	}
 	minRow := int64(0)
 	if len(kinds) == 0 && f.From == "" && f.To == "" {
-		var n int
-		if err := q.QueryRow("SELECT count(*) FROM note_search WHERE note_search MATCH ?", match).Scan(&n); err != nil {
+		// The rowid of the rankWindow-th newest match, if there are that many.
+		err := q.QueryRow("SELECT rowid FROM note_search WHERE note_search MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
+			match, rankWindow-1).Scan(&minRow)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
 			return nil, err
-		}
-		if n > rankWindow {
-			if err := q.QueryRow("SELECT rowid FROM note_search WHERE note_search MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
-				match, rankWindow-1).Scan(&minRow); err != nil {
-				return nil, err
-			}
 		}
 	}
 	// The FTS table drives the loop in rank order, so snippets are made

@@ -1,6 +1,7 @@
 package notes_test
 
 import (
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -173,4 +174,60 @@ func hitKeys(hits []notes.Hit, ids map[string]string) []string {
 		out = append(out, byID[h.NoteID])
 	}
 	return out
+}
+
+// TestSearchRankWindow: past 4,000 matches only the most recently written
+// are ranked, unless a kind or date filter asks for the whole set.
+func TestSearchRankWindow(t *testing.T) {
+	f := newFixture(t)
+	c := f.client(t, "Many Notes")
+	text := func(s string) []notes.Section { return []notes.Section{{Name: "Note", Text: s}} }
+	first, err := f.NewDraft(notes.Draft{ClientID: c.ID, Kind: notes.Intake, Session: notes.Session{Date: "2020-01-01"},
+		Sections: text("ocean ocean ocean ocean")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var batch []notes.Draft
+	for i := range 5000 {
+		batch = append(batch, notes.Draft{ClientID: c.ID, Kind: notes.Progress, Session: notes.Session{Date: "2021-01-01"},
+			Sections: text(fmt.Sprintf("ocean and a long sentence about other things, number %d", i))})
+	}
+	if _, err := f.NewDrafts(batch); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name      string
+		filter    notes.Filter
+		wantFirst bool
+	}{
+		{"window: the oldest match is not ranked", notes.Filter{Limit: 5}, false},
+		{"kind filter ranks every match", notes.Filter{Limit: 5, Kinds: []notes.Kind{notes.Intake, notes.Progress}}, true},
+		{"date filter ranks every match", notes.Filter{Limit: 5, From: "2019-01-01"}, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			hits, err := f.Search("ocean", tt.filter)
+			if err != nil || len(hits) != 5 {
+				t.Fatalf("Search = %d hits, %v", len(hits), err)
+			}
+			if got := hits[0].NoteID == first.ID; got != tt.wantFirst {
+				t.Errorf("best hit is the oldest note: %v, want %v", got, tt.wantFirst)
+			}
+		})
+	}
+}
+
+func TestPlainQuery(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{`road AND (`, `"road" "AND"`},
+		{`say "hi"`, `"say" """hi"""`},
+		{`  `, `""`},
+		{`* - (`, `""`},
+		{`don't`, `"don't"`},
+	}
+	for _, tt := range tests {
+		if got := notes.PlainQuery(tt.in); got != tt.want {
+			t.Errorf("PlainQuery(%q) = %s, want %s", tt.in, got, tt.want)
+		}
+	}
 }

@@ -114,10 +114,7 @@ func TestCrashSafety(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := v.Update(func(tx *vault.Tx) error {
-		_, err := tx.Exec("CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT NOT NULL)")
-		return err
-	}); err != nil {
+	if err := v.Migrate("test", testSchema); err != nil {
 		t.Fatal(err)
 	}
 	v.Close()

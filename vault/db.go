@@ -14,8 +14,10 @@ const driverName = "confide-sqlite3"
 var registerOnce sync.Once
 
 // The pragmas every connection gets. Nothing may spill to a temp file:
-// the database lives in memory only.
-const connPragmas = `PRAGMA temp_store=MEMORY; PRAGMA foreign_keys=ON; PRAGMA trusted_schema=OFF;`
+// the database lives in memory only. secure_delete zeroes deleted content,
+// so a destroyed record leaves no bytes in free pages or free space inside
+// pages, and so none in any later snapshot.
+const connPragmas = `PRAGMA temp_store=MEMORY; PRAGMA foreign_keys=ON; PRAGMA trusted_schema=OFF; PRAGMA secure_delete=ON;`
 
 func registerDriver() {
 	registerOnce.Do(func() {

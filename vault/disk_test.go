@@ -68,20 +68,19 @@ func TestNoPlaintextOnDisk(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := v.Update(func(tx *vault.Tx) error {
-		_, err := tx.Exec("CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT NOT NULL)")
-		return err
-	}); err != nil {
+	if err := v.Migrate("test", testSchema); err != nil {
 		t.Fatal(err)
 	}
 	big := strings.Repeat(canary+" ", 2000) // large enough to spill if anything could
 	for i := 0; i < 20; i++ {
 		insert(t, v, i, big)
 	}
-	v.Update(func(tx *vault.Tx) error {
-		_, err := tx.Exec("CREATE INDEX t_body ON t(body)")
-		return err
-	})
+	if err := v.Migrate("test", fstest.MapFS{
+		"0001_t.sql":     testSchema["0001_t.sql"],
+		"0002_index.sql": {Data: []byte("CREATE INDEX t_body ON t(body);")},
+	}); err != nil {
+		t.Fatal(err)
+	}
 	v.Read(func(q vault.Querier) error { // a sort that would use a temp b-tree
 		rows, err := q.Query("SELECT body FROM t ORDER BY body DESC, id")
 		if err == nil {
@@ -187,6 +186,9 @@ func TestTxRefusesWhatCannotReplay(t *testing.T) {
 		"ATTACH DATABASE '/tmp/x.db' AS x",
 		"VACUUM INTO '/tmp/plain.db'",
 		"PRAGMA writable_schema=1",
+		"DROP TRIGGER IF EXISTS t_frozen",
+		"CREATE TABLE u (x)",
+		"alter table t add column y",
 		"DELETE FROM _vault_log",
 		"UPDATE _VAULT_META SET value = '9'",
 	} {

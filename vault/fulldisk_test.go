@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"syscall"
 	"testing"
+	"testing/fstest"
 )
 
 // fullDisk makes temp files that fail with ENOSPC after limit bytes.
@@ -38,7 +39,9 @@ func TestFullDiskDuringCompaction(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	exec("CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT)")
+	if err := v.Migrate("test", fstest.MapFS{"0001_t.sql": {Data: []byte("CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT);")}}); err != nil {
+		t.Fatal(err)
+	}
 	exec("INSERT INTO t VALUES(1, 'before the disk filled')")
 	before, _ := os.ReadFile(filepath.Join(dir, snapshotFile))
 

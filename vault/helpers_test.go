@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"testing/fstest"
 )
 
 func copyVaultFiles(tb testing.TB, src, dst string) {
@@ -24,3 +25,6 @@ func copyVaultFiles(tb testing.TB, src, dst string) {
 		}
 	}
 }
+
+// testSchema is the schema of the black-box tests' table.
+var testSchema = fstest.MapFS{"0001_t.sql": {Data: []byte("CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT NOT NULL);")}}

@@ -47,10 +47,10 @@ func TestPassphraseUnlock(t *testing.T) {
 // insert2 makes the test table and one row in a fresh vault.
 func insert2(t *testing.T, v *vault.Vault) {
 	t.Helper()
+	if err := v.Migrate("test", testSchema); err != nil {
+		t.Fatal(err)
+	}
 	if err := v.Update(func(tx *vault.Tx) error {
-		if _, err := tx.Exec("CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT NOT NULL)"); err != nil {
-			return err
-		}
 		_, err := tx.Exec("INSERT INTO t(id, body) VALUES(1, 'kept')")
 		return err
 	}); err != nil {

@@ -20,7 +20,8 @@ type Querier interface {
 // Statements must be deterministic: pass times, ids and random values as
 // arguments. Exec refuses statements that would make replay differ
 // (random(), 'now', CURRENT_TIMESTAMP), that reach outside the database
-// (ATTACH, VACUUM, PRAGMA), or that touch the vault's own tables.
+// (ATTACH, VACUUM, PRAGMA), that touch the vault's own tables, or that
+// change the schema, which only Migrate may do.
 type Tx struct {
 	v     *Vault
 	tx    *sql.Tx
@@ -31,6 +32,7 @@ var (
 	nonDeterministic = regexp.MustCompile(`(?i)\b(random|randomblob|changes|total_changes|sqlite_version)\s*\(|'now'|\bcurrent_(time|date|timestamp)\b`)
 	outside          = regexp.MustCompile(`(?i)\b(attach|detach|vacuum|pragma)\b|\bload_extension\s*\(`)
 	ownTables        = regexp.MustCompile(`(?i)_vault_`)
+	schemaChange     = regexp.MustCompile(`(?i)\b(create|drop)\s+(temp\s+|temporary\s+|unique\s+|virtual\s+)?(table|index|trigger|view)\b|\balter\s+table\b|\breindex\b`)
 )
 
 // ErrStatement is returned for a statement the vault refuses to record.
@@ -45,6 +47,10 @@ func (t *Tx) Exec(query string, args ...any) (sql.Result, error) {
 		return nil, fmt.Errorf("%w: reaches outside the database", ErrStatement)
 	case ownTables.MatchString(query):
 		return nil, fmt.Errorf("%w: the vault's own tables are not writable", ErrStatement)
+	case schemaChange.MatchString(query):
+		// Triggers guard rules such as "a signed note is frozen": only a
+		// migration, versioned and journaled, may change the schema.
+		return nil, fmt.Errorf("%w: the schema changes only through Migrate", ErrStatement)
 	}
 	return t.exec(query, args...)
 }

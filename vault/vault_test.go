@@ -31,10 +31,7 @@ func newVault(tb testing.TB, opts ...vault.Option) (*vault.Vault, string, memSto
 		tb.Fatal(err)
 	}
 	tb.Cleanup(func() { v.Close() })
-	if err := v.Update(func(tx *vault.Tx) error {
-		_, err := tx.Exec("CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT NOT NULL)")
-		return err
-	}); err != nil {
+	if err := v.Migrate("test", testSchema); err != nil {
 		tb.Fatal(err)
 	}
 	return v, dir, store, c
