@@ -157,11 +157,16 @@ func readBack(n *Note) *Note {
 	return n
 }
 
+// storedForm is how a note's sections are stored: the body, which holds
+// the text once, and the layout of the sections in it.
+func storedForm(secs []Section) (body, layout string) {
+	body, spans := layoutOf(secs)
+	b, _ := json.Marshal(spans) // plain strings and ints: cannot fail
+	return body, string(b)
+}
+
 func insertNote(tx *vault.Tx, n *Note) error {
-	secs, err := json.Marshal(n.Sections)
-	if err != nil {
-		return err
-	}
+	body, layout := storedForm(n.Sections)
 	var parent, signed, hash any
 	if n.ParentID != "" {
 		parent = n.ParentID
@@ -171,21 +176,18 @@ func insertNote(tx *vault.Tx, n *Note) error {
 		h, _ := hex.DecodeString(n.Hash)
 		hash = h
 	}
-	_, err = tx.Exec(`INSERT INTO notes(id, client_id, parent_id, kind, template, session_date, start_time,
+	_, err := tx.Exec(`INSERT INTO notes(id, client_id, parent_id, kind, template, session_date, start_time,
 		duration_min, service_code, sections, body, created_at, updated_at, signed_at, content_hash)
 		VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		n.ID, n.ClientID, parent, string(n.Kind), string(n.Template), n.Date, n.Start, n.DurationMin,
-		n.ServiceCode, string(secs), renderBody(n.Sections), stamp(n.Created), stamp(n.Updated), signed, hash)
+		n.ServiceCode, layout, body, stamp(n.Created), stamp(n.Updated), signed, hash)
 	return err
 }
 
 // UpdateDraft replaces the sections of a draft: the autosave. It is one
 // small write, cheap enough to call on every pause in typing.
 func (s *Store) UpdateDraft(id string, sections []Section) error {
-	secs, err := json.Marshal(sections)
-	if err != nil {
-		return err
-	}
+	body, layout := storedForm(sections)
 	return s.v.Update(func(tx *vault.Tx) error {
 		n, err := noteState(tx, id)
 		if err != nil {
@@ -198,7 +200,7 @@ func (s *Store) UpdateDraft(id string, sections []Section) error {
 			return err
 		}
 		_, err = tx.Exec("UPDATE notes SET sections = ?, body = ?, updated_at = ? WHERE id = ? AND signed_at IS NULL",
-			string(secs), renderBody(sections), stamp(s.now()), id)
+			layout, body, stamp(s.now()), id)
 		return err
 	})
 }
@@ -255,17 +257,22 @@ func noteState(q vault.Querier, id string) (state, error) {
 }
 
 const noteColumns = `id, client_id, coalesce(parent_id, ''), kind, template, session_date, start_time,
-	duration_min, service_code, sections, created_at, updated_at, coalesce(signed_at, ''), content_hash`
+	duration_min, service_code, sections, body, created_at, updated_at, coalesce(signed_at, ''), content_hash`
 
 func scanNote(sc interface{ Scan(...any) error }) (*Note, error) {
 	var n Note
-	var secs, created, updated, signed string
+	var secs, body, created, updated, signed string
 	var hash []byte
 	if err := sc.Scan(&n.ID, &n.ClientID, &n.ParentID, &n.Kind, &n.Template, &n.Date, &n.Start,
-		&n.DurationMin, &n.ServiceCode, &secs, &created, &updated, &signed, &hash); err != nil {
+		&n.DurationMin, &n.ServiceCode, &secs, &body, &created, &updated, &signed, &hash); err != nil {
 		return nil, err
 	}
-	if err := json.Unmarshal([]byte(secs), &n.Sections); err != nil {
+	var spans []sectionSpan
+	err := json.Unmarshal([]byte(secs), &spans)
+	if err == nil {
+		n.Sections, err = sectionsOf(body, spans)
+	}
+	if err != nil {
 		return nil, fmt.Errorf("note %s: sections: %w", n.ID, err)
 	}
 	n.Created, n.Updated = parseStamp(created), parseStamp(updated)

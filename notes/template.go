@@ -151,8 +151,25 @@ func (t Template) heading(line string) (int, string, bool) {
 // renderBody is the sections as plain text, each under its name (the name
 // is left out for a single-section note).
 func renderBody(secs []Section) string {
+	body, _ := layoutOf(secs)
+	return body
+}
+
+// sectionSpan locates one section's text inside a note's body: the stored
+// structure of a note. The text itself is stored once, in the body, which
+// the search index also reads.
+type sectionSpan struct {
+	Name  string `json:"n"`
+	Start int    `json:"s"`
+	End   int    `json:"e"`
+}
+
+// layoutOf renders the body and the byte spans of each section's text in it.
+func layoutOf(secs []Section) (string, []sectionSpan) {
+	spans := make([]sectionSpan, len(secs))
 	if len(secs) == 1 {
-		return secs[0].Text
+		spans[0] = sectionSpan{Name: secs[0].Name, Start: 0, End: len(secs[0].Text)}
+		return secs[0].Text, spans
 	}
 	var b strings.Builder
 	for i, s := range secs {
@@ -161,7 +178,23 @@ func renderBody(secs []Section) string {
 		}
 		b.WriteString(s.Name)
 		b.WriteString(":\n")
+		start := b.Len()
 		b.WriteString(s.Text)
+		spans[i] = sectionSpan{Name: s.Name, Start: start, End: b.Len()}
 	}
-	return b.String()
+	return b.String(), spans
+}
+
+// sectionsOf cuts a stored body back into its sections.
+func sectionsOf(body string, spans []sectionSpan) ([]Section, error) {
+	out := make([]Section, len(spans))
+	prev := 0
+	for i, sp := range spans {
+		if sp.Start < prev || sp.End < sp.Start || sp.End > len(body) {
+			return nil, fmt.Errorf("section %d is out of range", i+1)
+		}
+		out[i] = Section{Name: sp.Name, Text: body[sp.Start:sp.End]}
+		prev = sp.End
+	}
+	return out, nil
 }

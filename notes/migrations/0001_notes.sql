@@ -57,8 +57,8 @@ CREATE TABLE notes (
 	start_time   TEXT NOT NULL DEFAULT '',
 	duration_min INTEGER NOT NULL DEFAULT 0,
 	service_code TEXT NOT NULL DEFAULT '',
-	sections     TEXT NOT NULL, -- JSON [{"name": ..., "text": ...}], the structure
-	body         TEXT NOT NULL, -- the sections as plain text, for search
+	sections     TEXT NOT NULL, -- JSON [{"n": name, "s": start, "e": end}]: each section's text in body
+	body         TEXT NOT NULL, -- the sections as plain text, the one copy of the text
 	created_at   TEXT NOT NULL,
 	updated_at   TEXT NOT NULL,
 	signed_at    TEXT,
