@@ -49,6 +49,9 @@ fuzz:
 	$(GO) test $(GOFLAGS) -run='^$$' -fuzz='^FuzzJournal$$' -fuzztime=$(FUZZTIME) ./vault
 	$(GO) test $(GOFLAGS) -run='^$$' -fuzz='^FuzzRecord$$' -fuzztime=$(FUZZTIME) ./vault
 	$(GO) test $(GOFLAGS) -run='^$$' -fuzz='^FuzzMeta$$' -fuzztime=$(FUZZTIME) ./vault
+	$(GO) test $(GOFLAGS) -run='^$$' -fuzz='^FuzzDetect$$' -fuzztime=$(FUZZTIME) ./notes/disguise
+	$(GO) test $(GOFLAGS) -run='^$$' -fuzz='^FuzzDetectJSONLines$$' -fuzztime=$(FUZZTIME) ./notes/disguise
+	$(GO) test $(GOFLAGS) -run='^$$' -fuzz='^FuzzDisguise$$' -fuzztime=$(FUZZTIME) ./notes/disguise
 
 bench: deps-build build
 	$(BIN)/confidectl bench $(BENCHFLAGS)

@@ -35,7 +35,17 @@ func parseDateParts(s string) (dateParts, bool) {
 	var p dateParts
 	f := strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == ',' || r == '\n' })
 	// Numeric forms.
-	if len(f) == 1 {
+	if len(f) == 1 && strings.HasPrefix(s, "'") || len(f) == 1 && strings.HasPrefix(s, "’") {
+		if y, err := strconv.Atoi(strings.TrimLeft(s, "'’")); err == nil && y < 100 {
+			y += 2000
+			if y > time.Now().Year() {
+				y -= 100
+			}
+			return dateParts{year: y, layout: "'06"}, true
+		}
+		return p, false
+	}
+	if len(f) == 1 && strings.IndexAny(s, "0123456789") >= 0 {
 		sep := ""
 		for _, c := range []string{"/", "-", "."} {
 			if strings.Contains(s, c) {
@@ -102,6 +112,8 @@ func parseDateParts(s string) (dateParts, bool) {
 			switch {
 			case strings.EqualFold(lw, m.String()):
 				layoutParts = append(layoutParts, "January")
+			case strings.HasSuffix(w, "."):
+				layoutParts = append(layoutParts, "Jan.")
 			default:
 				layoutParts = append(layoutParts, "Jan")
 			}

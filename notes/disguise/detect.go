@@ -1,5 +1,10 @@
 package disguise
 
+import (
+	"strings"
+	"unicode/utf8"
+)
+
 // Detect finds the identifiers in text: every known identifier of the
 // client and the people around them (known may be nil), the patterns of
 // dates, numbers and addresses, and names, places and organisations from
@@ -27,8 +32,48 @@ func NewDetector(known *Known) *Detector {
 	return d
 }
 
+// chunkBytes bounds the text examined at once, and so the memory a huge
+// text needs: a longer text is cut at a paragraph or line break (or, failing
+// that, a space) and its parts detected one after another.
+const chunkBytes = 256 << 10
+
 // Detect finds the identifiers in text, as the package-level Detect does.
 func (d *Detector) Detect(text string) []Span {
+	if len(text) <= chunkBytes {
+		return d.detect(text)
+	}
+	var out []Span
+	for off := 0; off < len(text); {
+		end := cutPoint(text, off)
+		for _, s := range d.detect(text[off:end]) {
+			s.Start += off
+			s.End += off
+			out = append(out, s)
+		}
+		off = end
+	}
+	return out
+}
+
+// cutPoint returns where the chunk starting at off should end.
+func cutPoint(text string, off int) int {
+	end := off + chunkBytes
+	if end >= len(text) {
+		return len(text)
+	}
+	window := text[off+chunkBytes/2 : end]
+	for _, sep := range []string{"\n\n", "\n", " "} {
+		if i := strings.LastIndex(window, sep); i >= 0 {
+			return off + chunkBytes/2 + i + len(sep)
+		}
+	}
+	for end > off && !utf8.RuneStart(text[end]) {
+		end--
+	}
+	return end
+}
+
+func (d *Detector) detect(text string) []Span {
 	if text == "" {
 		return nil
 	}

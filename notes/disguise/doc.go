@@ -31,7 +31,7 @@
 //     a preposition of place, an organisation word ("... Hospital"), and
 //     the position in the sentence. An English word-frequency list tells
 //     a name from an ordinary word. The lists are loaded once, on first
-//     use (about 50 ms); first names below 100 births and surnames below
+//     use (about 0.1 s and 15 MB); first names below 100 births and surnames below
 //     300 people are left out to keep that cheap.
 //
 // Spans are sorted and never overlap: overlapping findings are merged,

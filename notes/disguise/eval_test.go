@@ -118,6 +118,7 @@ func hardCases(tb testing.TB) []evalCase {
 // tally counts for one category (or all).
 type tally struct {
 	gold, covered, knownGold, knownCovered, pred, predTrue int
+	leakyNotes                                             int // notes with a missed span of this category
 }
 
 type score struct {
@@ -135,7 +136,9 @@ func (s *score) cat(c string) *tally {
 
 // scoreCases runs the detector over the cases. A gold span counts as found
 // only when every byte of it lies inside detected spans; a detected span is
-// right when it overlaps some gold span.
+// right when it overlaps some gold span; a note is leak-free (for a
+// category, or overall) when every gold span in it is found. known-r is
+// the recall over the gold spans that are in the client's record.
 func scoreCases(cases []evalCase, withKnown bool) *score {
 	s := &score{byCat: map[string]*tally{}}
 	for _, c := range cases {
@@ -151,6 +154,7 @@ func scoreCases(cases []evalCase, withKnown bool) *score {
 			}
 		}
 		clean := true
+		leaky := map[string]bool{}
 		for _, g := range c.gold {
 			ok := true
 			for i := g.start; i < g.end; i++ {
@@ -170,6 +174,7 @@ func scoreCases(cases []evalCase, withKnown bool) *score {
 			}
 			if !ok {
 				clean = false
+				leaky[g.category] = true
 				s.misses = append(s.misses, fmt.Sprintf("%s %s known=%v %q", c.id, g.category, g.known, c.text[g.start:g.end]))
 			}
 		}
@@ -191,6 +196,11 @@ func scoreCases(cases []evalCase, withKnown bool) *score {
 		s.notes++
 		if clean {
 			s.clean++
+		} else {
+			s.cat("ALL").leakyNotes++
+		}
+		for c := range leaky {
+			s.cat(c).leakyNotes++
 		}
 	}
 	return s
@@ -206,7 +216,7 @@ func ratio(a, b int) float64 {
 func (s *score) table(title string) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s: %d notes, leak-free %.3f\n", title, s.notes, ratio(s.clean, s.notes))
-	fmt.Fprintf(&b, "  %-9s %6s %8s %8s %6s %9s\n", "category", "gold", "recall", "known-r", "pred", "precision")
+	fmt.Fprintf(&b, "  %-9s %6s %8s %8s %6s %9s %10s\n", "category", "gold", "recall", "known-r", "pred", "precision", "leak-free")
 	cats := make([]string, 0, len(s.byCat))
 	for c := range s.byCat {
 		cats = append(cats, c)
@@ -214,7 +224,7 @@ func (s *score) table(title string) string {
 	sort.Strings(cats)
 	for _, c := range cats {
 		t := s.byCat[c]
-		fmt.Fprintf(&b, "  %-9s %6d %8.3f %8.3f %6d %9.3f\n", c, t.gold, ratio(t.covered, t.gold), ratio(t.knownCovered, t.knownGold), t.pred, ratio(t.predTrue, t.pred))
+		fmt.Fprintf(&b, "  %-9s %6d %8.3f %8.3f %6d %9.3f %10.3f\n", c, t.gold, ratio(t.covered, t.gold), ratio(t.knownCovered, t.knownGold), t.pred, ratio(t.predTrue, t.pred), 1-ratio(t.leakyNotes, s.notes))
 	}
 	return b.String()
 }

@@ -133,8 +133,10 @@ func (ix *knownIndex) addName(name string, subj Subject) {
 			continue
 		}
 		ref := phraseRef{text: w, subject: subj, cat: Name}
-		if old, ok := ix.parts[w]; !ok || old.subject != SubjectClient {
-			ix.parts[w] = ref
+		for _, key := range []string{w, foldAccents(w)} {
+			if old, ok := ix.parts[key]; !ok || old.subject != SubjectClient {
+				ix.parts[key] = ref
+			}
 		}
 		if len(r) >= 5 {
 			ix.fuzzy = append(ix.fuzzy, ref)

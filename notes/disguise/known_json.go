@@ -33,6 +33,8 @@ func ParseKnown(raw []byte) (*Known, error) {
 		DOB:       joinList(fields["dob"]),
 	}
 	k.Names = append(k.Names, stringList(fields["name"])...)
+	k.Names = append(k.Names, stringList(fields["preferred"])...)
+	k.Names = append(k.Names, stringList(fields["nicknames"])...)
 	k.Phones = append(k.Phones, stringList(fields["phone"])...)
 	k.Emails = append(k.Emails, stringList(fields["email"])...)
 	k.Addresses = append(k.Addresses, stringList(fields["address"])...)

@@ -46,7 +46,11 @@ func (ix *knownIndex) matchName(toks []token, i int, l *lexicon, add func(Span))
 	emit := func(start, end int, ref phraseRef, conf float64) {
 		add(Span{Start: start, End: end, Category: Name, Detector: DetectorKnown, Confidence: conf, Subject: ref.subject})
 	}
-	if ref, ok := ix.parts[t.lower]; ok {
+	ref, ok := ix.parts[t.lower]
+	if !ok {
+		ref, ok = ix.parts[foldAccents(t.lower)]
+	}
+	if ok {
 		// A known name that is also a common word ("Hope", "Will") counts
 		// only when capitalised; any other known name counts in any case.
 		if t.cap || !l.isCommonWord(t.lower) {

@@ -1,8 +1,6 @@
 package disguise
 
 import (
-	"bufio"
-	"bytes"
 	"strconv"
 	"strings"
 	"sync"
@@ -13,15 +11,21 @@ import (
 // lexicon holds the gazetteer lists, keyed by lower-case text. It is built
 // once, on first use, from the embedded word lists (about 40 ms).
 type lexicon struct {
-	female, male map[string]int // first-name counts by sex (SSA)
-	surnames     map[string]int
-	wordRank     map[string]int // 1 = most frequent English word
-	places       map[string]int // place or county name -> population
-	states       map[string]string
-	orgs         map[string]bool // hospitals, universities, companies (2+ words)
-	orgs1        map[string]bool // one-word organisation names ("Walmart")
-	maxPlaceLen  int             // words in the longest place name
-	maxOrgLen    int
+	info        map[string]wordInfo // first names, surnames and common words
+	places      map[string]int      // place or county name -> population
+	states      map[string]string
+	orgs        map[string]bool // hospitals, universities, companies (2+ words)
+	orgs1       map[string]bool // one-word organisation names ("Walmart")
+	maxPlaceLen int             // words in the longest place name
+	maxOrgLen   int
+}
+
+// wordInfo is what the lists say of one lower-case word.
+type wordInfo struct {
+	first   int32 // births with this first name (female + male)
+	female  int32 // of which female
+	surname int32 // people with this surname
+	rank    int32 // rank in the word-frequency list, 0 if absent
 }
 
 var (
@@ -34,53 +38,73 @@ func getLexicon() *lexicon {
 	return lex
 }
 
+// eachRow calls fn with the tab-separated fields of every row of an
+// embedded list after its header; fields is reused between calls.
 func eachRow(file string, fn func(fields []string)) {
 	data, err := assets.Gazetteer.ReadFile("gazetteer/" + file)
 	if err != nil {
 		panic("disguise: embedded gazetteer missing: " + file) // a build defect
 	}
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	sc.Scan() // header
-	for sc.Scan() {
-		fn(strings.Split(sc.Text(), "\t"))
+	text := string(data)
+	_, text, _ = strings.Cut(text, "\n") // header
+	fields := make([]string, 0, 8)
+	for text != "" {
+		var line string
+		line, text, _ = strings.Cut(text, "\n")
+		fields = fields[:0]
+		for {
+			f, rest, ok := strings.Cut(line, "\t")
+			fields = append(fields, f)
+			if !ok {
+				break
+			}
+			line = rest
+		}
+		fn(fields)
 	}
 }
 
-func atoi(s string) int {
+func atoi(s string) int32 {
 	n, _ := strconv.Atoi(s)
-	return n
+	return int32(min(n, 1<<30))
 }
 
 func loadLexicon() *lexicon {
 	l := &lexicon{
-		female: make(map[string]int, 40000), male: make(map[string]int, 40000),
-		surnames: make(map[string]int, 70000), wordRank: make(map[string]int, 10000),
+		info:   make(map[string]wordInfo, 120000),
 		places: make(map[string]int, 20000), states: make(map[string]string, 120),
 		orgs: make(map[string]bool, 20000), orgs1: make(map[string]bool, 2000),
 	}
 	eachRow("first_names.tsv", func(f []string) {
 		if len(f) == 3 {
 			k := strings.ToLower(f[0])
-			l.female[k] += atoi(f[1])
-			l.male[k] += atoi(f[2])
+			w := l.info[k]
+			w.female += atoi(f[1])
+			w.first += atoi(f[1]) + atoi(f[2])
+			l.info[k] = w
 		}
 	})
 	eachRow("surnames.tsv", func(f []string) {
 		if len(f) == 2 {
-			l.surnames[strings.ToLower(f[0])] = atoi(f[1])
+			k := strings.ToLower(f[0])
+			w := l.info[k]
+			w.surname = atoi(f[1])
+			l.info[k] = w
 		}
 	})
-	n := 0
+	var n int32
 	eachRow("words.tsv", func(f []string) {
 		n++
 		if len(f) == 2 {
-			l.wordRank[f[0]] = n
+			w := l.info[f[0]]
+			w.rank = n
+			l.info[f[0]] = w
 		}
 	})
 	eachRow("places.tsv", func(f []string) {
 		if len(f) == 3 {
 			k := strings.ReplaceAll(strings.ToLower(f[0]), ".", "")
-			l.places[k] = max(l.places[k], atoi(f[2]))
+			l.places[k] = max(l.places[k], int(atoi(f[2])))
 			l.maxPlaceLen = max(l.maxPlaceLen, strings.Count(k, " ")+1)
 		}
 	})
@@ -125,25 +149,42 @@ func orgCore(name string) string {
 // isCommonWord reports whether w (lower case) is among the most frequent
 // English words, which tells "will" or "hope" from a name.
 func (l *lexicon) isCommonWord(w string) bool {
-	return l.wordRank[w] > 0
+	return l.info[w].rank > 0
 }
 
 // isFirstName reports whether w (lower case) is an SSA first name.
 func (l *lexicon) isFirstName(w string) bool {
-	return l.female[w]+l.male[w] > 0
+	return l.name(w).first > 0
+}
+
+// name looks w up, without its accents when it has any: the SSA and
+// Census lists are written without them ("Jose", "Martinez").
+func (l *lexicon) name(w string) wordInfo {
+	i, ok := l.info[w]
+	if !ok {
+		if f := foldAccents(w); f != w {
+			i = l.info[f]
+		}
+	}
+	return i
+}
+
+// firstCount is the number of births recorded with first name w.
+func (l *lexicon) firstCount(w string) int {
+	return int(l.name(w).first)
 }
 
 // femaleShare is the share of people with first name w recorded female,
 // or -1 when the name is unknown.
 func (l *lexicon) femaleShare(w string) float64 {
-	f, m := l.female[w], l.male[w]
-	if f+m == 0 {
+	i := l.info[w]
+	if i.first == 0 {
 		return -1
 	}
-	return float64(f) / float64(f+m)
+	return float64(i.female) / float64(i.first)
 }
 
 // isSurname reports whether w (lower case) is a Census surname.
 func (l *lexicon) isSurname(w string) bool {
-	return l.surnames[w] > 0
+	return l.name(w).surname > 0
 }

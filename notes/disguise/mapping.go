@@ -103,28 +103,19 @@ func getPools() *pseudonymPools {
 			count int
 		}
 		var f, m, n, s []nc
-		for name, c := range l.female {
-			tot := c + l.male[name]
-			if tot < 20000 || l.isCommonWord(name) || l.isSurname(name) && l.surnames[name] > 5000 {
-				continue
-			}
-			switch share := float64(c) / float64(tot); {
-			case share > 0.95:
-				f = append(f, nc{name, tot})
-			case share < 0.05:
-				m = append(m, nc{name, tot})
-			case share > 0.3 && share < 0.7:
-				n = append(n, nc{name, tot})
-			}
-		}
-		for name, c := range l.male {
-			if l.female[name] == 0 && c >= 20000 && !l.isCommonWord(name) && l.surnames[name] <= 5000 {
-				m = append(m, nc{name, c})
-			}
-		}
-		for name, c := range l.surnames {
-			if c >= 50000 && !l.isCommonWord(name) && !l.isFirstName(name) && len(name) > 3 {
-				s = append(s, nc{name, c})
+		for name, w := range l.info {
+			switch {
+			case w.first >= 20000 && w.rank == 0 && w.surname <= 5000:
+				switch share := float64(w.female) / float64(w.first); {
+				case share > 0.95:
+					f = append(f, nc{name, int(w.first)})
+				case share < 0.05:
+					m = append(m, nc{name, int(w.first)})
+				case share > 0.3 && share < 0.7:
+					n = append(n, nc{name, int(w.first)})
+				}
+			case w.surname >= 50000 && w.rank == 0 && w.first == 0 && len(name) > 3:
+				s = append(s, nc{name, int(w.surname)})
 			}
 		}
 		top := func(list []nc, k int) []string {

@@ -44,43 +44,16 @@ var personVerbs = map[string]bool{
 	"described": true, "describes": true, "explained": true, "noted": true, "admitted": true,
 }
 
+// credentials written after a clinician's name.
+var credentials = map[string]bool{
+	"md": true, "m": true, "do": true, "np": true, "rn": true, "pa": true, "phd": true, "psyd": true,
+	"lcsw": true, "lmft": true, "lpc": true, "lmhc": true, "dnp": true, "aprn": true, "msw": true,
+	"lsw": true, "lpcc": true, "edd": true, "facp": true, "mph": true, "cnp": true, "pmhnp": true,
+}
+
 var surnameParticles = map[string]bool{
 	"de": true, "la": true, "del": true, "da": true, "di": true, "van": true, "von": true, "le": true,
 	"du": true, "der": true, "den": true, "el": true, "al": true, "bin": true, "ibn": true, "dos": true,
-}
-
-// orgEnds are words that end the name of an organisation.
-var orgEnds = map[string]bool{
-	"hospital": true, "clinic": true, "center": true, "centre": true, "university": true, "college": true,
-	"school": true, "academy": true, "elementary": true, "institute": true, "church": true, "inc": true,
-	"llc": true, "corp": true, "corporation": true, "company": true, "bank": true, "foundation": true,
-	"associates": true, "partners": true, "group": true, "services": true, "systems": true, "health": true,
-	"healthcare": true, "pharmacy": true, "logistics": true, "solutions": true, "technologies": true,
-	"industries": true, "motors": true, "insurance": true, "agency": true, "department": true, "store": true,
-	"restaurant": true, "cafe": true, "market": true, "high": true, "middle": true, "prep": true,
-	"preschool": true, "daycare": true, "ymca": true, "synagogue": true, "mosque": true, "temple": true,
-	"gym": true, "studio": true, "labs": true, "shelter": true, "prison": true, "jail": true, "base": true,
-	"library": true, "museum": true, "club": true, "firm": true, "office": true, "medical": true,
-	"ministries": true, "network": true, "enterprises": true, "consulting": true, "union": true,
-	"dental": true, "transit": true, "plumbing": true, "bakery": true, "foods": true, "software": true,
-	"manufacturing": true, "body": true, "shop": true, "salon": true, "diner": true, "grill": true,
-	"hotel": true, "inn": true, "farms": true, "construction": true, "electric": true, "realty": true,
-	"properties": true, "staffing": true, "financial": true, "capital": true, "airlines": true,
-	"express": true, "media": true, "studios": true, "productions": true, "marketing": true,
-	"trucking": true, "landscaping": true, "roofing": true, "builders": true, "supply": true,
-	"warehouse": true, "distribution": true, "pharmaceuticals": true, "labs.": false, "campus": true,
-	"cooperative": true, "co-op": true, "ltd": true, "pllc": true, "pc": true, "pa": false,
-}
-
-// orgLeads introduce an employer or school ("works at", "attends").
-var orgLeads = map[string]bool{
-	"at": true, "for": true, "attends": true, "attended": true, "joined": true, "by": true,
-	"from": true, "with": true, "to": true,
-}
-
-var placeLeads = map[string]bool{
-	"in": true, "from": true, "to": true, "near": true, "outside": true, "visiting": true,
-	"visited": true, "toward": true, "towards": true, "into": true, "of": true,
 }
 
 var notNames = map[string]bool{
@@ -101,11 +74,17 @@ var notNames = map[string]bool{
 	"he": true, "she": true, "they": true, "we": true, "you": true, "it": true, "his": true, "her": true,
 	"him": true, "them": true, "their": true, "this": true, "that": true, "there": true, "then": true,
 	"dr": true, "mr": true, "mrs": true, "ms": true, "mx": true, "miss": true, "prof": true, "dob": true,
+	"mon": true, "tue": true, "tues": true, "wed": true, "thu": true, "thur": true, "thurs": true,
+	"fri": true, "sat": true, "sun": true, "bible": true, "koran": true, "quran": true, "torah": true, "latina": true, "latino": true,
+	"latinx": true, "hispanic": true, "caucasian": true, "native": true,
+	"lord": true, "jesus": true, "allah": true, "buddha": true, "netflix": true, "youtube": true,
+	"tiktok": true, "google": true, "snapchat": true, "twitter": true, "reddit": true, "discord": true,
 	"ssri": true, "aa": true, "na": true, "er": true, "ed": true, "icu": true, "iop": true, "php": true,
 }
 
 func isNameWord(l *lexicon, t *token) bool {
-	return l.isFirstName(t.lower) || l.isSurname(t.lower)
+	w := l.name(t.lower)
+	return w.first > 0 || w.surname > 0
 }
 
 // findNames finds people by their names, using the gazetteer and the words
@@ -123,6 +102,9 @@ func findNames(toks []token, l *lexicon, add func(Span)) {
 		inList := isNameWord(l, t)
 		common := l.isCommonWord(t.lower) || l.states[t.lower] != ""
 		strong, weak := nameContext(toks, i)
+		if !strong && (t.allCaps && !capsNameNeighbour(toks, i, l) || titleCasePhraseAfter(toks, i, l)) {
+			continue // "TIPP", "Columbia Suicide Severity Rating Scale"
+		}
 		switch {
 		case strong && (!common || inList || !t.sentStart):
 			isName[i] = true
@@ -130,9 +112,9 @@ func findNames(toks []token, l *lexicon, add func(Span)) {
 			isName[i] = true
 		case inList && !common && !t.sentStart:
 			isName[i] = true
-		case inList && !common && t.sentStart && followsAsName(toks, i, l):
+		case inList && !common && t.sentStart && (followsAsName(toks, i, l) || l.firstCount(t.lower) >= 1000):
 			isName[i] = true
-		case common && !t.sentStart && !t.allCaps && l.isFirstName(t.lower) && l.female[t.lower]+l.male[t.lower] > 20000 &&
+		case common && !t.sentStart && !t.allCaps && l.isFirstName(t.lower) && l.firstCount(t.lower) > 20000 &&
 			i > 0 && toks[i-1].kind == tokWord && !toks[i-1].cap && (i+1 >= len(toks) || !toks[i+1].cap || toks[i+1].kind != tokWord):
 			// A common word that is a frequent first name, capitalised in
 			// the middle of a sentence: "Reports that Chase chased him".
@@ -198,6 +180,33 @@ func findNames(toks []token, l *lexicon, add func(Span)) {
 	}
 }
 
+// capsNameNeighbour reports an all-caps name word beside token i, as in a
+// header line "WALTER QUINLAN".
+func capsNameNeighbour(toks []token, i int, l *lexicon) bool {
+	for _, j := range []int{i - 1, i + 1, i - 2, i + 2} {
+		if j < 0 || j >= len(toks) || toks[j].kind != tokWord || !toks[j].allCaps || toks[max(i, j)].newline {
+			continue
+		}
+		if (j == i-2 || j == i+2) && toks[(i+j)/2].text != "," {
+			continue // "SMITH, JOHN"
+		}
+		if isNameWord(l, &toks[j]) {
+			return true
+		}
+	}
+	return toks[i].newline || i == 0
+}
+
+// titleCasePhraseAfter reports a capitalised ordinary word right after
+// token i, which makes i part of a title ("Serenity Prayer"), not a name.
+func titleCasePhraseAfter(toks []token, i int, l *lexicon) bool {
+	n := i + 1
+	if n >= len(toks) || toks[n].kind != tokWord || !toks[n].cap || toks[n].newline || !toks[n].space {
+		return false
+	}
+	return l.isCommonWord(toks[n].lower) && !isNameWord(l, &toks[n]) && !toks[n].allCaps
+}
+
 func initialAt(toks []token, i int) bool {
 	return i+1 < len(toks) && toks[i+1].text == "." && i+2 < len(toks) && toks[i+2].cap && toks[i+2].kind == tokWord
 }
@@ -227,6 +236,9 @@ func nameContext(toks []token, i int) (strong, weak bool) {
 		if toks[n].text == "," && n+1 < len(toks) && relationAfter(toks, n+1) {
 			return false, true
 		}
+		if toks[n].text == "," && n+1 < len(toks) && credentials[strings.ReplaceAll(toks[n+1].lower, ".", "")] && !toks[i].sentStart {
+			return true, false // "Fiona Quade, NP"
+		}
 	}
 	return false, false
 }
@@ -252,113 +264,4 @@ func followsAsName(toks []token, i int, l *lexicon) bool {
 	t := toks[n]
 	return t.kind == tokWord && (t.cap && isNameWord(l, &t) || !l.isCommonWord(t.lower) && t.cap || personVerbs[t.lower] || t.lower == "and" || t.lower == "was" || t.lower == "has" || t.lower == "had") ||
 		t.text == "'" || t.text == "," || t.text == "’"
-}
-
-// findPlacesAndOrgs finds places, hospitals, schools and employers among
-// runs of capitalised words.
-func findPlacesAndOrgs(toks []token, l *lexicon, add func(Span)) {
-	for i := 0; i < len(toks); i++ {
-		if toks[i].kind != tokWord || !toks[i].cap {
-			continue
-		}
-		// A run of capitalised words, joined by "of", "the", "&", "'s", "St." and hyphens.
-		j := i
-		for k := i + 1; k < len(toks) && !toks[k].newline; k++ {
-			tk := toks[k]
-			if tk.kind == tokWord && (tk.cap || tk.lower == "s" && toks[k-1].text == "'") || tk.kind == tokWord && (tk.lower == "of" || tk.lower == "the" || tk.lower == "and") && k+1 < len(toks) && toks[k+1].cap {
-				j = k
-				continue
-			}
-			if tk.kind == tokPunct && (tk.text == "'" || tk.text == "’" || tk.text == "&" || tk.text == "-" || tk.text == ".") && k+1 < len(toks) && (toks[k+1].cap || toks[k+1].lower == "s") {
-				if tk.text == "." && !abbreviations[toks[k-1].lower] {
-					break
-				}
-				continue
-			}
-			break
-		}
-		end := j
-		// Organisation: the run ends with an organisation word.
-		for e := end; e >= i; e-- {
-			if toks[e].kind == tokWord && orgEnds[toks[e].lower] && e > i {
-				add(Span{Start: toks[i].start, End: toks[e].end, Category: Org, Detector: DetectorContext, Confidence: 0.8})
-				break
-			}
-		}
-		lead := prevWord(toks, i)
-		leadWord := ""
-		if lead >= 0 && lead == i-1 {
-			leadWord = toks[lead].lower
-		}
-		// Known organisations (hospital, university, company lists), 2+ words.
-		for e := min(end, i+l.maxOrgLen-1); e > i; e-- {
-			if l.orgs[joinLower(toks, i, e)] {
-				add(Span{Start: toks[i].start, End: toks[e].end, Category: Org, Detector: DetectorGazetteer, Confidence: 0.8})
-				break
-			}
-		}
-		// Employer after "works at", "employed by", "job at", "his employer,".
-		employ := leadWord == "employer" || lead >= 0 && toks[lead].lower == "employer" ||
-			orgLeads[leadWord] && lead >= 1 && employVerb(toks[lead-1].lower) || leadWord == "outside"
-		if employ && (!l.isCommonWord(toks[i].lower) || end > i || lead >= 1 && employVerb(toks[lead-1].lower)) {
-			add(Span{Start: toks[i].start, End: toks[end].end, Category: Org, Detector: DetectorContext, Confidence: 0.7})
-		}
-		if end == i && l.orgs1[toks[i].lower] && !l.isCommonWord(toks[i].lower) && !isNameWord(l, &toks[i]) {
-			add(Span{Start: toks[i].start, End: toks[i].end, Category: Org, Detector: DetectorGazetteer, Confidence: 0.6})
-		}
-		// Places: longest run matching the place list, with a preposition
-		// before it or a state after it.
-		for e := min(end, i+l.maxPlaceLen-1); e >= i; e-- {
-			key := joinLower(toks, i, e)
-			pop, ok := l.places[key]
-			_, isState := l.states[key]
-			if !ok && !isState {
-				continue
-			}
-			stateAfter := e+2 < len(toks) && toks[e+1].text == "," && l.states[toks[e+2].lower] != "" && toks[e+2].cap
-			common := l.isCommonWord(key) || isNameWord(l, &toks[i]) && e == i
-			if len(key) == 2 && !toks[i].allCaps {
-				continue // "Ms.", "me" are not Mississippi or Maine
-			}
-			if isState && len(key) > 2 && !common && (placeLeads[leadWord] || !toks[i].sentStart) ||
-				stateAfter ||
-				placeLeads[leadWord] && (!common || pop > 100000) ||
-				!common && pop >= 50000 && !toks[i].sentStart {
-				last := e
-				if stateAfter {
-					last = e + 2
-				}
-				add(Span{Start: toks[i].start, End: toks[last].end, Category: Location, Detector: DetectorGazetteer, Confidence: 0.7})
-				break
-			}
-		}
-		if end > i {
-			i = end
-		}
-	}
-}
-
-func employVerb(w string) bool {
-	switch w {
-	case "works", "worked", "work", "working", "employed", "job", "hired", "employment", "drive", "commute", "interview", "quit", "from", "intern", "interning", "volunteers", "manager", "teaches", "teacher", "nurse", "position", "shift", "shifts", "career", "fired", "laid":
-		return true
-	}
-	return false
-}
-
-func joinLower(toks []token, i, e int) string {
-	if i == e {
-		return toks[i].lower
-	}
-	var b strings.Builder
-	for k := i; k <= e; k++ {
-		if toks[k].kind != tokWord {
-			continue
-		}
-		if b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(toks[k].lower)
-	}
-	return b.String()
 }

@@ -13,15 +13,15 @@ type pattern struct {
 	category Category
 	group    int
 	conf     float64
-	at       int                              // where the pattern can begin (atDigit...)
-	words    map[string]bool                  // for atWord: the lower-case first words
-	digits   [2]int                           // for atDigit: the first number's length range
-	next     string                           // for atDigit: the byte after the first number, if set
+	at       int             // where the pattern can begin (atDigit...)
+	words    map[string]bool // for atWord: the lower-case first words
+	digits   [2]int          // for atDigit: the first number's length range
+	next     string          // for atDigit: the byte after the first number, if set
 	// digitWithin, when set, skips an atWord pattern unless a digit
 	// follows its first word within that many bytes.
 	digitWithin int
-	need     []string                         // for atWhole: the text must contain one of these
-	check    func(text string, s, e int) bool // optional veto on a match
+	need        []string                         // for atWhole: the text must contain one of these
+	check       func(text string, s, e int) bool // optional veto on a match
 }
 
 const monthRE = `(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|JAN(?:UARY)?|FEB(?:RUARY)?|MAR(?:CH)?|APR(?:IL)?|MAY|JUNE?|JULY?|AUG(?:UST)?|SEPT?(?:EMBER)?|OCT(?:OBER)?|NOV(?:EMBER)?|DEC(?:EMBER)?)`
@@ -33,13 +33,15 @@ const ordRE = `(?:st|nd|rd|th)`
 // Where a pattern can begin: patterns are tried only at token starts of
 // the right kind, anchored, on a short window, which keeps detection fast.
 const (
-	atDigit   = iota + 1 // a number, or "(" / "+" before one
-	atWord               // one of the pattern's first words
-	atCode               // an upper-case code glued to digits ("BX952")
-	atEmail              // the local part before an "@"
-	atWhole              // whole text, when it contains one of need
-	atDomain             // the start of a domain name before ".com" and the like
+	atDigit  = iota + 1 // a number, or "(" / "+" before one
+	atWord              // one of the pattern's first words
+	atCode              // an upper-case code glued to digits ("BX952")
+	atEmail             // the local part before an "@"
+	atWhole             // whole text, when it contains one of need
+	atDomain            // the start of a domain name before ".com" and the like
 )
+
+var holidayWords = wordSet(holidayList)
 
 var topDomains = wordSet([]string{"com", "org", "net", "edu", "gov", "io", "info", "biz", "us", "me"})
 
@@ -47,13 +49,14 @@ var idKeywords = []string{"mrn", "medical", "record", "chart", "acct", "account"
 	"subscriber", "insurance", "group", "id", "identification", "license", "licence", "lic", "plate",
 	"tag", "serial", "device", "claim", "case", "npi", "dea", "ssn", "social", "passport", "vin", "badge",
 	"employee", "student", "patient", "client", "certificate", "cert", "docket", "file", "invoice",
-	"reference", "ref", "confirmation", "order", "tracking", "number", "no", "num", "medicaid", "medicare"}
+	"reference", "ref", "confirmation", "order", "tracking", "number", "no", "num", "medicaid", "medicare",
+	"pager", "beeper", "unit", "bed", "room", "acc", "accession", "specimen", "mrn#", "dln", "dl"}
 
 var monthWords = []string{"jan", "january", "feb", "february", "mar", "march", "apr", "april", "may",
 	"jun", "june", "jul", "july", "aug", "august", "sep", "sept", "september", "oct", "october", "nov",
 	"november", "dec", "december"}
 
-var holidayWords = []string{"christmas", "thanksgiving", "easter", "hanukkah", "passover", "ramadan",
+var holidayList = []string{"christmas", "thanksgiving", "easter", "hanukkah", "passover", "ramadan",
 	"halloween", "new", "memorial", "labor", "independence", "fourth"}
 
 func wordSet(lists ...[]string) map[string]bool {
@@ -86,12 +89,13 @@ var patterns = []pattern{
 	{at: atWord, digitWithin: 40, words: wordSet(monthWords), re: re(monthRE + `\.?\s+\d{1,2}` + ordRE + `?(?:,?\s+(?:\d{4}|'\d{2}))?\b`), category: Date, conf: 0.95},
 	{at: atDigit, digits: [2]int{1, 2}, next: "", re: re(`(?i:\d{1,2}` + ordRE + `?(?:\s+of)?\s+)` + monthRE + `\b\.?(?:,?\s+\d{4}\b)?`), category: Date, conf: 0.95},
 	{at: atWord, digitWithin: 40, words: wordSet(monthWords), re: re(monthRE + `\.?,?\s+(?:of\s+)?(?:\d{4}|'\d{2})\b`), category: Date, conf: 0.95},
+	{at: atDigit, digits: [2]int{1, 2}, next: "-", re: re(`\d{1,2}-` + monthRE + `\.?-(?:\d{4}|\d{2})\b`), category: Date, conf: 0.95},
 	{at: atDigit, digits: [2]int{1, 2}, next: "snrtSNRT", re: re(`(?i)\d{1,2}` + ordRE + `\b`), category: Date, conf: 0.5, check: ordinalDateContext},
 	{at: atWord, words: wordSet(monthWords), re: re(`(?:January|February|March|April|June|July|August|September|October|November|December|Sept|Jan|Feb|Aug|Oct|Nov|Dec)\b`), category: Date, conf: 0.7, check: monthAloneContext},
 	{at: atWord, words: wordSet([]string{"may"}), re: re(`May\b`), category: Date, conf: 0.6, check: mayMonthContext},
-	{at: atWord, words: wordSet(holidayWords), re: re(`(?i)(?:Christmas(?: Eve| Day)?|Thanksgiving|Easter|Fourth of July|Hanukkah|Passover|Ramadan|Halloween|New Year's(?: Eve| Day)?|Memorial Day|Labor Day|Independence Day)\b`), category: Date, conf: 0.6},
+	{at: atWord, words: wordSet(holidayList), re: re(`(?i)(?:Christmas(?: Eve| Day)?|Thanksgiving|Easter|Fourth of July|Hanukkah|Passover|Ramadan|Halloween|New Year's(?: Eve| Day)?|Memorial Day|Labor Day|Independence Day)\b`), category: Date, conf: 0.6},
 	// Years alone, and decades: "in 2019", "since '08", "the 1990s".
-	{at: atDigit, digits: [2]int{4, 4}, next: "", re: re(`(?:19[0-9]\d|20[0-4]\d)s?\b`), category: Date, conf: 0.8, check: yearContext},
+	{at: atDigit, digits: [2]int{4, 4}, next: "", re: re(`(?:19\d\d|20\d\d|21\d\d)s?\b`), category: Date, conf: 0.8, check: yearContext},
 	{at: atWord, words: wordSet([]string{"'", "’"}), re: re(`['’]\d{2}\b`), category: Date, conf: 0.7, check: apostropheYear},
 	{at: atWord, words: wordSet([]string{"("}), re: re(`\((\d{1,2})\)`), category: Age, group: 1, conf: 0.6, check: ageAfterName},
 	// Times.
@@ -102,6 +106,8 @@ var patterns = []pattern{
 	{at: atDigit, digits: [2]int{1, 3}, next: " yY", re: re(`(?i)\d{1,3}\s?(?:y/?o|y\.o\.?|yrs?\.? old|yo|years of age)\b`), category: Age, conf: 0.9},
 	{at: atWord, digitWithin: 40, words: wordSet([]string{"age", "aged", "ages", "turned", "turning", "turns", "is"}), re: re(`(?i)(?:age|aged|ages|turned|turning|turns|is now|age of)\s+(\d{1,3})\b`), category: Age, group: 1, conf: 0.9},
 	{at: atDigit, digits: [2]int{1, 3}, next: " MFy", re: re(`(\d{1,3})\s?(?:M|F|yo[MF])\b`), category: Age, group: 1, conf: 0.6, check: ageSexContext},
+	// A person's initials: "M.G.", "J. R. T."
+	{at: atWord, words: wordSet(strings.Split("abcdefghijklmnopqrstuvwxyz", "")), re: re(`[A-Z]\.\s?[A-Z]\.(?:\s?[A-Z]\.)?`), category: Name, conf: 0.5, check: initialsNotAbbrev},
 	// Street addresses and PO boxes.
 	{at: atDigit, digits: [2]int{1, 6}, next: " ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz", re: re(`\d{1,6}[A-Za-z]?\s+(?:[NSEW]\.?\s+)?(?:[A-Z0-9][A-Za-z0-9'’.\-]*\s+){1,4}` + streetRE + `\b\.?(?:,?\s+(?:Apt|Apartment|Unit|Suite|Ste|#)\.?\s*#?\s*[A-Za-z0-9\-]+)?`), category: Location, conf: 0.9},
 	{at: atWord, digitWithin: 40, words: wordSet([]string{"p", "po", "box"}), re: re(`(?i)P\.?\s?O\.?\s+Box\s+\d+`), category: Location, conf: 0.95},
@@ -114,211 +120,6 @@ var patterns = []pattern{
 	{at: atWord, digitWithin: 40, words: wordSet([]string{"#"}), re: re(`#\s?([A-Za-z0-9\-]*\d[A-Za-z0-9\-]{2,})`), category: ID, group: 1, conf: 0.8},
 	{at: atCode, re: re(`[A-Z]{1,4}-?\d[A-Z0-9]*(?:-[A-Z0-9]+)*\b`), category: ID, conf: 0.7, check: idLike},
 	{at: atDigit, digits: [2]int{1, 20}, next: "", re: re(`(?:\d{2,}[A-Z]{1,4}\d[A-Z0-9]*|\d{7,}|\d+(?:-\d+){1,3}[A-Z]*)\b`), category: ID, conf: 0.7, check: idLike},
-}
-
-func idLong(text string, s, e int) bool { return e-s >= 4 }
-
-func notEmailPart(text string, s, e int) bool {
-	return (s == 0 || text[s-1] != '@') && (e >= len(text) || text[e] != '@') && !strings.HasSuffix(strings.ToLower(text[s:e]), ".co") || strings.Contains(text[s:e], "/")
-}
-
-// notVersion vetoes "1.2.3" style numbers that are not dates.
-func notVersion(text string, s, e int) bool {
-	m := text[s:e]
-	return !strings.Contains(m, ".") || len(m) >= 8
-}
-
-// wordBefore returns the lower-case word just before byte s.
-func wordBefore(text string, s int) string {
-	i := s
-	for i > 0 && (text[i-1] == ' ' || text[i-1] == ',' || text[i-1] == '(') {
-		i--
-	}
-	j := i
-	for j > 0 && (text[j-1]|0x20 >= 'a' && text[j-1]|0x20 <= 'z' || text[j-1] == '/') {
-		j--
-	}
-	return strings.ToLower(text[j:i])
-}
-
-// wordAfter returns the lower-case word just after byte e.
-func wordAfter(text string, e int) string {
-	i := e
-	for i < len(text) && (text[i] == ' ' || text[i] == ',') {
-		i++
-	}
-	j := i
-	for j < len(text) && (text[j]|0x20 >= 'a' && text[j]|0x20 <= 'z' || text[j] == '/') {
-		j++
-	}
-	return strings.ToLower(text[i:j])
-}
-
-var dateLead = map[string]bool{
-	"on": true, "since": true, "by": true, "until": true, "till": true, "from": true, "dated": true,
-	"date": true, "through": true, "thru": true, "before": true, "after": true, "of": true, "dob": true,
-	"dos": true, "in": true, "during": true, "early": true, "mid": true, "late": true, "last": true,
-	"next": true, "this": true, "to": true, "and": true, "monday": true, "tuesday": true, "wednesday": true,
-	"thursday": true, "friday": true, "saturday": true, "sunday": true, "effective": true, "seen": true,
-	"around": true, "starting": true, "mon": true, "tue": true, "tues": true, "wed": true, "thu": true,
-	"thur": true, "thurs": true, "fri": true, "sat": true, "sun": true, "ending": true, "between": true, "or": true, "at": true,
-}
-
-func phoneContext(text string, s, e int) bool {
-	w := wordBefore(text, s)
-	return w == "phone" || w == "call" || w == "cell" || w == "tel" || w == "fax" || w == "at" || w == "number" || w == "is" || w == "line"
-}
-
-func shortDateContext(text string, s, e int) bool {
-	if e < len(text) && (text[e] == '/' || text[e] >= '0' && text[e] <= '9') {
-		return false
-	}
-	w := wordBefore(text, s)
-	if strings.HasSuffix(text[s:e], "/10") || strings.HasSuffix(text[s:e], "/5") {
-		// "from 8/10 to 4/10" is a rating, not a date.
-		return w == "on" || w == "since" || w == "dated" || w == "dob" || w == "dos"
-	}
-	return dateLead[w]
-}
-
-func ordinalDateContext(text string, s, e int) bool {
-	w := wordBefore(text, s)
-	a := wordAfter(text, e)
-	return (w == "on" || w == "since" || w == "by" || w == "until" || w == "the") && (a == "" || a == "at" || a == "and" || a == "of" || a == "session" || a == "appointment") && !strings.HasPrefix(strings.ToLower(text[s:]), "the")
-}
-
-func monthAloneContext(text string, s, e int) bool {
-	return dateLead[wordBefore(text, s)] || e < len(text) && text[e] == ' ' && strings.HasPrefix(text[e:], " 20")
-}
-
-func mayMonthContext(text string, s, e int) bool {
-	w := wordBefore(text, s)
-	return w != "to" && w != "and" && w != "or" && dateLead[w]
-}
-
-var yearVeto = map[string]bool{"mg": true, "ml": true, "mcg": true, "units": true, "calories": true, "steps": true, "dollars": true, "feet": true, "miles": true, "words": true, "people": true}
-
-func yearContext(text string, s, e int) bool {
-	if s > 0 && strings.ContainsRune("$#.,", rune(text[s-1])) {
-		return false
-	}
-	if e < len(text) && (text[e] == '%' || text[e] == '.' && e+1 < len(text) && text[e+1] >= '0' && text[e+1] <= '9') {
-		return false
-	}
-	return !yearVeto[wordAfter(text, e)]
-}
-
-func ageSexContext(text string, s, e int) bool {
-	n := 0
-	for _, c := range text[s:e] {
-		if c >= '0' && c <= '9' {
-			n = n*10 + int(c-'0')
-		}
-	}
-	return n >= 1 && n <= 110 && (s == 0 || text[s-1] == ' ' || text[s-1] == '\n')
-}
-
-func zipContext(text string, s, e int) bool {
-	w := wordBefore(text, s)
-	if _, ok := getLexicon().states[w]; ok {
-		return true
-	}
-	_, ok := getLexicon().places[w]
-	return ok
-}
-
-// idLike accepts letter-digit codes that look like identifiers, not like
-// the names of questionnaires ("PHQ9"), doses ("20mg") or ICD codes.
-func idLike(text string, s, e int) bool {
-	m := text[s:e]
-	if isDigits(m) {
-		return true
-	}
-	if len(m) < 6 || strings.Count(m, "-") > 0 && len(m) < 8 {
-		return false
-	}
-	lw := strings.ToLower(m)
-	for _, bad := range []string{"mg", "ml", "mcg", "phq", "gad", "dsm", "icd", "cpt"} {
-		if strings.HasSuffix(lw, bad) || strings.HasPrefix(lw, bad) {
-			return false
-		}
-	}
-	return true
-}
-
-var weekdayWords = wordSet([]string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-	"sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"})
-
-var seasonWords = wordSet([]string{"spring", "summer", "fall", "autumn", "winter"})
-
-// extendDateBack takes a weekday ("Tuesday, 3/7") or a season ("summer of
-// 2018") just before a date into its span.
-func extendDateBack(text string, s int) int {
-	i := s
-	for i > 0 && (text[i-1] == ' ' || text[i-1] == ',') && s-i < 3 {
-		i--
-	}
-	j := i
-	for j > 0 && isWordByte(text[j-1]) {
-		j--
-	}
-	w := strings.ToLower(text[j:i])
-	if weekdayWords[w] {
-		return j
-	}
-	if w == "of" {
-		k := j
-		for k > 0 && text[k-1] == ' ' {
-			k--
-		}
-		m := k
-		for m > 0 && isWordByte(text[m-1]) {
-			m--
-		}
-		if seasonWords[strings.ToLower(text[m:k])] {
-			return m
-		}
-	}
-	if seasonWords[w] {
-		return j
-	}
-	return s
-}
-
-// abbreviatedMonthAt reports whether s ends in an abbreviation that takes
-// a full stop: a short month name or a.m./p.m.
-func abbreviatedMonthAt(s string) bool {
-	i := len(s)
-	for i > 0 && isWordByte(s[i-1]) {
-		i--
-	}
-	w := strings.ToLower(s[i:])
-	if w == "m" && strings.HasSuffix(s, ".m") {
-		return true
-	}
-	_, ok := monthNames[w]
-	return ok && len(w) <= 4 && w != "may" && w != "june" && w != "july"
-}
-
-// ageAfterName accepts "Destiny (8)": a number in brackets after a name.
-func ageAfterName(text string, s, e int) bool {
-	if s < 2 || text[s-1] != '(' {
-		return false
-	}
-	j := s - 1
-	for j > 0 && text[j-1] == ' ' {
-		j--
-	}
-	k := j
-	for k > 0 && isWordByte(text[k-1]) {
-		k--
-	}
-	return k < j && text[k] >= 'A' && text[k] <= 'Z' && monthNames[strings.ToLower(text[k:j])] == 0
-}
-
-func apostropheYear(text string, s, e int) bool {
-	w := wordBefore(text, s)
-	return w == "in" || w == "since" || w == "of" || w == "from" || w == "until" || w == "by" || w == "summer" || w == "fall" || w == "spring" || w == "winter"
 }
 
 // patternWindow is how far past its start a pattern may match.
@@ -337,7 +138,7 @@ func findPatterns(text string, toks []token, add func(Span)) {
 		if p.check != nil && !p.check(text, s, e) {
 			return
 		}
-		for e > s && strings.ContainsRune(".,;:)", rune(text[e-1])) && p.category != Date && p.category != Age {
+		for e > s && strings.ContainsRune(".,;:)", rune(text[e-1])) && p.category != Date && p.category != Age && p.category != Name {
 			e--
 		}
 		if p.category == Date && e-s > 2 && text[e-1] == '.' && !abbreviatedMonthAt(text[s:e-1]) {
@@ -407,7 +208,7 @@ func findPatterns(text string, toks []token, add func(Span)) {
 			}
 			continue
 		}
-		if kind == atWord || kind == atCode {
+		if kind == atWord || kind == atCode || t.kind == tokPunct {
 			for _, j := range patternsByWord()[t.lower] {
 				if patterns[j].digitWithin > 0 && !strings.ContainsAny(text[t.start:min(len(text), t.start+patterns[j].digitWithin)], "0123456789") {
 					continue

@@ -89,11 +89,61 @@ func (m *Mapping) pseudonymFor(orig string) string {
 
 func isUpperWord(w string) bool { return len(w) > 1 && strings.ToUpper(w) == w }
 
+// isTime reports a time of day ("4:00", "10:30 a.m."), which is kept by
+// the consultation profile: it tells the session, not the person.
+func isTime(s string) bool {
+	l := strings.ToLower(s)
+	return strings.IndexAny(l, "0123456789") == 0 && !strings.ContainsAny(l, "/-") &&
+		(strings.Contains(l, ":") || strings.HasSuffix(l, "am") || strings.HasSuffix(l, "pm") || strings.HasSuffix(l, "m."))
+}
+
+// splitLead separates a leading weekday or season ("Tuesday, 3/7",
+// "summer of 2018") from the date itself.
+func splitLead(orig string) (lead, rest string) {
+	i := 0
+	for i < len(orig) && isWordByte(orig[i]) {
+		i++
+	}
+	w := strings.ToLower(orig[:i])
+	if !weekdayWords[w] && !seasonWords[w] {
+		return "", orig
+	}
+	j := i
+	for j < len(orig) && (orig[j] == ' ' || orig[j] == ',') {
+		j++
+	}
+	if seasonWords[w] && strings.HasPrefix(orig[j:], "of ") {
+		j += 3
+	}
+	return orig[:j], orig[j:]
+}
+
 func (m *Mapping) shiftDate(orig string) string {
-	p, ok := parseDateParts(orig)
+	if isTime(orig) {
+		return orig
+	}
+	lead, rest := splitLead(orig)
+	p, ok := parseDateParts(rest)
 	if !ok {
+		if holidayWords[strings.ToLower(strings.Fields(orig + " x")[0])] {
+			return "a holiday"
+		}
 		return "[date]"
 	}
+	if lead != "" {
+		shifted := m.shiftParts(p)
+		if weekdayWords[strings.ToLower(strings.TrimRight(lead, " ,"))] {
+			if d, ok := ParseDate(shifted); ok {
+				return d.Weekday().String() + ", " + shifted
+			}
+			return shifted // no year: the weekday cannot be known
+		}
+		return lead + shifted
+	}
+	return m.shiftParts(p)
+}
+
+func (m *Mapping) shiftParts(p dateParts) string {
 	shift := m.DateShiftDays
 	switch {
 	case p.year != 0 && p.month != 0 && p.day != 0:
@@ -103,7 +153,7 @@ func (m *Mapping) shiftDate(orig string) string {
 	case p.year != 0 && p.month != 0:
 		return p.format(time.Date(p.year, time.Month(p.month), 15, 0, 0, 0, 0, time.UTC).AddDate(0, 0, shift))
 	case p.year != 0:
-		return strconv.Itoa(time.Date(p.year, 7, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, shift).Year())
+		return p.format(time.Date(p.year, 7, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, shift))
 	case p.month != 0:
 		return p.format(time.Date(2001, time.Month(p.month), 15, 0, 0, 0, 0, time.UTC).AddDate(0, 0, shift))
 	}
@@ -228,7 +278,11 @@ func safeHarbor(s Span, orig string) (string, bool) {
 	case Name:
 		return "[name]", false
 	case Date:
-		p, ok := parseDateParts(orig)
+		if isTime(orig) {
+			return "[time]", false
+		}
+		_, rest := splitLead(orig)
+		p, ok := parseDateParts(rest)
 		if ok && p.year != 0 {
 			if time.Now().Year()-p.year >= 90 {
 				return "[year]", false // a year that tells an age over 89

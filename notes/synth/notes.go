@@ -37,13 +37,18 @@ func (g *Generator) note(c *Client, ci int, kind string, date time.Time) Note {
 		w.lit(s[0])
 		w.lit(":\n")
 		start := len(w.buf)
-		pool := lib[s[1]]
+		pool, plainPool := lib[s[1]], lib["plain"]
 		order := g.rng.Perm(len(pool))
-		for k := 0; len(w.buf)-start < per; k++ {
+		for k, used := 0, 0; len(w.buf)-start < per; k++ {
 			if k > 0 {
 				w.lit(" ")
 			}
-			w.sentence(pool[order[k%len(order)]])
+			if k > 0 && g.chance(0.45) {
+				w.sentence(plainPool[g.rng.IntN(len(plainPool))])
+				continue
+			}
+			w.sentence(pool[order[used%len(order)]])
+			used++
 		}
 		bounds = append(bounds, [2]int{start, len(w.buf)})
 		w.lit("\n\n")

@@ -119,6 +119,33 @@ var sentences = map[string][]string{
 	},
 }
 
+// plain sentences carry no identifier; notes mix them with the others, as
+// real notes do.
+var plain = []string{
+	"{He} reported sleeping better on most nights but still waking around dawn.",
+	"Mood was described as \"up and down\" with more good days than last month.",
+	"We reviewed the thought record and identified a pattern of all-or-nothing thinking.",
+	"{He} practiced paced breathing in session and rated it as somewhat helpful.",
+	"Appetite is stable; {he} denied changes in weight.",
+	"Homework was partially completed; barriers were discussed.",
+	"{He} was alert and oriented, with good eye contact and a cooperative attitude.",
+	"Thought content was focused on work stress and family obligations.",
+	"No suicidal or homicidal ideation, intent or plan was reported.",
+	"Clinician validated {his} frustration and explored what felt most urgent.",
+	"Discussed the difference between worry that leads to action and worry that loops.",
+	"{He} identified walking after dinner as a reliable way to decompress.",
+	"Sessions will continue weekly while symptoms remain in the moderate range.",
+	"Psychoeducation was provided on the cycle of avoidance and anxiety.",
+	"{He} expressed ambivalence about reducing alcohol but agreed to track use.",
+	"Insight and judgment appear fair and improving.",
+	"We revisited the values exercise and linked it to the goal of reconnecting with friends.",
+	"{He} noticed that conflict tends to spike when {he} is tired and hungry.",
+	"Progress toward goals is steady, though setbacks occur around deadlines.",
+	"Safety plan remains in place and was reviewed without changes.",
+	"{He} described feeling more confident setting limits at home.",
+	"Used motivational interviewing to explore readiness for change.",
+}
+
 // layouts lists the sections of each template: heading and sentence role.
 var layouts = map[string][][2]string{
 	"soap":          {{"Subjective", "subjective"}, {"Objective", "objective"}, {"Assessment", "assessment"}, {"Plan", "plan"}},

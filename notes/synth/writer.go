@@ -26,6 +26,9 @@ func compiledSentences() map[string][][]segment {
 				compiled[role] = append(compiled[role], compileTemplate(s))
 			}
 		}
+		for _, s := range plain {
+			compiled["plain"] = append(compiled["plain"], compileTemplate(s))
+		}
 	})
 	return compiled
 }
