@@ -235,6 +235,9 @@ func (s *Store) DeleteDraft(id string) error {
 		if n.signed {
 			return ErrSigned
 		}
+		if _, err := tx.Exec("DELETE FROM consultation_notes WHERE note_id = ?", id); err != nil {
+			return err
+		}
 		_, err = tx.Exec("DELETE FROM notes WHERE id = ? AND signed_at IS NULL", id)
 		return err
 	})

@@ -54,3 +54,38 @@ func TestDetectContract(t *testing.T) {
 		t.Errorf("empty text answered with %s", lines[2])
 	}
 }
+
+func TestDisguiseCommand(t *testing.T) {
+	c := newCLI(t)
+	client := c.ok("", "client", "add", "--name", "Zoë Abernathy", "--related", "Théo Abernathy:husband")
+	n1 := c.ok("Zoë said Théo was calm on 3/14/2025.", "note", "add", "--client", client, "--kind", "progress", "--date", "2026-03-10")
+	n2 := c.ok("Théo called; Zoë will bring him next week.", "note", "add", "--client", client, "--kind", "progress", "--date", "2026-03-17")
+	var d1, d2 disguiseJSON
+	c.json(&d1, "", "disguise", n1)
+	c.json(&d2, "", "disguise", n2, "--consultation", d1.ConsultationID)
+	if d1.Profile != "consultation" || d1.ConsultationID == "" || d2.ConsultationID != d1.ConsultationID {
+		t.Fatalf("disguise --json: %+v / %+v", d1, d2)
+	}
+	for _, d := range []disguiseJSON{d1, d2} {
+		if strings.Contains(d.Text, "Zoë") || strings.Contains(d.Text, "Théo") || strings.Contains(d.Text, "2025") {
+			t.Errorf("identifiers left in %q", d.Text)
+		}
+	}
+	original := []rune("Zoë said Théo was calm on 3/14/2025.")
+	pseudo := map[string]string{}
+	for _, ch := range d1.Changes {
+		if got := string(original[ch.Start:ch.End]); got != ch.Original {
+			t.Errorf("change %d-%d covers %q, says %q: offsets must be code points", ch.Start, ch.End, got, ch.Original)
+		}
+		pseudo[ch.Original] = ch.Replacement
+	}
+	for _, ch := range d2.Changes {
+		if p, ok := pseudo[ch.Original]; ok && p != ch.Replacement {
+			t.Errorf("%s became %q, then %q in the same consultation", ch.Original, p, ch.Replacement)
+		}
+	}
+	_, errs, code := c.run("", "disguise", n1, "--profile", "anonymous")
+	if code != 1 || !strings.Contains(errs, "profile must be") {
+		t.Fatalf("unknown profile: exit %d %q", code, errs)
+	}
+}
