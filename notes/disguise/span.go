@@ -159,4 +159,6 @@ func joinable(c Category, gap string) bool {
 
 // Normalize sorts spans, drops those outside text, merges overlapping ones
 // and fills in Text: what Apply expects of spans a clinician has edited.
-func Normalize(text string, spans []Span) []Span { return normalize(text, append([]Span(nil), spans...)) }
+func Normalize(text string, spans []Span) []Span {
+	return normalize(text, append([]Span(nil), spans...))
+}
