@@ -60,11 +60,11 @@
 // after turning 18. A legal hold blocks destruction. DueForDestruction lists
 // the records whose date has passed; Destroy removes the client, their
 // notes, addenda, related people and unit memberships, and their entries in
-// the search index (FTS5 secure-delete, so no token is left in the index's
-// shadow tables), logs what went under which rule without any content, and
+// the search index (rewritten with FTS5 'optimize', so no token is left in
+// an old segment), logs what went under which rule without any content, and
 // compacts the vault so that neither the snapshot nor the journal holds the
-// text any more. That freed database pages hold no copy either needs SQLite's
-// secure_delete (see the vault's connection settings).
+// text any more. Freed database pages hold no copy either: the vault runs
+// SQLite with secure_delete.
 //
 // # Guarantees
 //

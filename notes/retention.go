@@ -202,6 +202,9 @@ func destroyRows(tx *vault.Tx, clientID, today string) error {
 		"DELETE FROM units WHERE id IN (SELECT id FROM units EXCEPT SELECT unit_id FROM unit_members) AND ?1 <> ''",
 		"DELETE FROM clients WHERE id = ?1",
 		"DELETE FROM destruction_pending WHERE client_id = ?1",
+		// Rewrite the search index without the deleted notes' entries, so
+		// that none of their words survive in an old segment.
+		"INSERT INTO note_search(note_search) SELECT 'optimize' WHERE ?1 <> ''",
 	} {
 		if _, err := tx.Exec(stmt, clientID); err != nil {
 			return err

@@ -144,8 +144,9 @@ CREATE VIRTUAL TABLE note_search USING fts5(
 	content = 'note_search_src', content_rowid = 'seq',
 	tokenize = 'unicode61 remove_diacritics 2'
 );
--- Deleted rows leave the index at once rather than as delete markers.
-INSERT INTO note_search(note_search, rank) VALUES ('secure-delete', 1);
+-- Deletions leave delete markers until segments merge; destruction runs
+-- 'optimize', which rewrites the index without them (FTS5's secure-delete
+-- option would do it on every autosave, at three times the cost).
 INSERT INTO note_search(note_search, rank) VALUES ('rank', 'bm25(1.0, 0.5, 0.0)');
 
 CREATE TRIGGER notes_search_insert AFTER INSERT ON notes BEGIN
