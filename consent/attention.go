@@ -1,0 +1,199 @@
+package consent
+
+import (
+	"fmt"
+	"sort"
+	"time"
+
+	"github.com/confidenotes/confide/notes"
+)
+
+// RequestWarningDays is how many days before its deadline an open request
+// needs attention.
+const RequestWarningDays = 7
+
+// Attention is something that needs the clinician: a deadline coming or
+// passed, an authorization about to lapse, a record left incomplete.
+type Attention struct {
+	ClientID string `json:"client_id,omitempty"` // "" for a practice-wide item
+	Record   string `json:"record"`              // the id of the record concerned
+	Due      string `json:"due,omitempty"`       // YYYY-MM-DD, when there is a deadline
+	Overdue  bool   `json:"overdue"`
+	What     string `json:"what"` // one sentence, without names or clinical text
+}
+
+// NeedsAttention lists what needs the clinician on day now, for one client
+// or, with clientID "", for every active client and the practice: overdue
+// first, then by due date.
+func (s *Store) NeedsAttention(clientID string, now time.Time) ([]Attention, error) {
+	today := Day(now)
+	clients := []string{clientID}
+	if clientID == "" {
+		cs, err := s.notes.ListClients(notes.ClientFilter{Status: notes.Active})
+		if err != nil {
+			return nil, err
+		}
+		clients = clients[:0]
+		for _, c := range cs {
+			clients = append(clients, c.ID)
+		}
+	}
+	var out []Attention
+	for _, c := range clients {
+		items, err := s.clientAttention(c, today)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, items...)
+	}
+	incidents, err := s.Incidents()
+	if err != nil {
+		return nil, err
+	}
+	for _, in := range incidents {
+		out = append(out, incidentAttention(&in, clientID, today)...)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Overdue != out[j].Overdue {
+			return out[i].Overdue
+		}
+		return out[i].Due < out[j].Due
+	})
+	return out, nil
+}
+
+func (s *Store) clientAttention(clientID, today string) ([]Attention, error) {
+	var out []Attention
+	cons, err := s.Consents(clientID)
+	if err != nil {
+		return nil, err
+	}
+	has := map[ConsentType]bool{}
+	for _, c := range cons {
+		has[c.Type] = true
+	}
+	if !has[InformedConsent] {
+		out = append(out, Attention{ClientID: clientID, Record: clientID, What: "no informed consent is recorded"})
+	}
+	if !has[LimitsOfConfidentiality] {
+		out = append(out, Attention{ClientID: clientID, Record: clientID, What: "no date is recorded for explaining the limits of confidentiality"})
+	}
+	auths, err := s.Authorizations(clientID)
+	if err != nil {
+		return nil, err
+	}
+	for _, a := range auths {
+		switch a.StatusOn(today) {
+		case StatusExpiring:
+			out = append(out, Attention{ClientID: clientID, Record: a.ID, Due: a.Expires, What: fmt.Sprintf("authorization expires in %d days", daysBetween(today, a.Expires))})
+		case StatusIncomplete:
+			if a.Revoked == "" {
+				out = append(out, Attention{ClientID: clientID, Record: a.ID, What: "authorization is incomplete and cannot authorize a release"})
+			}
+		}
+	}
+	reqs, err := s.Requests(clientID)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range reqs {
+		if r.Closed == "" && r.DaysLeft(today) <= RequestWarningDays {
+			out = append(out, Attention{ClientID: clientID, Record: r.ID, Due: r.Due, Overdue: r.Overdue(today),
+				What: fmt.Sprintf("%s request is due", r.Kind)})
+		}
+	}
+	safety, err := s.SafetyRecords(clientID)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range safety {
+		if r.Deadline != "" && today <= r.Deadline {
+			out = append(out, Attention{ClientID: clientID, Record: r.ID, Due: r.Deadline, What: fmt.Sprintf("%s has a deadline", r.Type)})
+		}
+	}
+	return out, nil
+}
+
+func incidentAttention(in *Incident, clientID, today string) []Attention {
+	involved := clientID == ""
+	for _, c := range in.ClientIDs {
+		involved = involved || c == clientID
+	}
+	if !involved {
+		return nil
+	}
+	var out []Attention
+	if by := in.NotifyBy(); by != "" {
+		for _, c := range in.Unnotified() {
+			if clientID == "" || c == clientID {
+				out = append(out, Attention{ClientID: c, Record: in.ID, Due: by, Overdue: today > by, What: "client not yet notified of a privacy incident"})
+			}
+		}
+	}
+	if in.InsurerTold == "" && !in.SafeHarbour() {
+		out = append(out, Attention{Record: in.ID, What: "liability insurer not yet contacted about a privacy incident"})
+	}
+	return out
+}
+
+// AuthorizationStatus is an authorization with its status on a given day.
+type AuthorizationStatus struct {
+	Authorization
+	Status  Status   `json:"status"`
+	Missing []string `json:"missing,omitempty"`
+}
+
+// Summary is what a client's consent screen shows on one day.
+type Summary struct {
+	ClientID       string                `json:"client_id"`
+	Day            string                `json:"day"`
+	Consents       []Consent             `json:"consents"`
+	Authorizations []AuthorizationStatus `json:"authorizations"`
+	OpenRequests   []Request             `json:"open_requests"`
+	Disclosures    int                   `json:"disclosures"`
+	Accountable    int                   `json:"accountable"` // in the accounting of the past six years
+	Attention      []Attention           `json:"attention"`
+}
+
+// ClientSummary gathers a client's consents, authorizations with their
+// status, open requests, counts of disclosures and what needs attention,
+// on day now.
+func (s *Store) ClientSummary(clientID string, now time.Time) (*Summary, error) {
+	if _, err := s.Client(clientID); err != nil {
+		return nil, err
+	}
+	sum := &Summary{ClientID: clientID, Day: Day(now)}
+	var err error
+	if sum.Consents, err = s.Consents(clientID); err != nil {
+		return nil, err
+	}
+	auths, err := s.Authorizations(clientID)
+	if err != nil {
+		return nil, err
+	}
+	for _, a := range auths {
+		sum.Authorizations = append(sum.Authorizations, AuthorizationStatus{Authorization: a, Status: a.StatusOn(sum.Day), Missing: a.Missing()})
+	}
+	reqs, err := s.Requests(clientID)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range reqs {
+		if r.Closed == "" {
+			sum.OpenRequests = append(sum.OpenRequests, r)
+		}
+	}
+	all, err := s.Disclosures(clientID)
+	if err != nil {
+		return nil, err
+	}
+	acc, err := s.Accounting(clientID, now)
+	if err != nil {
+		return nil, err
+	}
+	sum.Disclosures, sum.Accountable = len(all), len(acc)
+	if sum.Attention, err = s.NeedsAttention(clientID, now); err != nil {
+		return nil, err
+	}
+	return sum, nil
+}

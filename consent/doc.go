@@ -1,0 +1,54 @@
+// Package consent keeps what a therapist must be able to show years later:
+// what each client agreed to, what was released to whom and why, and what
+// was done when confidentiality had to be broken or was breached.
+//
+// Open a Store on an unlocked vault; it owns its tables (migrations in
+// migrations/) and refers to clients and treatment units of package notes
+// by id, reading them only.
+//
+// # Records
+//
+//   - Consents (AddConsent): informed consent, the date the limits of
+//     confidentiality were explained, telehealth, recording, electronic
+//     communication, group agreement, no-secrets policy; for a minor, who
+//     signed and the basis of their authority.
+//   - Authorizations to release information (AddAuthorization, Revoke,
+//     EndByEvent),
+//     with the core elements of 45 CFR 164.508(c). An authorization missing
+//     one is kept as incomplete and never authorizes anything; an expiry
+//     before the signature is refused; a revocation is recorded once, and
+//     disclosures made before it stay valid. StatusOn gives the status on
+//     any day; ValidFor is the check the release flow makes, and Authorize
+//     extends it to every member of a couple, family or group.
+//   - Requests for access (164.524) and amendment (164.526) with their
+//     deadlines and one extension each (DueDate, Extend).
+//   - The accounting of disclosures (164.528): RecordDisclosure, Correct,
+//     Accounting, AccountingDoc.
+//   - Records of breaking confidentiality (AddSafety), which append the
+//     matching accountable disclosure, and privacy incidents (AddIncident)
+//     with the four-factor assessment and the encryption safe harbour.
+//
+// For the screens: Authorization.StatusOn gives the status on any day,
+// ClientSummary gathers a client's records with their statuses, and
+// NeedsAttention lists the deadlines and gaps to act on, overdue first.
+//
+// # Guarantees
+//
+// The accounting is append-only. SQL triggers abort any UPDATE or DELETE of
+// a disclosure, and each entry's DisclosureHash is also written to the
+// vault's hash-chained event log when the entry is made; VerifyDisclosures
+// recomputes every hash, so an entry changed, removed or slipped in by any
+// path (even one that dropped the triggers) is reported as ErrTampered.
+// A mistake is answered by a correcting entry that references it.
+// Authorizations cannot be changed or deleted either, only revoked once.
+//
+// Errors wrap ErrInvalid, ErrNotFound, ErrNotAuthorized or ErrTampered and
+// say what is missing or wrong; they carry record ids, never client names
+// or clinical text.
+//
+// # Forms and PDFs
+//
+// The consent, release and revocation forms ship as editable templates
+// (Form.Source) and print prefilled (Form.Render) with the small PDF writer
+// Doc, which the records release uses too.
+package consent
