@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/confidenotes/confide/notes"
 	"github.com/confidenotes/confide/vault"
 )
 
@@ -17,7 +18,7 @@ const (
 	EventAuthorized = "consent.authorized"
 	EventRevoked    = "consent.revoked"
 	EventEnded      = "consent.ended"      // an authorization's expiry event happened
-	EventDisclosure = "consent.disclosure" // Data: the hex SHA-256 of the entry, see DisclosureHash
+	EventDisclosure = "consent.disclosure" // Data: the hex SHA-256 of the entry (see DisclosureHash), a space, the client id
 )
 
 // AccountingYears is how far back the accounting of disclosures reaches.
@@ -182,7 +183,7 @@ func (s *Store) appendDisclosure(tx *vault.Tx, d Disclosure) (*Disclosure, error
 	if err != nil {
 		return nil, err
 	}
-	if _, err := tx.Append(vault.Event{At: s.now(), Kind: EventDisclosure, Subject: d.ID, Data: []byte(d.Hash)}); err != nil {
+	if _, err := tx.Append(vault.Event{At: s.now(), Kind: EventDisclosure, Subject: d.ID, Data: []byte(d.Hash + " " + d.ClientID)}); err != nil {
 		return nil, err
 	}
 	return &d, nil
@@ -274,21 +275,29 @@ func (s *Store) VerifyDisclosures() (int, error) {
 		return 0, fmt.Errorf("%w: %v", ErrTampered, err)
 	}
 	var ds []Disclosure
-	var events []vault.Event
+	var events, destroyed []vault.Event
 	err := s.v.Read(func(q vault.Querier) error {
 		var err error
 		if ds, err = queryDisclosures(q, ""); err != nil {
 			return err
 		}
-		events, err = vault.Events(q, EventDisclosure, "")
+		if events, err = vault.Events(q, EventDisclosure, ""); err != nil {
+			return err
+		}
+		destroyed, err = vault.Events(q, notes.EventDestroyed, "")
 		return err
 	})
 	if err != nil {
 		return 0, err
 	}
-	logged := map[string]string{}
+	logged, owner := map[string]string{}, map[string]string{}
 	for _, e := range events {
-		logged[e.Subject] = string(e.Data)
+		hash, client, _ := strings.Cut(string(e.Data), " ")
+		logged[e.Subject], owner[e.Subject] = hash, client
+	}
+	gone := map[string]bool{} // clients whose record was destroyed, as logged
+	for _, e := range destroyed {
+		gone[e.Subject] = true
 	}
 	var bad []string
 	for _, d := range ds {
@@ -302,7 +311,9 @@ func (s *Store) VerifyDisclosures() (int, error) {
 		delete(logged, d.ID)
 	}
 	for id := range logged {
-		bad = append(bad, id+" was removed")
+		if !gone[owner[id]] {
+			bad = append(bad, id+" was removed")
+		}
 	}
 	if bad != nil {
 		sort.Strings(bad)
