@@ -120,8 +120,8 @@ func (c *Confide) Close() error {
 	return v.Close()
 }
 
-// adopt makes v the open vault. It reports false, closing v, when Confide
-// is shutting down.
+// adopt makes v the open vault, so that quitting closes it. It reports
+// false, closing v, when Confide is shutting down.
 func (c *Confide) adopt(v *vault.Vault) bool {
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -151,9 +151,18 @@ func (c *Confide) background(fn func()) {
 	}()
 }
 
+// Window titles. Only the unlocked window is titled plainly "Confide", so
+// that a glance at the task bar (or a smoke test) tells the states apart.
+const (
+	titleUnlocked = "Confide"
+	titleLocked   = "Confide (locked)"
+	titleWelcome  = "Welcome to Confide"
+)
+
 // show puts a screen's content in the window, forgetting the previous one.
-func (c *Confide) show(content fyne.CanvasObject) {
+func (c *Confide) show(title string, content fyne.CanvasObject) {
 	c.welcome, c.recoveryKey, c.unlock, c.recover, c.main = nil, nil, nil, nil, nil
+	c.win.SetTitle(title)
 	c.win.SetContent(content)
 	c.lockItem.Disabled = true
 	if m := c.win.MainMenu(); m != nil {
@@ -163,13 +172,16 @@ func (c *Confide) show(content fyne.CanvasObject) {
 
 func (c *Confide) showWelcome() {
 	s := &welcomeScreen{c: c}
-	c.show(s.buildUI())
+	c.show(titleWelcome, s.buildUI())
 	c.welcome = s
 }
 
 func (c *Confide) showRecoveryKey(v *vault.Vault, created *vault.Created) {
+	if !c.adopt(v) {
+		return
+	}
 	s := &recoveryKeyScreen{c: c, v: v, id: created.ID, key: created.RecoveryKey}
-	c.show(s.buildUI())
+	c.show(titleWelcome, s.buildUI())
 	c.recoveryKey = s
 }
 
@@ -178,7 +190,7 @@ func (c *Confide) showRecoveryKey(v *vault.Vault, created *vault.Created) {
 // waiting for the user, as after Lock.
 func (c *Confide) showUnlock(auto bool) *unlockScreen {
 	s := &unlockScreen{c: c}
-	c.show(s.buildUI())
+	c.show(titleLocked, s.buildUI())
 	c.unlock = s
 	s.start(auto)
 	return s
@@ -186,7 +198,7 @@ func (c *Confide) showUnlock(auto bool) *unlockScreen {
 
 func (c *Confide) showRecover() {
 	s := &recoverScreen{c: c}
-	c.show(s.buildUI())
+	c.show(titleLocked, s.buildUI())
 	c.recover = s
 }
 
@@ -196,7 +208,7 @@ func (c *Confide) showMain(v *vault.Vault) *mainScreen {
 		return nil
 	}
 	s := &mainScreen{c: c, v: v}
-	c.show(s.buildUI())
+	c.show(titleUnlocked, s.buildUI())
 	c.main = s
 	c.lockItem.Disabled = false
 	if m := c.win.MainMenu(); m != nil {
@@ -214,7 +226,7 @@ func (c *Confide) onLock() {
 	rememberWindowSize(c.win, c.app.Preferences())
 	v := c.release()
 	s := &unlockScreen{c: c}
-	c.show(s.buildUI())
+	c.show(titleLocked, s.buildUI())
 	c.unlock = s
 	s.showWorking("Locking…")
 	c.locking.Add(1)

@@ -53,6 +53,9 @@ func TestFirstRunCreatesVaultAndConfirmsRecoveryKey(t *testing.T) {
 		t.Fatalf("the right confirmation did not reach the main window; it shows:\n%s", texts(w))
 	}
 	requireText(t, w, "Vault "+shortID(c.main.v.ID()))
+	if w.Title() != titleUnlocked {
+		t.Errorf("title %q, want %q", w.Title(), titleUnlocked)
+	}
 	if c.lockItem.Disabled {
 		t.Error("the Lock menu item is disabled while unlocked")
 	}
@@ -104,6 +107,14 @@ func TestFirstRunWithPassphrase(t *testing.T) {
 	if !vault.HasPassphrase(dir) || store.count() != 0 {
 		t.Fatalf("passphrase file %v, keys in store %d; want the key behind the passphrase only", vault.HasPassphrase(dir), store.count())
 	}
+
+	// Quitting before confirming still closes the new vault.
+	c.Quit()
+	v, err := vault.Open(dir, vault.WithPassphrase("correct horse"))
+	if err != nil {
+		t.Fatalf("reopen after quitting on the recovery key screen: %v", err)
+	}
+	v.Close()
 }
 
 func TestFirstRunWithoutKeyringOffersPassphrase(t *testing.T) {

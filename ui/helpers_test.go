@@ -70,7 +70,6 @@ func start(t *testing.T, opts Options) (*Confide, fyne.Window) {
 			t.Errorf("close: %v", err)
 		}
 	})
-	w.Resize(fyne.NewSize(800, 700))
 	c.work.Wait()
 	return c, w
 }

@@ -44,7 +44,7 @@ func (l columnLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
 }
 
 // column centres the objects, stacked, in a scrollable column.
-func column(objects ...fyne.CanvasObject) fyne.CanvasObject {
+func column(objects ...fyne.CanvasObject) *container.Scroll {
 	return container.NewVScroll(container.New(columnLayout{columnWidth}, container.NewVBox(objects...)))
 }
 

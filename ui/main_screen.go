@@ -40,11 +40,10 @@ func (s *mainScreen) buildUI() fyne.CanvasObject {
 // buildWorkspace is the area below the header. Issue 4 replaces this
 // placeholder with the clients list and the note editor.
 func (s *mainScreen) buildWorkspace() fyne.CanvasObject {
-	return container.NewCenter(&widget.Label{
-		Text:       "Your notes are unlocked.\nClients and notes will appear here.",
-		Alignment:  fyne.TextAlignCenter,
-		Importance: widget.LowImportance,
-	})
+	return container.NewCenter(container.NewVBox(
+		&widget.Label{Text: "Your notes are unlocked.", Alignment: fyne.TextAlignCenter},
+		&widget.Label{Text: "Clients and notes will appear here.", Alignment: fyne.TextAlignCenter, Importance: widget.LowImportance},
+	))
 }
 
 // shortID is the vault id cut to its first eight hex digits, enough to

@@ -27,6 +27,7 @@ type unlockScreen struct {
 	retry      *widget.Button
 	recover    *widget.Button
 	body       *fyne.Container
+	frame      *container.Scroll
 
 	passMode bool // the vault unlocks with its passphrase
 }
@@ -41,7 +42,8 @@ func (s *unlockScreen) buildUI() fyne.CanvasObject {
 	s.retry = &widget.Button{Text: "Retry", Importance: widget.HighImportance, OnTapped: s.onUnlock}
 	s.recover = &widget.Button{Text: "Use my recovery key", Importance: widget.LowImportance, OnTapped: s.c.showRecover}
 	s.body = container.NewVBox()
-	return column(s.body)
+	s.frame = column(s.body)
+	return s.frame
 }
 
 // start shows the first state: the passphrase prompt for a passphrase
@@ -63,14 +65,14 @@ func (s *unlockScreen) set(title, message string, objects ...fyne.CanvasObject) 
 	s.message.SetText(message)
 	s.activity.Stop()
 	s.body.Objects = append([]fyne.CanvasObject{s.title, s.message}, objects...)
-	s.body.Refresh()
+	s.frame.Content.Refresh() // the column re-centres the new content
 }
 
 // showWorking shows progress while the vault is opened or locked.
 func (s *unlockScreen) showWorking(what string) {
 	s.set(what, "")
 	s.body.Objects = []fyne.CanvasObject{s.title, s.activity}
-	s.body.Refresh()
+	s.frame.Content.Refresh()
 	s.activity.Start()
 }
 

@@ -107,16 +107,20 @@ func TestLockHidesEverythingAndUnlocksAgain(t *testing.T) {
 	}
 	v := c.main.v
 
+	mainContent := w.Content()
 	w.Canvas().(fyne.Shortcutable).TypedShortcut(lockShortcut) // Ctrl+L
-	if c.main != nil {
-		t.Fatal("Ctrl+L left the main screen up")
+	if c.main != nil || w.Content() == mainContent {
+		t.Fatal("Ctrl+L left the main screen up while locking")
 	}
-	requireNoText(t, w, "Clients and notes")
 	settle(c)
+	requireNoText(t, w, "Clients and notes")
 	if err := v.Read(func(vault.Querier) error { return nil }); err != vault.ErrLocked {
 		t.Fatalf("the vault is not locked after Ctrl+L: %v", err)
 	}
 	requireText(t, w, "Your notes are locked")
+	if w.Title() != titleLocked {
+		t.Errorf("title %q while locked, want %q", w.Title(), titleLocked)
+	}
 	if !c.lockItem.Disabled {
 		t.Error("the Lock menu item is enabled while locked")
 	}

@@ -19,5 +19,5 @@ func main() {
 	c := ui.Create(a, w, opts)
 	go quitOnSignal(func() { fyne.Do(c.Quit) })
 	w.ShowAndRun()
-	closeOrExit(c)
+	closeVault(c)
 }

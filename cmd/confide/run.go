@@ -39,10 +39,10 @@ func quitOnSignal(quit func()) {
 	quit()
 }
 
-// closeOrExit closes the vault once the app has stopped (a no-op when Quit
+// closeVault closes the vault once the app has stopped (a no-op when Quit
 // already did). A failed compaction loses nothing (the journal holds every
 // commit), but it is worth a line in the log.
-func closeOrExit(c *ui.Confide) {
+func closeVault(c *ui.Confide) {
 	if err := c.Close(); err != nil {
 		fmt.Fprintf(os.Stderr, "confide: closing the vault: %v\n", err)
 	}

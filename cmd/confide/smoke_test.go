@@ -14,38 +14,20 @@ import (
 	"time"
 )
 
-// TestSmoke starts the real app on a real (Xvfb) display, unlocked with
-// an identity file, looks at the screen, and stops it with SIGTERM: the
-// vault must close cleanly and still verify. It needs DISPLAY, ImageMagick's
-// import and x11-utils' xwininfo; `make test` provides them.
+// TestSmoke starts the real app on a real (Xvfb) display, unlocked with an
+// identity file, waits for the unlocked window, looks at the screen, and
+// stops the app with SIGTERM: it must exit 0 and leave a vault that
+// verifies. It needs DISPLAY, ImageMagick's import and x11-utils' xwininfo;
+// `make test` provides them.
 func TestSmoke(t *testing.T) {
-	if os.Getenv("DISPLAY") == "" {
-		t.Fatal("no DISPLAY: run under xvfb-run (make test does)")
-	}
 	confide, confidectl := binaries(t)
 	tmp := t.TempDir()
-	dir, id, rec := filepath.Join(tmp, "vault"), filepath.Join(tmp, "device.key"), filepath.Join(tmp, "recovery.key")
-	run(t, confidectl, "--vault", dir, "init", "--identity-out", id, "--recovery-out", rec)
+	dir, id := filepath.Join(tmp, "vault"), filepath.Join(tmp, "device.key")
+	run(t, confidectl, "--vault", dir, "init", "--identity-out", id, "--recovery-out", filepath.Join(tmp, "recovery.key"))
 
-	home := filepath.Join(tmp, "home")
-	os.MkdirAll(home, 0o700)
-	var log bytes.Buffer
-	cmd := exec.Command(confide, "--vault", dir, "--identity", id)
-	cmd.Env = append(os.Environ(), "HOME="+home, "LANG=en_US.UTF-8", "XDG_CONFIG_HOME="+filepath.Join(home, ".config"))
-	cmd.Stdout, cmd.Stderr = &log, &log
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	exited := make(chan error, 1)
-	go func() { exited <- cmd.Wait() }()
-	defer func() {
-		if cmd.ProcessState == nil {
-			cmd.Process.Kill()
-		}
-	}()
-
-	waitForWindow(t, exited, &log)
-	time.Sleep(2 * time.Second) // let it unlock and draw the main screen
+	proc := startApp(t, confide, "--vault", dir, "--identity", id)
+	proc.waitForWindow(t, "Confide") // the unlocked window's title
+	time.Sleep(time.Second)          // let it draw
 
 	shot := filepath.Join(tmp, "shot.png")
 	if out := os.Getenv("CONFIDE_SMOKE_SHOT"); out != "" {
@@ -54,21 +36,83 @@ func TestSmoke(t *testing.T) {
 	run(t, "import", "-window", "root", shot)
 	checkNotBlank(t, shot)
 
-	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
+	proc.stop(t)
+	run(t, confidectl, "--vault", dir, "--identity", id, "verify")
+}
+
+// running is a confide process under test.
+type running struct {
+	cmd    *exec.Cmd
+	log    *bytes.Buffer
+	exited chan error
+}
+
+// startApp starts confide with a fresh HOME and an English locale.
+func startApp(t *testing.T, confide string, args ...string) *running {
+	t.Helper()
+	if os.Getenv("DISPLAY") == "" {
+		t.Fatal("no DISPLAY: run under xvfb-run (make test does)")
+	}
+	home := t.TempDir()
+	a := &running{cmd: exec.Command(confide, args...), log: &bytes.Buffer{}, exited: make(chan error, 1)}
+	a.cmd.Env = append(os.Environ(), "HOME="+home, "XDG_CONFIG_HOME="+filepath.Join(home, ".config"),
+		"XDG_DATA_HOME="+filepath.Join(home, ".local", "share"), "LANG=en_US.UTF-8")
+	a.cmd.Stdout, a.cmd.Stderr = a.log, a.log
+	if err := a.cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	go func() { a.exited <- a.cmd.Wait() }()
+	t.Cleanup(func() {
+		select {
+		case <-a.exited:
+		default:
+			a.cmd.Process.Kill()
+			<-a.exited
+		}
+	})
+	return a
+}
+
+// waitForWindow polls the X server's window tree until a window with
+// exactly this title appears.
+func (a *running) waitForWindow(t *testing.T, title string) {
+	t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	var tree string
+	for time.Now().Before(deadline) {
+		select {
+		case err := <-a.exited:
+			t.Fatalf("confide exited early (%v); log:\n%s", err, a.log)
+		default:
+		}
+		out, _ := exec.Command("xwininfo", "-root", "-tree").CombinedOutput()
+		tree = string(out)
+		if strings.Contains(tree, `"`+title+`"`) {
+			return
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	t.Fatalf("no window titled %q within 20 s; windows:\n%s\nlog:\n%s", title, tree, a.log)
+}
+
+// stop sends SIGTERM and requires a clean exit, with no Fyne error logged.
+func (a *running) stop(t *testing.T) {
+	t.Helper()
+	if err := a.cmd.Process.Signal(syscall.SIGTERM); err != nil {
 		t.Fatal(err)
 	}
 	select {
-	case err := <-exited:
+	case err := <-a.exited:
+		a.exited <- err // for the cleanup
 		if err != nil {
-			t.Fatalf("confide exited with %v after SIGTERM; log:\n%s", err, log.String())
+			t.Fatalf("confide exited with %v after SIGTERM; log:\n%s", err, a.log)
 		}
 	case <-time.After(5 * time.Second):
-		t.Fatalf("confide did not exit within 5 s of SIGTERM; log:\n%s", log.String())
+		t.Fatalf("confide did not exit within 5 s of SIGTERM; log:\n%s", a.log)
 	}
-	if strings.Contains(log.String(), "Fyne error") {
-		t.Errorf("the log has a Fyne error:\n%s", log.String())
+	if strings.Contains(a.log.String(), "Fyne error") {
+		t.Errorf("the log has a Fyne error:\n%s", a.log)
 	}
-	run(t, confidectl, "--vault", dir, "--identity", id, "verify")
 }
 
 // binaries returns the confide and confidectl programs: from CONFIDE_BIN,
@@ -78,8 +122,8 @@ func binaries(t *testing.T) (confide, confidectl string) {
 	bin := os.Getenv("CONFIDE_BIN")
 	if bin == "" {
 		bin = t.TempDir()
-		for _, pkg := range []string{"confide", "confidectl"} {
-			run(t, "go", "build", "-tags", "sqlite_fts5", "-o", filepath.Join(bin, pkg), "github.com/confidenotes/confide/cmd/"+pkg)
+		for _, name := range []string{"confide", "confidectl"} {
+			run(t, "go", "build", "-tags", "sqlite_fts5", "-o", filepath.Join(bin, name), "github.com/confidenotes/confide/cmd/"+name)
 		}
 	}
 	return filepath.Join(bin, "confide"), filepath.Join(bin, "confidectl")
@@ -92,26 +136,6 @@ func run(t *testing.T, name string, args ...string) string {
 		t.Fatalf("%s %s: %v\n%s", name, strings.Join(args, " "), err, out)
 	}
 	return string(out)
-}
-
-// waitForWindow polls the X server's window tree until a window named
-// Confide appears.
-func waitForWindow(t *testing.T, exited <-chan error, log *bytes.Buffer) {
-	t.Helper()
-	deadline := time.Now().Add(15 * time.Second)
-	for time.Now().Before(deadline) {
-		select {
-		case err := <-exited:
-			t.Fatalf("confide exited early (%v); log:\n%s", err, log.String())
-		default:
-		}
-		out, _ := exec.Command("xwininfo", "-root", "-tree").CombinedOutput()
-		if strings.Contains(string(out), `"Confide"`) {
-			return
-		}
-		time.Sleep(200 * time.Millisecond)
-	}
-	t.Fatalf("no Confide window within 15 s; log:\n%s", log.String())
 }
 
 // checkNotBlank requires the screenshot to show a drawn window: many
@@ -128,27 +152,19 @@ func checkNotBlank(t *testing.T, path string) {
 		t.Fatalf("decode %s: %v", path, err)
 	}
 	colours := map[[3]uint32]int{}
+	total, top := 0, 0
 	b := img.Bounds()
 	for y := b.Min.Y; y < b.Max.Y; y += 2 {
 		for x := b.Min.X; x < b.Max.X; x += 2 {
 			r, g, bl, _ := img.At(x, y).RGBA()
-			colours[[3]uint32{r >> 8, g >> 8, bl >> 8}]++
+			c := [3]uint32{r >> 8, g >> 8, bl >> 8}
+			colours[c]++
+			total++
+			top = max(top, colours[c])
 		}
 	}
-	if len(colours) < 16 {
-		t.Fatalf("the screenshot is nearly blank: %d distinct colours in %v", len(colours), b)
+	if len(colours) < 16 || float64(top)/float64(total) > 0.995 {
+		t.Fatalf("the screenshot looks blank: %d distinct colours, the commonest covers %.1f%%", len(colours), 100*float64(top)/float64(total))
 	}
-	if top := topShare(colours); top > 0.995 {
-		t.Fatalf("the screenshot is one colour (%.1f%%)", top*100)
-	}
-	t.Logf("screenshot %v with %d distinct colours", b, len(colours))
-}
-
-func topShare(colours map[[3]uint32]int) float64 {
-	total, top := 0, 0
-	for _, n := range colours {
-		total += n
-		top = max(top, n)
-	}
-	return float64(top) / float64(total)
+	t.Logf("screenshot %v: %d distinct colours", b, len(colours))
 }
