@@ -183,7 +183,7 @@ func (s *Store) appendDisclosure(tx *vault.Tx, d Disclosure) (*Disclosure, error
 	if err != nil {
 		return nil, err
 	}
-	if _, err := tx.Append(vault.Event{At: s.now(), Kind: EventDisclosure, Subject: d.ID, Data: []byte(d.Hash + " " + d.ClientID)}); err != nil {
+	if _, err := tx.Append(vault.Event{At: s.now(), Kind: EventDisclosure, Subject: d.ID, Data: loggedData(d.Hash, d.ClientID)}); err != nil {
 		return nil, err
 	}
 	return &d, nil
@@ -275,7 +275,8 @@ func (s *Store) VerifyDisclosures() (int, error) {
 		return 0, fmt.Errorf("%w: %v", ErrTampered, err)
 	}
 	var ds []Disclosure
-	var events, destroyed []vault.Event
+	var events []vault.Event
+	var gone map[string]bool
 	err := s.v.Read(func(q vault.Querier) error {
 		var err error
 		if ds, err = queryDisclosures(q, ""); err != nil {
@@ -284,7 +285,7 @@ func (s *Store) VerifyDisclosures() (int, error) {
 		if events, err = vault.Events(q, EventDisclosure, ""); err != nil {
 			return err
 		}
-		destroyed, err = vault.Events(q, notes.EventDestroyed, "")
+		gone, err = destroyedClients(q)
 		return err
 	})
 	if err != nil {
@@ -292,12 +293,7 @@ func (s *Store) VerifyDisclosures() (int, error) {
 	}
 	logged, owner := map[string]string{}, map[string]string{}
 	for _, e := range events {
-		hash, client, _ := strings.Cut(string(e.Data), " ")
-		logged[e.Subject], owner[e.Subject] = hash, client
-	}
-	gone := map[string]bool{} // clients whose record was destroyed, as logged
-	for _, e := range destroyed {
-		gone[e.Subject] = true
+		logged[e.Subject], owner[e.Subject] = splitLogged(e.Data)
 	}
 	var bad []string
 	for _, d := range ds {
@@ -320,4 +316,25 @@ func (s *Store) VerifyDisclosures() (int, error) {
 		return len(ds), fmt.Errorf("%w: entry %s", ErrTampered, strings.Join(bad, "; entry "))
 	}
 	return len(ds), nil
+}
+
+// loggedData is what the event log keeps of a disclosure or a release: the
+// hash of the entry, and the client it concerns, so that entries removed
+// with a destroyed client's record are told apart from tampering.
+func loggedData(hash, clientID string) []byte { return []byte(hash + " " + clientID) }
+
+func splitLogged(data []byte) (hash, clientID string) {
+	hash, clientID, _ = strings.Cut(string(data), " ")
+	return hash, clientID
+}
+
+// destroyedClients returns the clients whose record was destroyed, as the
+// event log says.
+func destroyedClients(q vault.Querier) (map[string]bool, error) {
+	events, err := vault.Events(q, notes.EventDestroyed, "")
+	gone := map[string]bool{}
+	for _, e := range events {
+		gone[e.Subject] = true
+	}
+	return gone, err
 }

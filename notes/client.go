@@ -51,6 +51,7 @@ type Client struct {
 	Minor       bool     `json:"minor"`
 	LegalHold   bool     `json:"legal_hold"`
 	Units       []Unit   `json:"units,omitempty"` // filled by GetClient; set with AddUnit
+	Part2       bool     `json:"part2,omitempty"` // a 42 CFR Part 2 record; filled by GetClient, set with SetPart2
 }
 
 // details is the JSON column for the identifying lists.
@@ -246,6 +247,9 @@ func readClient(q vault.Querier, id string) (*Client, error) {
 		}
 	}
 	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if c.Part2, err = part2Of(q, id); err != nil {
 		return nil, err
 	}
 	c.Units, err = unitsOf(q, id)

@@ -16,6 +16,7 @@ import (
 
 	"filippo.io/age"
 
+	"github.com/confidenotes/confide/consent"
 	"github.com/confidenotes/confide/notes"
 	"github.com/confidenotes/confide/notes/demo"
 	"github.com/confidenotes/confide/notes/disguise"
@@ -49,6 +50,7 @@ var benchTable = []figure{
 	{"search_p95_ms", "", "full-text search p95, ranked, snippets", "< 20 ms"},
 	{"open_client_ms", "", "open the busiest client", "< 50 ms"},
 	{"disguise_note_ms", "", "disguise one note (consultation)", "< 5 ms"},
+	{"release_200_ms", "", "a 200-note release PDF", "< 3000 ms"},
 }
 
 func cmdBench(e *env, args []string) error {
@@ -138,10 +140,26 @@ func (b *bencher) run(n, saves int) error {
 		return err
 	}
 	var most int
-	if b.res["open_client_ms"], most, err = measureOpenClient(s, 20); err != nil {
+	var busiest string
+	if b.res["open_client_ms"], most, busiest, err = measureOpenClient(s, 20); err != nil {
 		return err
 	}
 	b.clientNotes = most
+
+	b.progress("timing a 200-note release PDF")
+	cs, err := consent.Open(v)
+	if err != nil {
+		return err
+	}
+	var rs []float64
+	for i := 0; i < 3; i++ {
+		d, _, err := consent.BenchRelease(cs, busiest, 200)
+		if err != nil {
+			return err
+		}
+		rs = append(rs, ms(d))
+	}
+	b.res["release_200_ms"] = percentile(rs, 50)
 
 	b.progress("timing the identifier detector and the disguise")
 	b.res["detect_notes_per_s"], b.res["disguise_note_ms"] = measureDisguise(2000)
@@ -316,16 +334,16 @@ func measureSearch(s *notes.Store, rounds int) (float64, error) {
 
 // measureOpenClient times what opening a client shows: the record and the
 // list of its notes, for the client with the most notes.
-func measureOpenClient(s *notes.Store, runs int) (float64, int, error) {
+func measureOpenClient(s *notes.Store, runs int) (float64, int, string, error) {
 	clients, err := s.ListClients(notes.ClientFilter{})
 	if err != nil {
-		return 0, 0, err
+		return 0, 0, "", err
 	}
 	busiest, most := "", -1
 	for _, c := range clients {
 		list, err := s.ListNotes(c.ID)
 		if err != nil {
-			return 0, 0, err
+			return 0, 0, "", err
 		}
 		if len(list) > most {
 			busiest, most = c.ID, len(list)
@@ -335,14 +353,14 @@ func measureOpenClient(s *notes.Store, runs int) (float64, int, error) {
 	for i := 0; i < runs; i++ {
 		t0 := time.Now()
 		if _, err := s.GetClient(busiest); err != nil {
-			return 0, 0, err
+			return 0, 0, "", err
 		}
 		if _, err := s.ListNotes(busiest); err != nil {
-			return 0, 0, err
+			return 0, 0, "", err
 		}
 		ts = append(ts, ms(time.Since(t0)))
 	}
-	return percentile(ts, 50), most, nil
+	return percentile(ts, 50), most, busiest, nil
 }
 
 // fsyncFloor is the median cost of appending 4 KB to a file and fsyncing.

@@ -38,6 +38,7 @@ BEGIN
 	DELETE FROM consent_consents WHERE client_id = OLD.id;
 	DELETE FROM consent_requests WHERE client_id = OLD.id;
 	DELETE FROM consent_safety WHERE client_id = OLD.id;
+	DELETE FROM consent_releases WHERE client_id = OLD.id;
 	DELETE FROM consent_disclosures WHERE client_id = OLD.id;
 	DELETE FROM consent_authorizations WHERE client_id = OLD.id;
 	DELETE FROM consent_incident_clients WHERE client_id = OLD.id;

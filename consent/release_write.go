@@ -1,0 +1,342 @@
+package consent
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/confidenotes/confide/notes"
+	"github.com/confidenotes/confide/vault"
+)
+
+// EventRelease is the log event of a records release; Data is the hex
+// SHA-256 of its manifest.
+const EventRelease = "consent.release" // Data: the manifest hash, a space, the client id
+
+// Manifest records what left the practice in one release: which notes, on
+// what basis, and the SHA-256 of every file written. It holds no note text.
+type Manifest struct {
+	Version            int           `json:"version"`
+	ReleaseID          string        `json:"release_id"`
+	ClientID           string        `json:"client_id"`
+	UnitID             string        `json:"unit_id,omitempty"`
+	Date               string        `json:"date"`
+	Request            RequestType   `json:"request"`
+	Recipient          string        `json:"recipient"`
+	Basis              string        `json:"basis"`
+	Authorizations     []string      `json:"authorizations,omitempty"`
+	Scope              ReleaseScope  `json:"scope"`
+	Notes              []string      `json:"notes"`
+	Addenda            []string      `json:"addenda,omitempty"`
+	Withheld           int           `json:"withheld"`
+	Redactions         int           `json:"redactions"`
+	PsychotherapyNotes bool          `json:"psychotherapy_notes"`
+	Part2              bool          `json:"part2"`
+	Disguised          bool          `json:"disguised"`
+	PDF                ReleasedFile  `json:"pdf"`
+	Encrypted          *ReleasedFile `json:"encrypted,omitempty"`
+	// Hash is the hex SHA-256 of the manifest's JSON with Hash and
+	// DisclosureID empty: what the accounting and the event log record.
+	Hash         string `json:"manifest_sha256"`
+	DisclosureID string `json:"disclosure_id,omitempty"`
+}
+
+// ReleasedFile is one file a release wrote.
+type ReleasedFile struct {
+	Path        string `json:"path,omitempty"`
+	Bytes       int64  `json:"bytes"`
+	SHA256      string `json:"sha256"`
+	Pages       int    `json:"pages,omitempty"`
+	EncryptedTo string `json:"encrypted_to,omitempty"` // the age recipient, or "passphrase"
+}
+
+// ReleaseOptions are where and how Release writes.
+type ReleaseOptions struct {
+	EncryptTo    string // an age recipient ("age1..."): also write an encrypted copy for it
+	Passphrase   string // or: also write a copy encrypted with this passphrase
+	EncryptedOut string // the encrypted copy's path; "" for the PDF's path with ".age" added
+}
+
+// ManifestHash computes the hash a manifest carries in Hash.
+func ManifestHash(m *Manifest) string {
+	c := *m
+	c.Hash, c.DisclosureID = "", ""
+	b, _ := json.Marshal(c)
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:])
+}
+
+// Write checks the basis and writes the release PDF to w. It records
+// nothing: pass the manifest to Record once the file is where it goes.
+func (r *Release) Write(w io.Writer) (*Manifest, error) {
+	m, pdf, err := r.render()
+	if err != nil {
+		return nil, err
+	}
+	if _, err := w.Write(pdf); err != nil {
+		return nil, fmt.Errorf("write the release: %w", err)
+	}
+	return m, nil
+}
+
+// render builds the PDF in memory and its manifest.
+func (r *Release) render() (*Manifest, []byte, error) {
+	if r.recorded != nil {
+		return nil, nil, fmt.Errorf("%w as %s", ErrAlreadyReleased, r.recorded.DisclosureID)
+	}
+	p, err := r.Preview()
+	if err != nil {
+		return nil, nil, err
+	}
+	today := Day(r.s.now())
+	doc := p.document(today)
+	var b bytes.Buffer
+	if _, err := doc.WriteTo(&b); err != nil {
+		return nil, nil, err
+	}
+	sum := sha256.Sum256(b.Bytes())
+	m := &Manifest{Version: 1, ReleaseID: newID("rl-"), ClientID: r.req.ClientID, UnitID: r.req.UnitID, Date: today,
+		Request: r.req.Type, Recipient: r.req.Recipient, Basis: p.Basis, Scope: r.scope,
+		Notes: []string{}, Withheld: len(p.Withheld), Redactions: len(p.Redactions), Part2: p.Part2, Disguised: p.Disguised,
+		PDF: ReleasedFile{Bytes: int64(b.Len()), SHA256: hex.EncodeToString(sum[:]), Pages: doc.Pages()}}
+	for _, a := range p.Authorizations {
+		m.Authorizations = append(m.Authorizations, a.ID)
+	}
+	for _, n := range p.Notes {
+		m.Notes = append(m.Notes, n.ID)
+		m.PsychotherapyNotes = m.PsychotherapyNotes || n.Kind == notes.Psychotherapy
+		for _, a := range n.Addenda {
+			m.Addenda = append(m.Addenda, a.ID)
+		}
+	}
+	m.Hash = ManifestHash(m)
+	r.rendered[m.ReleaseID] = true
+	return m, b.Bytes(), nil
+}
+
+// Release writes the PDF to out (and an encrypted copy when opts ask for
+// one), records the release, and returns its manifest.
+//
+// Ordering: each file is written to a temporary file in its folder and
+// synced; then the release is recorded in the accounting, durably; only
+// then are the files renamed into place and the folder synced. A release
+// that cannot be recorded leaves no file behind, so nothing leaves the
+// practice unaccounted for. On any failure the temporary files are removed.
+func (r *Release) Release(out string, opts ReleaseOptions) (*Manifest, error) {
+	if opts.EncryptTo != "" && opts.Passphrase != "" {
+		return nil, fmt.Errorf("%w: encrypt to a recipient or with a passphrase, not both", ErrInvalid)
+	}
+	m, pdf, err := r.render()
+	if err != nil {
+		return nil, err
+	}
+	m.PDF.Path = out
+	var temps []string
+	defer func() {
+		for _, t := range temps {
+			os.Remove(t)
+		}
+	}()
+	tmp, err := writeTemp(out, pdf)
+	if err != nil {
+		return nil, err
+	}
+	temps = append(temps, tmp)
+	finals := []string{out}
+	if opts.EncryptTo != "" || opts.Passphrase != "" {
+		encOut := opts.EncryptedOut
+		if encOut == "" {
+			encOut = out + ".age"
+		}
+		enc, to, err := encrypt(pdf, opts)
+		if err != nil {
+			return nil, err
+		}
+		sum := sha256.Sum256(enc)
+		m.Encrypted = &ReleasedFile{Path: encOut, Bytes: int64(len(enc)), SHA256: hex.EncodeToString(sum[:]), EncryptedTo: to}
+		t, err := writeTemp(encOut, enc)
+		if err != nil {
+			return nil, err
+		}
+		temps = append(temps, t)
+		finals = append(finals, encOut)
+	}
+	m.Hash = ManifestHash(m)
+	if _, err := r.Record(m); err != nil {
+		return nil, err
+	}
+	for i, t := range temps {
+		if err := os.Rename(t, finals[i]); err != nil {
+			return m, fmt.Errorf("the release was recorded as %s, but its file could not be put in place: %w", m.DisclosureID, err)
+		}
+		syncDir(filepath.Dir(finals[i]))
+	}
+	temps = nil
+	return m, nil
+}
+
+func encrypt(pdf []byte, opts ReleaseOptions) ([]byte, string, error) {
+	var b bytes.Buffer
+	var w io.WriteCloser
+	var err error
+	to := opts.EncryptTo
+	if to != "" {
+		w, err = vault.EncryptTo(&b, to)
+	} else {
+		to = "passphrase"
+		w, err = vault.EncryptWithPassphrase(&b, opts.Passphrase)
+	}
+	if err != nil {
+		return nil, "", fmt.Errorf("%w: encrypt the copy: %v", ErrInvalid, err)
+	}
+	if _, err := w.Write(pdf); err != nil {
+		return nil, "", err
+	}
+	if err := w.Close(); err != nil {
+		return nil, "", err
+	}
+	return b.Bytes(), to, nil
+}
+
+// writeTemp writes data to a new temporary file, readable by the user
+// only, in the folder of path, and syncs it.
+func writeTemp(path string, data []byte) (string, error) {
+	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
+		return "", fmt.Errorf("%w: %s is a folder; give a file name", ErrInvalid, path)
+	}
+	f, err := os.CreateTemp(filepath.Dir(path), ".confide-release-*")
+	if err != nil {
+		return "", fmt.Errorf("write the release: %w", err)
+	}
+	n, err := f.Write(data)
+	if err == nil && n != len(data) {
+		err = io.ErrShortWrite
+	}
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(f.Name())
+		return "", fmt.Errorf("write the release: %w", err)
+	}
+	return f.Name(), nil
+}
+
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		d.Sync()
+		d.Close()
+	}
+}
+
+// Record enters a release written with Write in the accounting of
+// disclosures (accountable or exempt by its request type, with the
+// manifest hash), in the vault's event log, and closes the access request it
+// fulfils, all in one transaction. It is refused a second time, and when
+// the basis no longer allows the release.
+func (r *Release) Record(m *Manifest) (*Disclosure, error) {
+	if r.recorded != nil {
+		return nil, fmt.Errorf("%w as %s", ErrAlreadyReleased, r.recorded.DisclosureID)
+	}
+	if m == nil || !r.rendered[m.ReleaseID] || m.Hash != ManifestHash(m) || m.ClientID != r.req.ClientID {
+		return nil, fmt.Errorf("%w: the manifest is not this release's, or was changed", ErrInvalid)
+	}
+	// The basis is checked again: an authorization revoked since the preview
+	// stops the release here.
+	if _, err := r.CheckBasis(); err != nil {
+		return nil, err
+	}
+	d := Disclosure{ClientID: m.ClientID, Date: m.Date, Recipient: r.req.Recipient, RecipientAddress: r.req.RecipientAddress,
+		Description: describe(m), Purpose: r.req.Purpose, Authorization: strings.Join(m.Authorizations, ", "),
+		Request: r.req.Type, Basis: m.Basis, MadeBy: r.req.MadeBy, PsychotherapyNotes: m.PsychotherapyNotes}
+	if err := checkDisclosure(&d); err != nil {
+		return nil, err
+	}
+	var out *Disclosure
+	err := r.s.v.Update(func(tx *vault.Tx) error {
+		var err error
+		if out, err = r.s.appendDisclosure(tx, d); err != nil {
+			return err
+		}
+		m.DisclosureID = out.ID
+		mapping := ""
+		if m.Disguised {
+			b, _ := json.Marshal(r.mapping)
+			mapping = string(b)
+		}
+		if _, err := tx.Exec(`INSERT INTO consent_releases(id, client_id, disclosure_id, released_on, manifest, manifest_hash, mapping, recorded_at)
+			VALUES(?, ?, ?, ?, ?, ?, ?, ?)`, m.ReleaseID, m.ClientID, out.ID, m.Date, mustJSON(m), m.Hash, mapping, stamp(r.s.now())); err != nil {
+			return err
+		}
+		if _, err := tx.Append(vault.Event{At: r.s.now(), Kind: EventRelease, Subject: m.ReleaseID, Data: loggedData(m.Hash, r.req.ClientID)}); err != nil {
+			return err
+		}
+		return r.closeAccessRequest(tx, m.Date)
+	})
+	if err != nil {
+		m.DisclosureID = ""
+		return nil, fmt.Errorf("record the release: %w", err)
+	}
+	r.recorded = m
+	return out, nil
+}
+
+// describe is the accounting's "what was released".
+func describe(m *Manifest) string {
+	what := fmt.Sprintf("records release %s: %d notes", m.ReleaseID, len(m.Notes))
+	if len(m.Addenda) > 0 {
+		what += fmt.Sprintf(" and %d addenda", len(m.Addenda))
+	}
+	if m.PsychotherapyNotes {
+		what += ", including psychotherapy notes"
+	}
+	if m.Disguised {
+		what += ", disguised for consultation"
+	}
+	return what + "; manifest SHA-256 " + m.Hash
+}
+
+// closeAccessRequest grants the access request the release fulfils.
+func (r *Release) closeAccessRequest(tx *vault.Tx, day string) error {
+	id := r.req.AccessRequest
+	if id == "" {
+		return nil
+	}
+	rq, err := openAccessRequest(tx, id, r.req.ClientID)
+	if err != nil {
+		return err
+	}
+	rq.Closed, rq.Outcome = day, Granted
+	_, err = tx.Exec("UPDATE consent_requests SET closed_on = ?, details = ? WHERE id = ?", rq.Closed, mustJSON(rq.details()), id)
+	return err
+}
+
+// openAccessRequest returns an open access request of the client.
+func openAccessRequest(q vault.Querier, id, clientID string) (*Request, error) {
+	rs, err := queryRequests(q, "WHERE id = ?", id)
+	if err != nil {
+		return nil, err
+	}
+	if len(rs) == 0 {
+		return nil, fmt.Errorf("request %s: %w", id, ErrNotFound)
+	}
+	rq := &rs[0]
+	switch {
+	case rq.ClientID != clientID:
+		return nil, fmt.Errorf("%w: request %s is another client's", ErrInvalid, id)
+	case rq.Kind != AccessRequest:
+		return nil, fmt.Errorf("%w: request %s is not an access request", ErrInvalid, id)
+	case rq.Closed != "":
+		return nil, fmt.Errorf("%w: request %s was closed on %s", ErrInvalid, id, rq.Closed)
+	}
+	return rq, nil
+}
