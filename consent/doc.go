@@ -42,6 +42,12 @@
 // A mistake is answered by a correcting entry that references it.
 // Authorizations cannot be changed or deleted either, only revoked once.
 //
+// Destroying a client's record (notes.Store.Destroy) is refused while its
+// accounting and authorizations must still be kept, six years after each
+// disclosure and after each authorization was last in effect; afterwards
+// the consent records go with the client, and the verification functions
+// know entries removed with a logged destruction from tampering.
+//
 // Errors wrap ErrInvalid, ErrNotFound, ErrNotAuthorized or ErrTampered and
 // say what is missing or wrong; they carry record ids, never client names
 // or clinical text.
@@ -51,4 +57,18 @@
 // The consent, release and revocation forms ship as editable templates
 // (Form.Source) and print prefilled (Form.Render) with the small PDF writer
 // Doc, which the records release uses too.
+//
+// # Records release
+//
+// A release runs as steps a wizard can drive: NewRelease (who asks and
+// why), CheckBasis (an authorization on file, checked for completeness,
+// expiry, revocation, recipient and, for a treatment unit, every member;
+// or the legal basis), SetScope (minimum-necessary defaults per request
+// type; psychotherapy notes only under an authorization or order naming
+// them), SetEdits and Preview (the third-party redactions, every one
+// reviewable), then Release: the PDF (and optionally an age-encrypted copy)
+// is written to temp files beside the destination, the disclosure, the
+// release row with its manifest and the log event are recorded in one
+// transaction, and only then are the files renamed into place. Redacted
+// text never reaches the PDF writer.
 package consent
