@@ -22,7 +22,7 @@ GOPATH_DIR     := $(shell $(GO) env GOPATH)
 FUZZTIME ?= 5s
 CRASH_ITERATIONS ?= 100
 
-.PHONY: run build test unit-test integration-test fuzz bench eval-disguise deps-build deps-test deps-run clean vet
+.PHONY: go-check run build test unit-test integration-test fuzz bench eval-disguise deps-build deps-test deps-run clean vet
 
 run: deps-build deps-run build
 	$(BIN)/confide
@@ -59,8 +59,13 @@ bench: deps-build build
 eval-disguise:
 	$(GO) test $(GOFLAGS) -count=1 -run '^TestEvaluation$$' -v ./notes/disguise/
 
-deps-build:
+deps-build: go-check
 	@./.ci/install-packages $(BUILD_PKGS)
+
+# Go itself: Debian's packaged Go is too old for this module, so say where
+# to get it rather than install the wrong one.
+go-check:
+	@command -v $(GO) >/dev/null 2>&1 || { echo "Confide needs Go 1.26 or later: install it from https://go.dev/dl and run make again." >&2; exit 1; }
 deps-run:
 	@./.ci/install-packages $(RUN_PKGS)
 deps-test:
