@@ -15,9 +15,9 @@ TEST_PKGS  := xvfb xauth x11-utils dbus-daemon gnome-keyring poppler-utils image
 
 # A fresh HOME per test run gives a fresh login keyring; the Go caches
 # stay where they are so that warm builds stay warm.
-GOCACHE_DIR    := $(shell $(GO) env GOCACHE)
-GOMODCACHE_DIR := $(shell $(GO) env GOMODCACHE)
-GOPATH_DIR     := $(shell $(GO) env GOPATH)
+GOCACHE_DIR     = $(shell $(GO) env GOCACHE)
+GOMODCACHE_DIR  = $(shell $(GO) env GOMODCACHE)
+GOPATH_DIR      = $(shell $(GO) env GOPATH)
 
 FUZZTIME ?= 5s
 CRASH_ITERATIONS ?= 100
