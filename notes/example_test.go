@@ -8,13 +8,14 @@ import (
 
 	"github.com/confidenotes/confide/notes"
 	"github.com/confidenotes/confide/vault"
+	"github.com/confidenotes/confide/vault/vaulttest"
 )
 
 // A draft is written, autosaved, signed, and corrected with an addendum.
 func Example() {
 	dir, _ := os.MkdirTemp("", "confide-example")
 	defer os.RemoveAll(dir)
-	v, _, err := vault.Create(filepath.Join(dir, "vault"), vault.CreateOptions{Store: memStore{}})
+	v, _, err := vault.Create(filepath.Join(dir, "vault"), vault.CreateOptions{Store: vaulttest.KeyStore{}})
 	if err != nil {
 		fmt.Println(err)
 		return

@@ -15,20 +15,8 @@ import (
 
 	"github.com/confidenotes/confide/notes"
 	"github.com/confidenotes/confide/vault"
+	"github.com/confidenotes/confide/vault/vaulttest"
 )
-
-// memStore is an in-memory key store.
-type memStore map[string]string
-
-func (m memStore) Get(id string) (string, error) {
-	s, ok := m[id]
-	if !ok {
-		return "", vault.ErrNoKey
-	}
-	return s, nil
-}
-func (m memStore) Set(id, s string) error { m[id] = s; return nil }
-func (m memStore) Delete(id string) error { delete(m, id); return nil }
 
 // clock is a test clock that moves only when told.
 type clock struct{ t time.Time }
@@ -41,14 +29,14 @@ type fixture struct {
 	*notes.Store
 	v       *vault.Vault
 	dir     string
-	keys    memStore
+	keys    vaulttest.KeyStore
 	created *vault.Created
 	clock   *clock
 }
 
 func newFixture(tb testing.TB) *fixture {
 	tb.Helper()
-	f := &fixture{dir: filepath.Join(tb.TempDir(), "vault"), keys: memStore{},
+	f := &fixture{dir: filepath.Join(tb.TempDir(), "vault"), keys: vaulttest.KeyStore{},
 		clock: &clock{time.Date(2026, 3, 14, 9, 30, 0, 0, time.UTC)}}
 	v, c, err := vault.Create(f.dir, vault.CreateOptions{Store: f.keys, Label: "test"})
 	if err != nil {

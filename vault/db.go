@@ -2,8 +2,8 @@ package vault
 
 import (
 	"context"
-	"encoding/binary"
 	"database/sql"
+	"encoding/binary"
 	"fmt"
 	"sync"
 

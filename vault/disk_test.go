@@ -16,6 +16,7 @@ import (
 	_ "github.com/mattn/go-sqlite3"
 
 	"github.com/confidenotes/confide/vault"
+	"github.com/confidenotes/confide/vault/vaulttest"
 )
 
 // TestRoundTripThroughStockTools: after compact, the snapshot decrypts with
@@ -62,7 +63,7 @@ func TestNoPlaintextOnDisk(t *testing.T) {
 	t.Setenv("HOME", home)
 	t.Setenv("TMPDIR", tmp)
 	const canary = "CANARY-7f3e9a-Marguerite-Oyelaran"
-	store := memStore{}
+	store := vaulttest.KeyStore{}
 	dir := filepath.Join(home, ".local", "share", "confide")
 	v, _, err := vault.Create(dir, vault.CreateOptions{Store: store}, vault.JournalLimit(4096))
 	if err != nil {

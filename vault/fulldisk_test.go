@@ -85,6 +85,8 @@ func TestFullDiskDuringCompaction(t *testing.T) {
 	_ = c
 }
 
+// mapStore is an in-memory KeyStore (vaulttest cannot be imported here:
+// it imports this package).
 type mapStore map[string]string
 
 func (m mapStore) Get(id string) (string, error) {

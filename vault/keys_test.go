@@ -11,6 +11,7 @@ import (
 	"filippo.io/age"
 
 	"github.com/confidenotes/confide/vault"
+	"github.com/confidenotes/confide/vault/vaulttest"
 )
 
 func TestPassphraseUnlock(t *testing.T) {
@@ -29,7 +30,7 @@ func TestPassphraseUnlock(t *testing.T) {
 		{"right passphrase", vault.WithPassphrase("correct horse battery"), nil},
 		{"wrong passphrase", vault.WithPassphrase("correct horse batterY"), vault.ErrWrongKey},
 		{"empty passphrase", vault.WithPassphrase(""), vault.ErrWrongKey},
-		{"keyring without entry", vault.FromStore(memStore{}), vault.ErrNeedPassphrase},
+		{"keyring without entry", vault.FromStore(vaulttest.KeyStore{}), vault.ErrNeedPassphrase},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -96,7 +97,7 @@ func TestRecoveryAndDeviceRemoval(t *testing.T) {
 	insert(t, v, 1, "before recovery")
 	v.Close()
 
-	newMachine := memStore{}
+	newMachine := vaulttest.KeyStore{}
 	if _, err := vault.Open(dir, vault.FromStore(newMachine)); !errors.Is(err, vault.ErrNoKey) {
 		t.Fatalf("new machine: got %v, want ErrNoKey", err)
 	}

@@ -20,7 +20,9 @@ func TestEncryptToAndWithPassphrase(t *testing.T) {
 		ident age.Identity
 	}{
 		{"recipient", func(w io.Writer) (io.WriteCloser, error) { return vault.EncryptTo(w, " "+id.Recipient().String()+"\n") }, id},
-		{"passphrase", func(w io.Writer) (io.WriteCloser, error) { return vault.EncryptWithPassphrase(w, "a shared passphrase") }, pass},
+		{"passphrase", func(w io.Writer) (io.WriteCloser, error) {
+			return vault.EncryptWithPassphrase(w, "a shared passphrase")
+		}, pass},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

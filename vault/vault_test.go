@@ -6,26 +6,14 @@ import (
 	"testing"
 
 	"github.com/confidenotes/confide/vault"
+	"github.com/confidenotes/confide/vault/vaulttest"
 )
 
-// memStore is an in-memory KeyStore for unit tests.
-type memStore map[string]string
-
-func (m memStore) Get(id string) (string, error) {
-	s, ok := m[id]
-	if !ok {
-		return "", vault.ErrNoKey
-	}
-	return s, nil
-}
-func (m memStore) Set(id, s string) error { m[id] = s; return nil }
-func (m memStore) Delete(id string) error { delete(m, id); return nil }
-
 // newVault creates a vault in a temp folder with an in-memory key store.
-func newVault(tb testing.TB, opts ...vault.Option) (*vault.Vault, string, memStore, *vault.Created) {
+func newVault(tb testing.TB, opts ...vault.Option) (*vault.Vault, string, vaulttest.KeyStore, *vault.Created) {
 	tb.Helper()
 	dir := filepath.Join(tb.TempDir(), "vault")
-	store := memStore{}
+	store := vaulttest.KeyStore{}
 	v, c, err := vault.Create(dir, vault.CreateOptions{Store: store, Label: "test"}, opts...)
 	if err != nil {
 		tb.Fatal(err)
@@ -116,15 +104,15 @@ func crashCopy(tb testing.TB, dir string) string {
 func TestWrongAndMissingKeys(t *testing.T) {
 	v, dir, store, _ := newVault(t)
 	v.Close()
-	if _, err := vault.Open(dir, vault.FromStore(memStore{})); !errors.Is(err, vault.ErrNoKey) {
+	if _, err := vault.Open(dir, vault.FromStore(vaulttest.KeyStore{})); !errors.Is(err, vault.ErrNoKey) {
 		t.Fatalf("missing key: got %v, want ErrNoKey", err)
 	}
-	other, _, err := vault.Create(filepath.Join(t.TempDir(), "other"), vault.CreateOptions{Store: memStore{}})
+	other, _, err := vault.Create(filepath.Join(t.TempDir(), "other"), vault.CreateOptions{Store: vaulttest.KeyStore{}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	other.Close()
-	wrong := memStore{}
+	wrong := vaulttest.KeyStore{}
 	for id := range store {
 		wrong[id] = "AGE-SECRET-KEY-1QYQSZQGPQYQSZQGPQYQSZQGPQYQSZQGPQYQSZQGPQYQSZQGPQYQSHQZDE8"
 	}

@@ -9,19 +9,8 @@ import (
 	"testing"
 
 	"github.com/confidenotes/confide/vault"
+	"github.com/confidenotes/confide/vault/vaulttest"
 )
-
-// memStore is an in-memory key store standing in for the OS keyring.
-type memStore map[string]string
-
-func (m memStore) Get(id string) (string, error) {
-	if s, ok := m[id]; ok {
-		return s, nil
-	}
-	return "", vault.ErrNoKey
-}
-func (m memStore) Set(id, s string) error { m[id] = s; return nil }
-func (m memStore) Delete(id string) error { delete(m, id); return nil }
 
 // ctl runs confidectl in-process with a given key store.
 type ctl struct {
@@ -94,7 +83,7 @@ func TestInitStatusVerify(t *testing.T) {
 
 func TestExitCodesAndMessages(t *testing.T) {
 	dir, id, _ := newCLIVault(t)
-	c := ctl{t: t, store: memStore{}}
+	c := ctl{t: t, store: vaulttest.KeyStore{}}
 	tests := []struct {
 		name     string
 		args     []string
@@ -161,7 +150,7 @@ func TestBackupRecoverKeys(t *testing.T) {
 }
 
 func TestPassphraseCommands(t *testing.T) {
-	store := memStore{}
+	store := vaulttest.KeyStore{}
 	c := ctl{t: t, store: store}
 	tmp := t.TempDir()
 	dir := filepath.Join(tmp, "vault")
