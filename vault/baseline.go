@@ -15,12 +15,7 @@ func RawLoad(snapshot []byte, ids ...age.Identity) error {
 	if err != nil {
 		return fmt.Errorf("decrypt: %w", err)
 	}
-	var buf bytes.Buffer
-	buf.Grow(len(snapshot))
-	if _, err := buf.ReadFrom(dr); err != nil {
-		return fmt.Errorf("decrypt: %w", err)
-	}
-	db, err := loadDatabase(buf.Bytes())
+	db, err := loadFrom(dr, int64(len(snapshot)))
 	if err != nil {
 		return err
 	}

@@ -1,9 +1,11 @@
 package vault_test
 
 import (
+	"bytes"
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"filippo.io/age"
@@ -152,5 +154,34 @@ func TestMissingRecordInTheMiddleIsDamage(t *testing.T) {
 	_, err := vault.Open(dir, vault.WithIdentities(id), vault.ReadOnly())
 	if !errors.Is(err, vault.ErrDamaged) {
 		t.Fatalf("got %v, want ErrDamaged for a missing record", err)
+	}
+}
+
+// TestTruncatedSnapshotIsDamage cuts vault.age short, at chunk boundaries of
+// the age payload too, where a careless reader would see a clean end.
+func TestTruncatedSnapshotIsDamage(t *testing.T) {
+	v, src, _, c := newVault(t)
+	insert(t, v, 1, strings.Repeat("several chunks of text ", 20000)) // ~460 KB
+	if err := v.Compact(); err != nil {
+		t.Fatal(err)
+	}
+	dir := crashCopy(t, src)
+	snap, _ := os.ReadFile(filepath.Join(dir, "vault.age"))
+	id, _ := age.ParseX25519Identity(c.DeviceKey)
+	headerEnd := bytes.Index(snap, []byte("\n---")) + 1
+	headerEnd += bytes.IndexByte(snap[headerEnd:], '\n') + 1
+	payload := headerEnd + 16 // the stream nonce
+	cuts := []int{headerEnd, payload, len(snap) - 1, len(snap) - 17}
+	for k := 1; payload+k*(64<<10+16) < len(snap); k++ {
+		cuts = append(cuts, payload+k*(64<<10+16))
+	}
+	for _, cut := range cuts {
+		cp := filepath.Join(t.TempDir(), "cut")
+		copyVaultFiles(t, dir, cp)
+		os.WriteFile(filepath.Join(cp, "vault.age"), snap[:cut], 0o600)
+		_, err := vault.Open(cp, vault.WithIdentities(id), vault.ReadOnly())
+		if !errors.Is(err, vault.ErrDamaged) {
+			t.Fatalf("snapshot cut at %d of %d: got %v, want ErrDamaged", cut, len(snap), err)
+		}
 	}
 }

@@ -1,10 +1,13 @@
 package vault
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"encoding/binary"
+	"errors"
 	"fmt"
+	"io"
 	"sync"
 
 	"github.com/mattn/go-sqlite3"
@@ -62,6 +65,48 @@ func newDatabase() (*sql.DB, error) {
 	if _, err := db.Exec(`PRAGMA page_size=16384; VACUUM;` + vaultSchema); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("create database: %w", err)
+	}
+	return db, nil
+}
+
+// loadFrom decrypts (reads) an SQLite image of at most limit bytes from r
+// into a fresh, growable in-memory database: straight into SQLite's memory
+// where it can (see memdb.go), else through loadDatabase.
+func loadFrom(r io.Reader, limit int64) (*sql.DB, error) {
+	db, err := openMemory()
+	if err != nil {
+		return nil, err
+	}
+	err = rawConn(db, func(c *sqlite3.SQLiteConn) error {
+		if err := deserializeFrom(c, r, limit); err != nil {
+			return err
+		}
+		// The main database was swapped: its pragmas apply anew.
+		_, err := c.Exec(connPragmas, nil)
+		return err
+	})
+	if err == nil {
+		err = db.QueryRow("SELECT count(*) FROM sqlite_schema").Scan(new(int))
+		if err != nil {
+			err = errors.New("not a database")
+		}
+	}
+	if err == nil {
+		return db, nil
+	}
+	db.Close()
+	if !errors.Is(err, errNoHandle) {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	buf.Grow(int(limit))
+	if _, err := buf.ReadFrom(r); err != nil {
+		return nil, errors.New("does not decrypt")
+	}
+	defer clear(buf.Bytes())
+	db, err = loadDatabase(buf.Bytes())
+	if err != nil {
+		return nil, errors.New("not a database")
 	}
 	return db, nil
 }

@@ -1,7 +1,6 @@
 package vault
 
 import (
-	"bytes"
 	"crypto/rand"
 	"database/sql"
 	"encoding/hex"
@@ -10,7 +9,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime/debug"
 	"strconv"
 	"sync"
 	"time"
@@ -117,7 +115,7 @@ func (v *Vault) open(key Key) error {
 		recs[i] = &recordingIdentity{Identity: id}
 		wrapped[i] = recs[i]
 	}
-	image, err := v.readSnapshot(wrapped, ids)
+	db, err := v.readSnapshot(wrapped, ids)
 	if err != nil {
 		return err
 	}
@@ -127,15 +125,6 @@ func (v *Vault) open(key Key) error {
 		}
 	}
 	v.ids = ids
-	db, err := loadDatabase(image)
-	clear(image)
-	image = nil
-	// The plaintext image is as large as the database: give its pages back
-	// to the OS now rather than at some later collection.
-	debug.FreeOSMemory()
-	if err != nil {
-		return damaged(snapshotFile, 0, -1, "not a database")
-	}
 	v.db = db
 	if err := v.checkSnapshotMeta(); err != nil {
 		return err
@@ -150,10 +139,10 @@ func (v *Vault) open(key Key) error {
 	return err
 }
 
-// readSnapshot decrypts vault.age. A key that is one of the vault's
-// recipients but fails to unwrap means the file was altered: that is
-// damage, not a wrong key.
-func (v *Vault) readSnapshot(wrapped, ids []age.Identity) ([]byte, error) {
+// readSnapshot decrypts vault.age into an in-memory database. A key that
+// is one of the vault's recipients but fails to unwrap means the file was
+// altered: that is damage, not a wrong key.
+func (v *Vault) readSnapshot(wrapped, ids []age.Identity) (*sql.DB, error) {
 	f, err := os.Open(filepath.Join(v.dir, snapshotFile))
 	if errors.Is(err, os.ErrNotExist) {
 		return nil, damaged(snapshotFile, 0, -1, "missing")
@@ -170,16 +159,15 @@ func (v *Vault) readSnapshot(wrapped, ids []age.Identity) ([]byte, error) {
 		}
 		return nil, damaged(snapshotFile, 0, -1, "does not decrypt")
 	}
-	size := int64(0)
-	if st, err := f.Stat(); err == nil {
-		size = st.Size()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, fmt.Errorf("read snapshot: %w", err)
 	}
-	var buf bytes.Buffer
-	buf.Grow(int(size))
-	if _, err := buf.ReadFrom(r); err != nil {
-		return nil, damaged(snapshotFile, 0, -1, "does not decrypt")
+	db, err := loadFrom(r, st.Size())
+	if err != nil {
+		return nil, damaged(snapshotFile, 0, -1, "%v", err)
 	}
-	return buf.Bytes(), nil
+	return db, nil
 }
 
 func (v *Vault) isRecipient(ids []age.Identity) bool {
