@@ -6,11 +6,15 @@ package ui
 // the domain stores.
 
 import (
-	"fmt"
+	"io"
+	"os"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/confidenotes/confide/consent"
@@ -29,63 +33,138 @@ type panelDeps struct {
 }
 
 // newConsentPanel is the "Consent & disclosures" tab of a client: what is
-// on file at a glance, with status badges.
+// on file at a glance, with status badges, and the forms to add records.
 func newConsentPanel(d panelDeps, clientID string) fyne.CanvasObject {
-	sum, err := d.consent.ClientSummary(clientID, d.now())
-	if err != nil {
-		d.showErr(err)
-		return widget.NewLabel("The consent records could not be read.")
-	}
-	items := container.NewVBox(widget.NewLabelWithStyle("On file", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
-	for _, c := range sum.Consents {
-		items.Add(widget.NewLabel(fmt.Sprintf("%s — signed %s", c.Type, c.Signed)))
-	}
-	for _, a := range sum.Authorizations {
-		items.Add(widget.NewLabel(fmt.Sprintf("Release to %s — %s", a.Authorization.Recipient, a.Status)))
-	}
-	for _, at := range sum.Attention {
-		items.Add(widget.NewLabel("Needs attention: " + at.What))
-	}
-	items.Add(widget.NewLabel(fmt.Sprintf("%d disclosures recorded, %d in the accounting of the past six years", sum.Disclosures, sum.Accountable)))
-	return container.NewVScroll(items)
+	p := &consentPanel{d: d, clientID: clientID}
+	return p.buildUI()
 }
 
 // newConsultPanel is the "Consultations" tab of a client: the consultation
 // log, and where "Prepare for consultation" starts.
 func newConsultPanel(d panelDeps, clientID string) fyne.CanvasObject {
-	list, err := d.notes.Consultations(clientID)
-	if err != nil {
-		d.showErr(err)
-		return widget.NewLabel("The consultation log could not be read.")
-	}
-	items := container.NewVBox(widget.NewLabelWithStyle("Consultation log", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
-	if len(list) == 0 {
-		items.Add(widget.NewLabel("No consultations prepared yet."))
-	}
-	for _, k := range list {
-		items.Add(widget.NewLabel(fmt.Sprintf("%s — %s, %s, %d notes", k.Created.Format("2006-01-02"), k.Colleague, k.Profile, len(k.NoteIDs))))
-	}
-	return container.NewVScroll(items)
+	p := &consultPanel{d: d, clientID: clientID}
+	return p.buildUI()
 }
 
 // newAttentionList is the main window's short list of what needs the
 // clinician across the practice; open shows the client concerned.
 func newAttentionList(d panelDeps, open func(clientID string)) fyne.CanvasObject {
-	items, err := d.consent.NeedsAttention("", d.now())
+	l := &attentionList{d: d, open: open}
+	return l.buildUI()
+}
+
+// panelView is a panel's area that shows one view at a time (a summary, a
+// form, a review), so that a flow can run inside its tab.
+type panelView struct{ box *fyne.Container }
+
+func newPanelView() *panelView { return &panelView{box: container.NewStack()} }
+
+// show replaces what the area shows.
+func (v *panelView) show(o fyne.CanvasObject) {
+	v.box.Objects = []fyne.CanvasObject{o}
+	v.box.Refresh()
+}
+
+// panelTitle is a view's bold heading.
+func panelTitle(text string) *widget.Label {
+	return &widget.Label{Text: text, TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameSubHeadingText}
+}
+
+// panelNote is explanatory text that wraps.
+func panelNote(text string) *widget.Label {
+	return &widget.Label{Text: text, Wrapping: fyne.TextWrapWord}
+}
+
+// panelProblem is a label that says what keeps a form from being saved; it
+// takes no room while there is nothing to say.
+func panelProblem() *widget.Label {
+	l := &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.DangerImportance}
+	l.Hide()
+	return l
+}
+
+// panelSay sets a message label, hiding it when text is empty.
+func panelSay(l *widget.Label, text string) {
+	l.SetText(text)
+	l.Hidden = text == ""
+	l.Refresh()
+}
+
+// panelBadge is a small outlined status word: valid, expiring, missing...
+func panelBadge(text string, imp widget.Importance) fyne.CanvasObject {
+	l := &widget.Label{Text: text, Importance: imp, TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameCaptionText}
+	name := theme.ColorNameDisabled
+	switch imp {
+	case widget.SuccessImportance:
+		name = theme.ColorNameSuccess
+	case widget.WarningImportance:
+		name = theme.ColorNameWarning
+	case widget.DangerImportance:
+		name = theme.ColorNameError
+	case widget.HighImportance:
+		name = theme.ColorNamePrimary
+	}
+	frame := canvas.NewRectangle(theme.Color(theme.ColorNameBackground))
+	frame.StrokeColor, frame.StrokeWidth, frame.CornerRadius = theme.Color(name), 1, 4
+	return container.NewCenter(container.NewStack(frame, l))
+}
+
+// panelSaveFile asks where to save a file (suggesting name) and writes it
+// there with write. It is a variable so that tests can stand in for the
+// dialog, which a headless test cannot drive.
+var panelSaveFile = func(d panelDeps, name string, write func(io.Writer) error) {
+	dlg := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			d.showErr(err)
+			return
+		}
+		if w == nil {
+			return // cancelled
+		}
+		if err := panelWrite(w, write); err != nil {
+			d.showErr(err)
+		}
+	}, d.win)
+	dlg.SetFileName(name)
+	dlg.Show()
+}
+
+// panelWrite writes to the file the save dialog opened. A local file is
+// made readable by the user only before anything is written to it.
+func panelWrite(w fyne.URIWriteCloser, write func(io.Writer) error) error {
+	if w.URI().Scheme() != "file" {
+		if err := write(w); err != nil {
+			w.Close()
+			return err
+		}
+		return w.Close()
+	}
+	path := w.URI().Path()
+	if err := w.Close(); err != nil {
+		return err
+	}
+	if err := os.Chmod(path, 0o600); err != nil {
+		return err
+	}
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_TRUNC, 0o600)
 	if err != nil {
-		d.showErr(err)
-		return widget.NewLabel("")
+		return err
 	}
-	box := container.NewVBox()
-	for _, it := range items {
-		it := it
-		b := widget.NewButton(it.What, func() {
-			if it.ClientID != "" {
-				open(it.ClientID)
-			}
-		})
-		b.Alignment = widget.ButtonAlignLeading
-		box.Add(b)
+	if err := write(f); err != nil {
+		f.Close()
+		return err
 	}
-	return box
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// panelWritePDF is a write function for panelSaveFile that prints doc.
+func panelWritePDF(doc *consent.Doc) func(io.Writer) error {
+	return func(w io.Writer) error {
+		_, err := doc.WriteTo(w)
+		return err
+	}
 }
