@@ -1,0 +1,138 @@
+package ui
+
+import (
+	"slices"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/confidenotes/confide/consent"
+	"github.com/confidenotes/confide/notes"
+)
+
+// releaseKinds are the note kinds a scope can include, with their names for
+// people. Psychotherapy notes are never among them: they have their own
+// option.
+var releaseKinds = []struct {
+	kind  notes.Kind
+	label string
+}{
+	{notes.Intake, "Intake"},
+	{notes.Progress, "Progress notes"},
+	{notes.TreatmentPlan, "Treatment plans"},
+	{notes.Contact, "Contact notes"},
+	{notes.Termination, "Termination summary"},
+	{notes.Other, "Other notes"},
+}
+
+// releaseScopeStep is step 3: what the release includes, prefilled with
+// the minimum necessary for the request type.
+type releaseScopeStep struct {
+	w        *releaseWizard
+	from, to *widget.Entry
+	kinds    map[notes.Kind]*widget.Check
+	addenda  *widget.Check
+	consents *widget.Check
+	plan     *widget.Check
+	psych    *widget.Check
+	typ      consent.RequestType
+}
+
+func (s *releaseScopeStep) title() string { return "What the release includes" }
+
+func (s *releaseScopeStep) buildUI() fyne.CanvasObject {
+	if s.from == nil || s.typ != s.w.who.typ {
+		s.typ = s.w.who.typ
+		s.fill(consent.DefaultScope(s.typ, consent.Day(s.w.d.now())))
+	}
+	kinds := container.NewGridWithColumns(3)
+	for _, k := range releaseKinds {
+		kinds.Add(s.kinds[k.kind])
+	}
+	f := &widget.Form{Items: []*widget.FormItem{
+		{Text: "Sessions from", Widget: s.from, HintText: "YYYY-MM-DD; empty for the start of treatment"},
+		{Text: "Sessions to", Widget: s.to, HintText: "YYYY-MM-DD; empty for today"},
+		{Text: "Kinds of note", Widget: kinds},
+		{Text: "Also", Widget: container.NewVBox(s.addenda, s.plan, s.consents)},
+	}}
+	box := container.NewVBox(panelNote("Prefilled with the minimum necessary for this kind of request. "+
+		"Notes left out are listed, with the reason, on the next step."), f)
+	box.Add(&widget.Label{Text: "Psychotherapy notes", TextStyle: fyne.TextStyle{Bold: true}})
+	why, allowed := s.psychAllowed()
+	box.Add(panelNote(why))
+	if allowed {
+		box.Add(s.psych)
+	} else {
+		s.psych.SetChecked(false)
+	}
+	return container.NewVScroll(box)
+}
+
+// fill sets the fields from sc.
+func (s *releaseScopeStep) fill(sc consent.ReleaseScope) {
+	s.from = &widget.Entry{Text: sc.From, PlaceHolder: "YYYY-MM-DD"}
+	s.to = &widget.Entry{Text: sc.To, PlaceHolder: "YYYY-MM-DD"}
+	s.kinds = map[notes.Kind]*widget.Check{}
+	for _, k := range releaseKinds {
+		s.kinds[k.kind] = &widget.Check{Text: k.label, Checked: slices.Contains(sc.Kinds, k.kind)}
+	}
+	s.addenda = &widget.Check{Text: "Addenda (later corrections of each note)", Checked: sc.Addenda}
+	s.plan = &widget.Check{Text: "The current treatment plan, even outside the dates", Checked: sc.TreatmentPlan}
+	s.consents = &widget.Check{Text: "Consents on file", Checked: sc.Consents}
+	s.psych = &widget.Check{Text: "Include psychotherapy notes in the dates", Checked: sc.PsychotherapyNotes}
+}
+
+// psychAllowed explains whether psychotherapy notes can be part of this
+// release, and reports whether to offer them.
+func (s *releaseScopeStep) psychAllowed() (string, bool) {
+	const what = "Psychotherapy notes (your separate process notes) are kept apart from the record and are not released by default. "
+	switch s.typ {
+	case consent.ToClient:
+		return what + "The client's right of access does not reach them, so they are not offered here.", false
+	case consent.CourtOrder:
+		return what + "Include them only if the court order names psychotherapy notes.", true
+	case consent.ByAuthorization, consent.Subpoena:
+		for _, a := range s.w.basis.auths {
+			st := a.StatusOn(consent.Day(s.w.d.now()))
+			if a.PsychotherapyNotes && (st == consent.StatusValid || st == consent.StatusExpiring) {
+				return what + "A psychotherapy-notes authorization is on file: choose it too on the previous step, then include them here.", true
+			}
+		}
+		return what + "They need a separate psychotherapy-notes authorization, and none in effect is on file.", false
+	}
+	return what + "This kind of request never reaches them.", false
+}
+
+// scope is the scope the fields describe.
+func (s *releaseScopeStep) scope() consent.ReleaseScope {
+	sc := consent.ReleaseScope{From: strings.TrimSpace(s.from.Text), To: strings.TrimSpace(s.to.Text),
+		Addenda: s.addenda.Checked, Consents: s.consents.Checked, TreatmentPlan: s.plan.Checked,
+		PsychotherapyNotes: s.psych.Checked}
+	for _, k := range releaseKinds {
+		if s.kinds[k.kind].Checked {
+			sc.Kinds = append(sc.Kinds, k.kind)
+		}
+	}
+	return sc
+}
+
+// onNext sets the scope on the release and checks the basis again, since
+// psychotherapy notes need their own.
+func (s *releaseScopeStep) onNext() {
+	r := s.w.rel
+	if r == nil {
+		s.w.say("Go back one step: the basis has not been checked.")
+		return
+	}
+	if err := r.SetScope(s.scope()); err != nil {
+		s.w.refused(err)
+		return
+	}
+	if _, err := r.CheckBasis(); err != nil {
+		s.w.refused(err)
+		return
+	}
+	s.w.advance()
+}

@@ -1,0 +1,156 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/confidenotes/confide/consent"
+)
+
+// releaseTypeLabels name the request types a release is made for, in plain
+// words, in the order of consent.ReleaseTypes.
+var releaseTypeLabels = map[consent.RequestType]string{
+	consent.ToClient:        "The client asks for their own records",
+	consent.ByAuthorization: "Someone the client authorized in writing",
+	consent.Subpoena:        "A subpoena",
+	consent.CourtOrder:      "A court order",
+	consent.Insurer:         "An insurer, for payment",
+	consent.Supervision:     "A supervisor or consultant (the records are disguised)",
+	consent.MandatedReport:  "A report the law requires (abuse, neglect, domestic violence)",
+}
+
+// releaseNoAccessRequest is the choice of fulfilling no access request.
+const releaseNoAccessRequest = "None on file for this release"
+
+// releaseWho is step 1: who is asking and why.
+type releaseWho struct {
+	w         *releaseWizard
+	kind      *widget.Select
+	recipient *widget.Entry
+	address   *widget.Entry
+	purpose   *widget.Entry
+	access    *widget.Select
+	accessIDs map[string]string // label -> access request id
+
+	typ consent.RequestType
+}
+
+func (s *releaseWho) title() string { return "Who is asking, and why" }
+
+func (s *releaseWho) buildUI() fyne.CanvasObject {
+	if s.kind != nil { // keep what was typed when coming back
+		return s.form()
+	}
+	var labels []string
+	for _, t := range consent.ReleaseTypes {
+		labels = append(labels, releaseTypeLabels[t])
+	}
+	s.recipient = &widget.Entry{PlaceHolder: "Name of the person or office receiving the records"}
+	s.address = &widget.Entry{PlaceHolder: "Where the records go (postal or email address)", MultiLine: true, Wrapping: fyne.TextWrapWord}
+	s.purpose = &widget.Entry{PlaceHolder: "Why they are asking, as they put it"}
+	s.access = &widget.Select{}
+	s.kind = &widget.Select{Options: labels, OnChanged: s.onKind}
+	s.kind.SetSelected(releaseTypeLabels[consent.ToClient])
+	return s.form()
+}
+
+// form lays out the fields; the access request only for the client's own
+// request.
+func (s *releaseWho) form() fyne.CanvasObject {
+	f := &widget.Form{Items: []*widget.FormItem{
+		{Text: "Who is asking", Widget: s.kind},
+		{Text: "Recipient", Widget: s.recipient},
+		{Text: "Recipient's address", Widget: s.address},
+		{Text: "Purpose", Widget: s.purpose},
+	}}
+	if s.typ == consent.ToClient {
+		f.Items = append(f.Items, &widget.FormItem{Text: "Access request", Widget: s.access,
+			HintText: "The client's written request for access that this release answers, if any: it is closed as granted."})
+	}
+	note := panelNote("Only what this request needs is released. Third parties are redacted, and every " +
+		"redaction is shown for review before anything is written.")
+	return container.NewVScroll(container.NewVBox(note, f))
+}
+
+// onKind follows a change of request type: the client's own request goes
+// to the client, and may answer an open access request.
+func (s *releaseWho) onKind(label string) {
+	prev := s.typ
+	for t, l := range releaseTypeLabels {
+		if l == label {
+			s.typ = t
+		}
+	}
+	if s.typ == consent.ToClient && strings.TrimSpace(s.recipient.Text) == "" {
+		s.recipient.SetText(s.w.client.Name)
+		if s.purpose.Text == "" {
+			s.purpose.SetText("At the request of the individual")
+		}
+	}
+	if prev == consent.ToClient && s.typ != consent.ToClient && s.recipient.Text == s.w.client.Name {
+		s.recipient.SetText("")
+		if s.purpose.Text == "At the request of the individual" {
+			s.purpose.SetText("")
+		}
+	}
+	s.loadAccessRequests()
+	if prev != "" && s.w.step == 0 {
+		s.w.body.Objects = []fyne.CanvasObject{s.form()}
+		s.w.body.Refresh()
+	}
+}
+
+// loadAccessRequests offers the client's open access requests.
+func (s *releaseWho) loadAccessRequests() {
+	s.accessIDs = map[string]string{}
+	opts := []string{releaseNoAccessRequest}
+	reqs, err := s.w.d.consent.Requests(s.w.clientID)
+	if err != nil {
+		s.w.d.showErr(err)
+	}
+	for _, r := range reqs {
+		if r.Kind != consent.AccessRequest || r.Closed != "" {
+			continue
+		}
+		label := fmt.Sprintf("Received %s, due %s", r.Received, r.Due)
+		if r.What != "" {
+			label += ": " + r.What
+		}
+		s.accessIDs[label] = r.ID
+		opts = append(opts, label)
+	}
+	s.access.Options = opts
+	if s.access.Selected == "" || s.accessIDs[s.access.Selected] == "" {
+		s.access.SetSelected(opts[len(opts)-1]) // the latest open request, if any
+	}
+}
+
+// onNext checks that the request says who and why.
+func (s *releaseWho) onNext() {
+	var missing []string
+	if strings.TrimSpace(s.recipient.Text) == "" {
+		missing = append(missing, "who receives the records")
+	}
+	if strings.TrimSpace(s.purpose.Text) == "" {
+		missing = append(missing, "the purpose")
+	}
+	if missing != nil {
+		s.w.say("Please fill in " + strings.Join(missing, " and ") + ".")
+		return
+	}
+	s.w.advance()
+}
+
+// request is the request as this step has it.
+func (s *releaseWho) request() consent.ReleaseRequest {
+	req := consent.ReleaseRequest{ClientID: s.w.clientID, Type: s.typ, Recipient: strings.TrimSpace(s.recipient.Text),
+		RecipientAddress: strings.TrimSpace(s.address.Text), Purpose: strings.TrimSpace(s.purpose.Text)}
+	if s.typ == consent.ToClient {
+		req.AccessRequest = s.accessIDs[s.access.Selected]
+	}
+	return req
+}
