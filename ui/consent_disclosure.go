@@ -17,9 +17,10 @@ import (
 func (p *consentPanel) disclosureRows(sum *consent.Summary) []fyne.CanvasObject {
 	text := fmt.Sprintf("%s recorded; %d in the accounting of the past %d years.",
 		consultCount(sum.Disclosures, "disclosure"), sum.Accountable, consent.AccountingYears)
-	rows := []fyne.CanvasObject{container.NewBorder(nil, nil, nil,
+	rows := []fyne.CanvasObject{container.NewBorder(nil, nil, nil, container.NewHBox(
+		&widget.Button{Text: "Release records…", Icon: theme.MailSendIcon(), OnTapped: func() { showReleaseWizard(p.d, p.clientID) }},
 		&widget.Button{Text: "Accounting (PDF)…", Icon: theme.DocumentSaveIcon(), OnTapped: p.onAccounting},
-		widget.NewLabel(text))}
+	), widget.NewLabel(text))}
 	all, err := p.d.consent.Disclosures(p.clientID)
 	if err != nil {
 		p.d.showErr(err)

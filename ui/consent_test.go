@@ -364,3 +364,19 @@ func TestConsentDisclosureIsAccounted(t *testing.T) {
 	}
 	requireShown(t, w, "2 disclosures recorded; 1 in the accounting of the past 6 years.")
 }
+
+// TestConsentTabOpensTheReleaseWizard: a records request starts from the
+// client's Consent & disclosures tab.
+func TestConsentTabOpensTheReleaseWizard(t *testing.T) {
+	f := newConsentFixture(t)
+	id := f.client(notes.Client{Name: "Ada Example"})
+	w := f.window(func(d panelDeps) fyne.CanvasObject { return newConsentPanel(d, id) })
+	if top := w.Canvas().Overlays().Top(); top != nil {
+		t.Fatal("an overlay is open before the tap")
+	}
+	test.Tap(consentButton(t, w, "Release records…"))
+	if w.Canvas().Overlays().Top() == nil {
+		t.Fatal("the release wizard did not open")
+	}
+	f.noErrors()
+}
