@@ -22,7 +22,7 @@ GOPATH_DIR      = $(shell $(GO) env GOPATH)
 FUZZTIME ?= 5s
 CRASH_ITERATIONS ?= 100
 
-.PHONY: go-check run build test unit-test integration-test fuzz bench eval-disguise deps-build deps-test deps-run clean vet
+.PHONY: go-check package screenshots run build test unit-test integration-test fuzz bench eval-disguise deps-build deps-test deps-run clean vet
 
 run: deps-build deps-run build
 	$(BIN)/confide
@@ -71,5 +71,13 @@ deps-run:
 deps-test:
 	@./.ci/install-packages $(TEST_PKGS)
 
+# A Linux package (dist/Confide.tar.xz) with fyne package and the same build tags.
+package: deps-build
+	./.ci/package.sh
+
+# The README's screenshots, from the demo practice in a real window under Xvfb.
+screenshots: deps-build deps-test
+	./.ci/screenshots.sh
+
 clean:
-	rm -rf $(BIN)
+	rm -rf $(BIN) dist

@@ -3,9 +3,10 @@ package ui
 import (
 	"os"
 	"sync"
+	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/dialog"
 
 	"github.com/confidenotes/confide/vault"
 )
@@ -28,6 +29,15 @@ type Options struct {
 	DeviceLabel string
 	// VaultOptions are passed to vault.Create and vault.Open.
 	VaultOptions []vault.Option
+	// Now is the wall clock, for the idle lock, the clipboard and the
+	// daily backup; time.Now when nil. Tests pass a clock they move.
+	Now func() time.Time
+	// OnUnlocked, when set, is called on the UI goroutine each time the
+	// unlocked main window with its client list has been put on screen.
+	OnUnlocked func()
+
+	// manualTick leaves the once-a-second tick to the test that calls it.
+	manualTick bool
 }
 
 func (o Options) withDefaults() Options {
@@ -36,6 +46,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.Store == nil {
 		o.Store = vault.OSKeyring{}
+	}
+	if o.Now == nil {
+		o.Now = time.Now
 	}
 	if o.DeviceLabel == "" {
 		o.DeviceLabel = "this computer"
@@ -46,6 +59,13 @@ func (o Options) withDefaults() Options {
 	return o
 }
 
+// tickEvery is how often Confide checks the idle time, the clipboard and
+// the daily backup.
+const tickEvery = time.Second
+
+// autosaveDelay is the pause in typing after which a draft is saved.
+const autosaveDelay = time.Second
+
 // Confide is the running interface of one window: it moves between the
 // screens and owns the open vault, if any.
 type Confide struct {
@@ -53,9 +73,20 @@ type Confide struct {
 	win  fyne.Window
 	opts Options
 
-	lockItem *fyne.MenuItem
-	work     sync.WaitGroup // background work, so tests can wait for it
-	locking  sync.WaitGroup // a Lock still compacting, which Close waits for
+	menu  *menus
+	idle  *idleWatcher
+	clip  *clipboardGuard
+	stop  chan struct{} // ends the ticker
+	front bool          // the window has the focus
+
+	autosave      time.Duration // the autosave debounce; tests shorten it
+	privacy       bool          // privacy mode: initials only
+	place         place         // where the user was when the vault locked
+	pendingRotate bool          // make a new recovery key after the next unlock
+	backingUp     bool
+
+	work    sync.WaitGroup // background work, so tests can wait for it
+	locking sync.WaitGroup // a Lock still compacting, which Close waits for
 
 	mu     sync.Mutex
 	v      *vault.Vault // nil while locked
@@ -73,15 +104,23 @@ type Confide struct {
 // the unlock screen, which unlocks from the keyring at once when it can.
 // Closing the window closes the vault (compacting it) and quits.
 func Create(a fyne.App, w fyne.Window, opts Options) *Confide {
-	c := &Confide{app: a, win: w, opts: opts.withDefaults()}
+	c := &Confide{app: a, win: w, opts: opts.withDefaults(), autosave: autosaveDelay, stop: make(chan struct{}), front: true}
+	c.privacy = a.Preferences().Bool(prefPrivacyDefault)
+	c.idle = newIdleWatcher(c.opts.Now)
+	c.clip = &clipboardGuard{cb: a.Clipboard(), now: c.opts.Now, timeout: func() time.Duration { return clipboardTimeout(a.Preferences()) }}
 	restoreWindowSize(w, a.Preferences())
 	w.SetCloseIntercept(c.Quit)
-	// The menu item's shortcut works even while a text field has the
-	// focus; the canvas shortcut serves drivers without a main menu.
-	w.Canvas().AddShortcut(lockShortcut, func(fyne.Shortcut) { c.onLock() })
-	c.lockItem = &fyne.MenuItem{Label: "Lock", Shortcut: lockShortcut, Action: c.onLock, Disabled: true}
-	quit := &fyne.MenuItem{Label: "Quit", IsQuit: true, Action: c.Quit}
-	w.SetMainMenu(fyne.NewMainMenu(fyne.NewMenu("Confide", c.lockItem, fyne.NewMenuItemSeparator(), quit)))
+	c.menu = c.buildMenus()
+	c.watchInput()
+	a.Lifecycle().SetOnEnteredForeground(func() {
+		c.clip.poll(false) // what was copied elsewhere meanwhile is not ours
+		c.front = true
+		c.idle.touch()
+	})
+	a.Lifecycle().SetOnExitedForeground(func() { c.front = false })
+	if !c.opts.manualTick {
+		go c.ticker()
+	}
 
 	if c.opts.IdentityFile == "" && !vault.Exists(c.opts.Dir) {
 		c.showWelcome()
@@ -91,13 +130,48 @@ func Create(a fyne.App, w fyne.Window, opts Options) *Confide {
 	return c
 }
 
-// lockShortcut is Ctrl+L (Cmd+L on macOS).
-var lockShortcut = &desktop.CustomShortcut{KeyName: fyne.KeyL, Modifier: fyne.KeyModifierShortcutDefault}
+// ticker calls tick on the UI goroutine every second until Close.
+func (c *Confide) ticker() {
+	t := time.NewTicker(tickEvery)
+	defer t.Stop()
+	for {
+		select {
+		case <-c.stop:
+			return
+		case <-t.C:
+			fyne.Do(c.tick)
+		}
+	}
+}
 
-// Quit closes the vault and quits the app. Call it on the UI goroutine
-// (fyne.Do from elsewhere).
+// tick locks after the idle time, clears the clipboard after its timeout
+// and starts the daily backup when one is due.
+func (c *Confide) tick() {
+	// Reading another program's clipboard costs a round trip to it: look
+	// only while Confide has the focus, or has text there to clear.
+	if c.front || c.clip.ours != "" {
+		c.clip.poll(c.front)
+	}
+	if c.main == nil {
+		return
+	}
+	if c.idle.expired(autoLockAfter(c.app.Preferences())) {
+		c.onLock()
+		return
+	}
+	c.backupIfDue()
+}
+
+// Quit saves what is being written, closes the vault and quits the app.
+// Call it on the UI goroutine (fyne.Do from elsewhere).
 func (c *Confide) Quit() {
 	rememberWindowSize(c.win, c.app.Preferences())
+	if c.main != nil {
+		if err := c.main.close(); err != nil {
+			fyne.LogError("saving the open note", err)
+		}
+	}
+	c.clip.clear()
 	if err := c.Close(); err != nil {
 		fyne.LogError("closing the vault", err)
 	}
@@ -111,6 +185,9 @@ func (c *Confide) Close() error {
 	c.locking.Wait()
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if !c.closed {
+		close(c.stop)
+	}
 	c.closed = true
 	if c.v == nil {
 		return nil
@@ -151,6 +228,12 @@ func (c *Confide) background(fn func()) {
 	}()
 }
 
+// showError reports err through the one error translator, in a dialog.
+func (c *Confide) showError(err error) {
+	title, msg := userMessage(err)
+	dialog.ShowInformation(title, msg, c.win)
+}
+
 // Window titles. Only the unlocked window is titled plainly "Confide", so
 // that a glance at the task bar (or a smoke test) tells the states apart.
 const (
@@ -164,10 +247,7 @@ func (c *Confide) show(title string, content fyne.CanvasObject) {
 	c.welcome, c.recoveryKey, c.unlock, c.recover, c.main = nil, nil, nil, nil, nil
 	c.win.SetTitle(title)
 	c.win.SetContent(content)
-	c.lockItem.Disabled = true
-	if m := c.win.MainMenu(); m != nil {
-		m.Refresh()
-	}
+	c.menu.setUnlocked(false)
 }
 
 func (c *Confide) showWelcome() {
@@ -202,28 +282,46 @@ func (c *Confide) showRecover() {
 	c.recover = s
 }
 
-// showMain shows the unlocked main screen over v, which Confide then owns.
+// showMain shows the unlocked main screen over v, which Confide then owns,
+// where the user was when it locked.
 func (c *Confide) showMain(v *vault.Vault) *mainScreen {
 	if !c.adopt(v) {
 		return nil
 	}
 	s := &mainScreen{c: c, v: v}
-	c.show(titleUnlocked, s.buildUI())
+	content := s.buildUI()
+	c.show(titleUnlocked, content)
 	c.main = s
-	c.lockItem.Disabled = false
-	if m := c.win.MainMenu(); m != nil {
-		m.Refresh()
+	c.menu.setUnlocked(true)
+	c.idle.touch()
+	s.restore(c.place)
+	if c.pendingRotate {
+		c.pendingRotate = false
+		c.rotateRecovery(v)
+		return s
+	}
+	if c.opts.OnUnlocked != nil {
+		c.opts.OnUnlocked()
 	}
 	return s
 }
 
-// onLock hides everything at once, then locks the vault in the background
-// (Lock compacts) and leaves the unlock screen waiting for the user.
+// onLock saves what is being written, hides everything at once, then
+// locks the vault in the background (Lock compacts) and leaves the unlock
+// screen waiting for the user.
 func (c *Confide) onLock() {
 	if c.main == nil {
 		return
 	}
 	rememberWindowSize(c.win, c.app.Preferences())
+	c.place = c.main.where()
+	saveErr := c.main.close() // the editor saves before the vault closes
+	c.clip.clear()
+	// Dialogs (a search, the records due, a confirmation) go too.
+	ov := c.win.Canvas().Overlays()
+	for top := ov.Top(); top != nil; top = ov.Top() {
+		ov.Remove(top)
+	}
 	v := c.release()
 	s := &unlockScreen{c: c}
 	c.show(titleLocked, s.buildUI())
@@ -233,6 +331,9 @@ func (c *Confide) onLock() {
 	c.background(func() {
 		err := v.Lock()
 		c.locking.Done()
+		if err == nil {
+			err = saveErr
+		}
 		fyne.Do(func() { s.showLocked(err) })
 	})
 }

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io/fs"
 
+	"github.com/confidenotes/confide/notes"
 	"github.com/confidenotes/confide/vault"
 )
 
@@ -53,6 +54,28 @@ func userMessage(err error) (title, message string) {
 			"Nothing was changed. Restart Confide to unlock the vault that is already in this folder."
 	case errors.Is(err, vault.ErrLocked):
 		return "Your notes are locked", "Unlock them and try again."
+	case errors.Is(err, notes.ErrSigned):
+		return "This note is signed",
+			"A signed note cannot be changed. Add an addendum to correct or complete it."
+	case errors.Is(err, notes.ErrNotSigned):
+		return "This note is still a draft", "Edit the draft itself; addenda are for signed notes."
+	case errors.Is(err, notes.ErrEmpty):
+		return "There is nothing to sign yet", "Write the note first, then sign it."
+	case errors.Is(err, notes.ErrLegalHold):
+		return "This record is under a legal hold",
+			"It cannot be destroyed while the hold is on. Lift the hold in the client's details first, if that is right."
+	case errors.Is(err, notes.ErrNotDue):
+		return "This record must still be kept", "Its retention period has not passed yet. Nothing was destroyed."
+	case errors.Is(err, notes.ErrTampered):
+		return "A signed note does not match its signature",
+			"It was changed after signing, outside Confide. Keep the vault as it is and restore from a backup."
+	case errors.Is(err, notes.ErrInvalid):
+		return "Something in the form is not right",
+			"Check the dates (year-month-day, like 2026-03-14) and times (like 14:30), then try again."
+	case errors.Is(err, notes.ErrNotFound):
+		return "That record is no longer there", "It may have been destroyed. Choose another client or note."
+	case errors.Is(err, fs.ErrNotExist):
+		return "That folder or file does not exist", "Choose another folder, or create it first."
 	case errors.Is(err, fs.ErrPermission):
 		return "Confide cannot use this folder",
 			fmt.Sprintf("The folder or file cannot be read or written: check its permissions (%v).", err)

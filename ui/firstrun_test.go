@@ -56,7 +56,7 @@ func TestFirstRunCreatesVaultAndConfirmsRecoveryKey(t *testing.T) {
 	if w.Title() != titleUnlocked {
 		t.Errorf("title %q, want %q", w.Title(), titleUnlocked)
 	}
-	if c.lockItem.Disabled {
+	if c.menu.lock.Disabled {
 		t.Error("the Lock menu item is disabled while unlocked")
 	}
 

@@ -61,6 +61,7 @@ func (m *memStore) count() int {
 // start builds Confide in a test window and waits for its first work.
 func start(t *testing.T, opts Options) (*Confide, fyne.Window) {
 	t.Helper()
+	opts.manualTick = true
 	a := test.NewTempApp(t)
 	w := test.NewTempWindow(t, nil)
 	c := Create(a, w, opts)
@@ -112,6 +113,19 @@ func texts(w fyne.Window) string {
 			b.WriteString("[" + o.Text + "]\n")
 		case *widget.Entry:
 			b.WriteString("<" + o.Text + ">\n")
+		case *sectionEntry:
+			b.WriteString("<" + o.Text + ">\n")
+		case *widget.Check:
+			b.WriteString("[x] " + o.Text + "\n")
+		case *widget.RichText:
+			b.WriteString(o.String() + "\n")
+		case *container.Split:
+			walk(o.Leading)
+			walk(o.Trailing)
+		case *container.AppTabs:
+			if sel := o.Selected(); sel != nil {
+				walk(sel.Content)
+			}
 		case *widget.Card:
 			walk(o.Content)
 		case *container.Scroll:

@@ -1,16 +1,33 @@
 package ui
 
-import "fyne.io/fyne/v2"
+import (
+	"time"
 
-// Preference keys. Preferences hold only how the window looks: never a
-// name, a path to a note, or anything from the vault.
+	"fyne.io/fyne/v2"
+)
+
+// Preference keys. Preferences hold only how the app behaves and looks:
+// never a name, a note, an id from the vault or anything clinical.
 const (
-	prefWindowWidth  = "window.width"
-	prefWindowHeight = "window.height"
+	prefWindowWidth    = "window.width"
+	prefWindowHeight   = "window.height"
+	prefAutoLockMin    = "lock.idle_minutes"
+	prefClipboardSec   = "clipboard.clear_seconds"
+	prefPrivacyDefault = "privacy.default"
+	prefBackupDir      = "backup.folder"
+	prefBackupDaily    = "backup.daily"
+	prefBackupLast     = "backup.last" // RFC 3339 time of the last good backup
+	prefVaultDir       = "vault.folder"
+)
+
+// Defaults of the settings.
+const (
+	defaultAutoLockMin  = 10
+	defaultClipboardSec = 30
 )
 
 // defaultWindowSize is the first-run size: room for a list beside a note.
-var defaultWindowSize = fyne.NewSize(960, 680)
+var defaultWindowSize = fyne.NewSize(1100, 720)
 
 // restoreWindowSize resizes w to the size remembered in p.
 func restoreWindowSize(w fyne.Window, p fyne.Preferences) {
@@ -31,3 +48,19 @@ func rememberWindowSize(w fyne.Window, p fyne.Preferences) {
 	p.SetFloat(prefWindowWidth, float64(size.Width))
 	p.SetFloat(prefWindowHeight, float64(size.Height))
 }
+
+// autoLockAfter is the idle time after which Confide locks; 0 never.
+func autoLockAfter(p fyne.Preferences) time.Duration {
+	return time.Duration(p.IntWithFallback(prefAutoLockMin, defaultAutoLockMin)) * time.Minute
+}
+
+// clipboardTimeout is how long copied text stays on the clipboard; 0 for
+// as long as the user likes.
+func clipboardTimeout(p fyne.Preferences) time.Duration {
+	return time.Duration(p.IntWithFallback(prefClipboardSec, defaultClipboardSec)) * time.Second
+}
+
+// PreferredVaultDir is the vault folder chosen in the settings, or "" when
+// none was: cmd/confide uses it when neither --vault nor CONFIDE_VAULT is
+// given.
+func PreferredVaultDir(p fyne.Preferences) string { return p.String(prefVaultDir) }

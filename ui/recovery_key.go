@@ -20,10 +20,11 @@ const confirmChars = 8
 // a printable kit or copy it, and lets the user continue only after typing
 // back the end of the key.
 type recoveryKeyScreen struct {
-	c   *Confide
-	v   *vault.Vault
-	id  string
-	key string
+	c       *Confide
+	v       *vault.Vault
+	id      string
+	key     string
+	rotated bool // a new key replacing a lost one, not a new vault's
 
 	keyText *widget.Label
 	status  *widget.Label
@@ -42,10 +43,15 @@ func (s *recoveryKeyScreen) buildUI() fyne.CanvasObject {
 	save := &widget.Button{Text: "Save recovery kit…", OnTapped: s.onSave}
 	cp := &widget.Button{Text: "Copy", OnTapped: s.onCopy}
 
+	title, intro := "Your recovery key", "If this computer is lost or replaced, or its keyring is reset, this key is the only way back into your notes. "+
+		"Nobody else has a copy, and it cannot be recovered for you."
+	if s.rotated {
+		title, intro = "Your new recovery key", "This is a new recovery key: Confide never keeps one, so it could not show your old key again. "+
+			"From now on this key replaces the old one, which no longer opens your notes. Destroy any paper with the old key."
+	}
 	return column(
-		heading("Your recovery key"),
-		paragraph("If this computer is lost or replaced, or its keyring is reset, this key is the only way back into your notes. "+
-			"Nobody else has a copy, and it cannot be recovered for you."),
+		heading(title),
+		paragraph(intro),
 		paragraph("Save the recovery kit and print it, or write the key down. Keep it somewhere safe, away from this computer. "+
 			"Confide shows the key only now."),
 		widget.NewCard("", "", s.keyText),
@@ -95,5 +101,8 @@ func (s *recoveryKeyScreen) onContinue() {
 		say(s.problem, "That is not the end of your recovery key. Look at the key again and type its last 8 characters.")
 		return
 	}
+	s.c.mu.Lock()
+	s.c.v = nil // showMain adopts it again
+	s.c.mu.Unlock()
 	s.c.showMain(s.v)
 }

@@ -84,6 +84,9 @@ func (s *unlockScreen) showLocked(lockErr error) {
 	} else {
 		s.set("Your notes are locked", "Choose Unlock to open them again.", s.problem, s.unlock)
 	}
+	if s.c.pendingRotate {
+		s.message.SetText(s.message.Text + " Then Confide makes and shows your new recovery key.")
+	}
 	say(s.problem, "")
 	if lockErr != nil {
 		title, msg := userMessage(lockErr)

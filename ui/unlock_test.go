@@ -19,7 +19,7 @@ func TestLaterRunUnlocksWithNoTyping(t *testing.T) {
 	if c.main == nil {
 		t.Fatalf("not unlocked from the key store; the window shows:\n%s", texts(w))
 	}
-	requireText(t, w, "Clients and notes will appear here")
+	requireText(t, w, "Choose a client")
 }
 
 func TestPassphraseUnlock(t *testing.T) {
@@ -113,7 +113,7 @@ func TestLockHidesEverythingAndUnlocksAgain(t *testing.T) {
 		t.Fatal("Ctrl+L left the main screen up while locking")
 	}
 	settle(c)
-	requireNoText(t, w, "Clients and notes")
+	requireNoText(t, w, "Choose a client")
 	if err := v.Read(func(vault.Querier) error { return nil }); err != vault.ErrLocked {
 		t.Fatalf("the vault is not locked after Ctrl+L: %v", err)
 	}
@@ -121,7 +121,7 @@ func TestLockHidesEverythingAndUnlocksAgain(t *testing.T) {
 	if w.Title() != titleLocked {
 		t.Errorf("title %q while locked, want %q", w.Title(), titleLocked)
 	}
-	if !c.lockItem.Disabled {
+	if !c.menu.lock.Disabled {
 		t.Error("the Lock menu item is enabled while locked")
 	}
 
@@ -130,10 +130,10 @@ func TestLockHidesEverythingAndUnlocksAgain(t *testing.T) {
 	if c.main == nil {
 		t.Fatalf("Unlock did not return to the main screen; the window shows:\n%s", texts(w))
 	}
-	requireText(t, w, "Clients and notes")
+	requireText(t, w, "Choose a client")
 
 	// The menu item and the header button lock too.
-	c.lockItem.Action()
+	c.menu.lock.Action()
 	settle(c)
 	if c.main != nil || c.unlock == nil {
 		t.Fatal("the Lock menu item did not lock")

@@ -4,6 +4,7 @@ package main
 
 import (
 	"os"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
@@ -12,12 +13,22 @@ import (
 )
 
 func main() {
-	opts := parseFlags(os.Args[1:])
+	started := time.Now()
+	f := parseFlags(os.Args[1:])
 	a := app.NewWithID(ui.AppID)
 	a.SetIcon(ui.Icon)
+	opts := f.options(a.Preferences())
 	w := a.NewWindow("Confide")
-	c := ui.Create(a, w, opts)
-	go quitOnSignal(func() { fyne.Do(c.Quit) })
+	var c *ui.Confide
+	quit := func() { fyne.Do(c.Quit) }
+	switch {
+	case f.measureStartup:
+		opts.OnUnlocked = measureOnce(started, &c, quit)
+	case f.screenshots != "":
+		opts.OnUnlocked = tourOnce(&c, w, f.screenshots, quit)
+	}
+	c = ui.Create(a, w, opts)
+	go quitOnSignal(quit)
 	w.ShowAndRun()
 	closeVault(c)
 }

@@ -7,19 +7,30 @@ import (
 	"os/signal"
 	"syscall"
 
+	"fyne.io/fyne/v2"
+
 	"github.com/confidenotes/confide/ui"
 	"github.com/confidenotes/confide/vault"
 )
 
-// parseFlags reads --vault and --identity from args; the vault folder
-// defaults to CONFIDE_VAULT, else vault.DefaultDir(). It exits on a bad flag.
-func parseFlags(args []string) ui.Options {
+// flags are the command line of confide.
+type flags struct {
+	dir            string // "" when neither --vault nor CONFIDE_VAULT is given
+	identity       string
+	measureStartup bool
+	screenshots    string // a folder: capture the main screens there, then quit
+}
+
+// parseFlags reads the command line. It exits on a bad flag.
+func parseFlags(args []string) flags {
 	fs := flag.NewFlagSet("confide", flag.ExitOnError)
-	var opts ui.Options
-	fs.StringVar(&opts.Dir, "vault", vault.DefaultDir(), "the vault `folder` (or set "+vault.EnvVault+")")
-	fs.StringVar(&opts.IdentityFile, "identity", "", "unlock with the age identity in `file` instead of the OS keyring")
+	var f flags
+	fs.StringVar(&f.dir, "vault", os.Getenv(vault.EnvVault), "the vault `folder` (or set "+vault.EnvVault+"; else the one chosen in the settings, else "+vault.DefaultDir()+")")
+	fs.StringVar(&f.identity, "identity", "", "unlock with the age identity in `file` instead of the OS keyring")
+	fs.BoolVar(&f.measureStartup, "measure-startup", false, "print {\"start_to_unlocked_ms\":N,\"peak_rss_mb\":M,\"clients_listed\":K} once the unlocked main window is drawn, then quit")
+	fs.StringVar(&f.screenshots, "screenshots", "", "show the main screens one by one, save each as a PNG in `folder`, then quit (make screenshots)")
 	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "Usage: confide [--vault FOLDER] [--identity FILE]")
+		fmt.Fprintln(fs.Output(), "Usage: confide [--vault FOLDER] [--identity FILE] [--measure-startup]")
 		fs.PrintDefaults()
 	}
 	fs.Parse(args)
@@ -27,7 +38,21 @@ func parseFlags(args []string) ui.Options {
 		fs.Usage()
 		os.Exit(2)
 	}
-	return opts
+	return f
+}
+
+// options turns the flags into ui.Options: the vault folder is --vault,
+// else CONFIDE_VAULT, else the folder chosen in the settings, else the
+// default.
+func (f flags) options(p fyne.Preferences) ui.Options {
+	dir := f.dir
+	if dir == "" {
+		dir = ui.PreferredVaultDir(p)
+	}
+	if dir == "" {
+		dir = vault.DefaultDir()
+	}
+	return ui.Options{Dir: dir, IdentityFile: f.identity}
 }
 
 // quitOnSignal calls quit on SIGTERM or SIGINT. Fyne quits on them too;

@@ -4,6 +4,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"image/png"
 	"os"
 	"os/exec"
@@ -14,22 +15,20 @@ import (
 	"time"
 )
 
-// TestSmoke starts the real app on a real (Xvfb) display, unlocked with an
-// identity file, waits for the unlocked window, looks at the screen, and
-// stops the app with SIGTERM: it must exit 0 and leave a vault that
-// verifies. It needs DISPLAY, ImageMagick's import and x11-utils' xwininfo;
-// `make test` provides them.
+// TestSmoke starts the real app on a real (Xvfb) display against a demo
+// practice, unlocked with an identity file, waits for the unlocked window,
+// looks at the screen, and stops the app with SIGTERM: it must exit 0 and
+// leave a vault that verifies. It needs DISPLAY, ImageMagick's import and
+// x11-utils' xwininfo; `make test` provides them.
 func TestSmoke(t *testing.T) {
 	confide, confidectl := binaries(t)
-	tmp := t.TempDir()
-	dir, id := filepath.Join(tmp, "vault"), filepath.Join(tmp, "device.key")
-	run(t, confidectl, "--vault", dir, "init", "--identity-out", id, "--recovery-out", filepath.Join(tmp, "recovery.key"))
+	dir, id := demoVault(t, confidectl)
 
 	proc := startApp(t, confide, "--vault", dir, "--identity", id)
 	proc.waitForWindow(t, "Confide") // the unlocked window's title
 	time.Sleep(time.Second)          // let it draw
 
-	shot := filepath.Join(tmp, "shot.png")
+	shot := filepath.Join(t.TempDir(), "shot.png")
 	if out := os.Getenv("CONFIDE_SMOKE_SHOT"); out != "" {
 		shot = out
 	}
@@ -38,6 +37,61 @@ func TestSmoke(t *testing.T) {
 
 	proc.stop(t)
 	run(t, confidectl, "--vault", dir, "--identity", id, "verify")
+}
+
+// TestStartupMeasureSmoke runs --measure-startup on a demo practice: the
+// app must reach the main window with the demo's active clients listed,
+// print its one JSON line with plausible figures, and quit cleanly by
+// itself.
+func TestStartupMeasureSmoke(t *testing.T) {
+	confide, confidectl := binaries(t)
+	dir, id := demoVault(t, confidectl)
+	proc := startApp(t, confide, "--vault", dir, "--identity", id, "--measure-startup")
+	select {
+	case err := <-proc.exited:
+		proc.exited <- err
+		if err != nil {
+			t.Fatalf("confide --measure-startup: %v; log:\n%s", err, proc.log)
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatalf("confide --measure-startup did not quit within 30 s; log:\n%s", proc.log)
+	}
+	var got struct {
+		MS      int64 `json:"start_to_unlocked_ms"`
+		RSS     int64 `json:"peak_rss_mb"`
+		Clients int   `json:"clients_listed"`
+	}
+	line := ""
+	for _, l := range strings.Split(proc.log.String(), "\n") {
+		if strings.HasPrefix(l, "{") {
+			line = l
+		}
+	}
+	if err := json.Unmarshal([]byte(line), &got); err != nil {
+		t.Fatalf("no JSON line (%v); log:\n%s", err, proc.log)
+	}
+	if got.MS <= 0 || got.MS > 20000 || got.RSS <= 0 || got.RSS > 4096 {
+		t.Errorf("implausible figures: %s", line)
+	}
+	if got.Clients != 8 { // the demo's 12 clients, 8 of them active
+		t.Errorf("the main window lists %d clients, want the demo's 8 active ones: %s", got.Clients, line)
+	}
+	if strings.Contains(proc.log.String(), "Fyne error") {
+		t.Errorf("the log has a Fyne error:\n%s", proc.log)
+	}
+	t.Logf("%s", line)
+	run(t, confidectl, "--vault", dir, "--identity", id, "verify")
+}
+
+// demoVault makes a vault with an identity file and fills it with the
+// demo practice.
+func demoVault(t *testing.T, confidectl string) (dir, id string) {
+	t.Helper()
+	tmp := t.TempDir()
+	dir, id = filepath.Join(tmp, "vault"), filepath.Join(tmp, "device.key")
+	run(t, confidectl, "--vault", dir, "init", "--identity-out", id, "--recovery-out", filepath.Join(tmp, "recovery.key"))
+	run(t, confidectl, "--vault", dir, "--identity", id, "demo")
+	return dir, id
 }
 
 // running is a confide process under test.

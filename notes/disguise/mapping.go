@@ -145,6 +145,21 @@ func titleCase(s string) string {
 
 // pseudonym returns the pseudonym of one real name word, drawing a new
 // one (of the likely gender, for a first name) the first time it is seen.
+// resembles reports whether a pseudonym would give the real name away: the
+// same name, one inside the other ("Maria", "Mariah"), or the same first
+// four letters.
+func resembles(pseudo, real string) bool {
+	p, r := strings.ToLower(pseudo), strings.ToLower(real)
+	if strings.Contains(p, r) || strings.Contains(r, p) {
+		return true
+	}
+	n := 0
+	for n < len(p) && n < len(r) && p[n] == r[n] {
+		n++
+	}
+	return n >= 4
+}
+
 func (m *Mapping) pseudonym(real string, first bool) string {
 	key := strings.ToLower(real)
 	if p, ok := m.Names[key]; ok {
@@ -174,7 +189,7 @@ func (m *Mapping) pseudonym(real string, first bool) string {
 	r := mrand.New(mrand.NewPCG(m.Seed, m.Draws))
 	m.Draws++
 	choice := pool[r.IntN(len(pool))]
-	for tries := 0; tries < 50 && (used[strings.ToLower(choice)] || strings.EqualFold(choice, real) || m.Names[strings.ToLower(choice)] != ""); tries++ {
+	for tries := 0; tries < 50 && (used[strings.ToLower(choice)] || resembles(choice, real) || m.Names[strings.ToLower(choice)] != ""); tries++ {
 		choice = pool[r.IntN(len(pool))]
 	}
 	m.Names[key] = choice

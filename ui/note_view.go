@@ -1,0 +1,121 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/confidenotes/confide/notes"
+)
+
+// noteView shows a signed note read-only, with its addenda, and adds a
+// new addendum: a dated correction, signed when written.
+type noteView struct {
+	p    *clientPane
+	note *notes.Note
+
+	body     *fyne.Container
+	addendum *widget.Entry
+	add      *widget.Button
+}
+
+func (v *noteView) buildUI() fyne.CanvasObject {
+	v.body = container.NewVBox()
+	v.addendum = &widget.Entry{MultiLine: true, Wrapping: fyne.TextWrapWord, PlaceHolder: "Write a correction or addition…",
+		OnChanged: func(string) { v.p.m.c.idle.touch() }}
+	v.addendum.SetMinRowsVisible(3)
+	v.add = &widget.Button{Text: "Add addendum…", Icon: theme.ContentAddIcon(), OnTapped: v.onAdd}
+	v.refresh()
+	bottom := container.NewVBox(widget.NewSeparator(),
+		&widget.Label{Text: "Addendum", TextStyle: fyne.TextStyle{Bold: true}},
+		v.addendum, container.NewHBox(layout.NewSpacer(), v.add))
+	return container.NewBorder(nil, bottom, nil, nil, container.NewVScroll(v.body))
+}
+
+// refresh lays the note and its addenda out.
+func (v *noteView) refresh() {
+	if v.body == nil {
+		return
+	}
+	n := v.note
+	v.body.RemoveAll()
+	v.body.Add(container.NewHBox(
+		&widget.Label{Text: kindLabel(n.Kind) + " · " + n.Date, TextStyle: fyne.TextStyle{Bold: true}},
+		layout.NewSpacer(),
+		&widget.Label{Text: "Signed " + n.SignedAt.Local().Format("2 Jan 2006, 15:04") + " · read-only", SizeName: captionSize, Importance: widget.SuccessImportance},
+	))
+	var session []string
+	if n.Start != "" {
+		session = append(session, "started "+n.Start)
+	}
+	if n.DurationMin > 0 {
+		session = append(session, itoaMin(n.DurationMin))
+	}
+	if n.ServiceCode != "" {
+		session = append(session, "service "+n.ServiceCode)
+	}
+	if len(session) > 0 {
+		v.body.Add(&widget.Label{Text: strings.Join(session, " · "), SizeName: captionSize, Importance: widget.LowImportance})
+	}
+	if n.Kind == notes.Psychotherapy {
+		v.body.Add(&widget.Label{Text: "Psychotherapy note: kept apart from the record.", SizeName: captionSize, Importance: widget.WarningImportance})
+	}
+	for _, s := range n.Sections {
+		if len(n.Sections) > 1 || s.Name != "" {
+			v.body.Add(&widget.Label{Text: s.Name, TextStyle: fyne.TextStyle{Bold: true}})
+		}
+		v.body.Add(&widget.Label{Text: s.Text, Wrapping: fyne.TextWrapWord, Selectable: true})
+	}
+	for _, a := range n.Addenda {
+		v.body.Add(widget.NewSeparator())
+		v.body.Add(&widget.Label{Text: "Addendum · " + a.SignedAt.Local().Format("2 Jan 2006, 15:04"), TextStyle: fyne.TextStyle{Bold: true, Italic: true}})
+		v.body.Add(&widget.Label{Text: a.Body(), Wrapping: fyne.TextWrapWord, Selectable: true})
+	}
+}
+
+func itoaMin(m int) string {
+	if m == 1 {
+		return "1 minute"
+	}
+	return strconv.Itoa(m) + " minutes"
+}
+
+// onAdd confirms, then adds and signs the addendum.
+func (v *noteView) onAdd() {
+	v.p.m.c.idle.touch()
+	text := strings.TrimSpace(v.addendum.Text)
+	if text == "" {
+		dialog.ShowInformation("Write the addendum first", "Type the correction or addition in the field above, then add it.", v.p.m.c.win)
+		return
+	}
+	dialog.ShowConfirm("Add this addendum?",
+		"It is dated and signed now, and kept with the note. Like the note, it cannot be changed afterwards.",
+		func(ok bool) {
+			if ok {
+				v.addNow(text)
+			}
+		}, v.p.m.c.win)
+}
+
+// addNow adds the addendum and shows the note again with it.
+func (v *noteView) addNow(text string) {
+	if _, err := v.p.m.notes.AddAddendum(v.note.ID, text); err != nil {
+		v.p.m.c.showError(err)
+		return
+	}
+	n, err := v.p.m.notes.GetNote(v.note.ID)
+	if err != nil {
+		v.p.m.c.showError(err)
+		return
+	}
+	v.note = n
+	v.addendum.SetText("")
+	v.refresh()
+	v.p.reloadNotes(n.ID)
+}
