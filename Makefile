@@ -53,8 +53,10 @@ fuzz:
 	$(GO) test $(GOFLAGS) -run='^$$' -fuzz='^FuzzDetectJSONLines$$' -fuzztime=$(FUZZTIME) ./notes/disguise
 	$(GO) test $(GOFLAGS) -run='^$$' -fuzz='^FuzzDisguise$$' -fuzztime=$(FUZZTIME) ./notes/disguise
 
-bench: deps-build build
-	$(BIN)/confidectl bench $(BENCHFLAGS)
+# The figures, with their baselines, and the desktop app's cold start under
+# a private X server.
+bench: deps-build deps-test build
+	xvfb-run -a -s "-screen 0 1280x800x24" $(BIN)/confidectl bench --app $(BIN)/confide $(BENCHFLAGS)
 
 eval-disguise:
 	$(GO) test $(GOFLAGS) -count=1 -run '^TestEvaluation$$' -v ./notes/disguise/
