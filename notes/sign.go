@@ -127,6 +127,9 @@ func (s *Store) AddAddendum(noteID, text string) (*Note, error) {
 		if err := insertNote(tx, a); err != nil {
 			return err
 		}
+		if _, err := tx.Exec("DELETE FROM addendum_drafts WHERE note_id = ?", noteID); err != nil {
+			return err
+		}
 		return appendSigned(tx, EventAddendum, a)
 	})
 	if err != nil {
