@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -138,6 +139,9 @@ func (p *clientPane) closeNote() error {
 	var err error
 	if p.editor != nil {
 		err = p.editor.close()
+	}
+	if p.view != nil {
+		err = errors.Join(err, p.view.close())
 	}
 	p.editor, p.view = nil, nil
 	return err

@@ -259,3 +259,51 @@ func TestShortcutsAreInTheMenus(t *testing.T) {
 		})
 	}
 }
+
+// An addendum being written survives a lock and a quit, like a draft.
+func TestLockSavesTheAddendumBeingWritten(t *testing.T) {
+	store := newMemStore()
+	dir, _ := newVault(t, store, "")
+	c, w := start(t, Options{Dir: dir, Store: store})
+	c.autosave = time.Hour // only the lock and the quit can save
+	m := c.main
+	cl, err := m.notes.AddClient(notes.Client{Name: "Ann Lee", Status: notes.Active})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := m.notes.NewDraft(notes.Draft{ClientID: cl.ID, Kind: notes.Progress, Session: notes.Session{Date: "2026-11-20"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.notes.UpdateDraft(d.ID, []notes.Section{{Name: "Note", Text: "Met for 50 minutes."}})
+	if _, err := m.notes.Sign(d.ID); err != nil {
+		t.Fatal(err)
+	}
+	m.clients.load()
+	m.clients.choose(cl.ID)
+	m.pane.openNote(d.ID)
+	test.Type(m.pane.view.addendum, "Correction: 45 minutes")
+
+	c.onLock()
+	settle(c)
+	test.Tap(c.unlock.unlock)
+	settle(c)
+	if v := c.main.pane.view; v == nil || v.addendum.Text != "Correction: 45 minutes" {
+		t.Fatalf("after lock and unlock the addendum field does not hold the typed text:\n%s", texts(w))
+	}
+
+	c.main.pane.view.addendum.SetText("Correction: 45 minutes, not 50")
+	c.Quit()
+	v, err := vault.Open(dir, vault.FromStore(store))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer v.Close()
+	s, err := notes.Open(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := s.AddendumDraft(d.ID); got != "Correction: 45 minutes, not 50" {
+		t.Errorf("quitting lost the addendum being written: %q", got)
+	}
+}

@@ -3,6 +3,7 @@ package ui
 import (
 	"strconv"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -23,12 +24,22 @@ type noteView struct {
 	body     *fyne.Container
 	addendum *widget.Entry
 	add      *widget.Button
+
+	// The addendum being written autosaves as a draft, like a note.
+	dirty  bool
+	closed bool
+	timer  *time.Timer
 }
 
 func (v *noteView) buildUI() fyne.CanvasObject {
 	v.body = container.NewVBox()
-	v.addendum = &widget.Entry{MultiLine: true, Wrapping: fyne.TextWrapWord, PlaceHolder: "Write a correction or addition…",
-		OnChanged: func(string) { v.p.m.c.idle.touch() }}
+	v.addendum = &widget.Entry{MultiLine: true, Wrapping: fyne.TextWrapWord, PlaceHolder: "Write a correction or addition…"}
+	if draft, err := v.p.m.notes.AddendumDraft(v.note.ID); err != nil {
+		v.p.m.c.showError(err)
+	} else {
+		v.addendum.SetText(draft)
+	}
+	v.addendum.OnChanged = func(string) { v.changed() }
 	v.addendum.SetMinRowsVisible(3)
 	v.add = &widget.Button{Text: "Add addendum…", Icon: theme.ContentAddIcon(), OnTapped: v.onAdd}
 	v.refresh()
@@ -86,6 +97,50 @@ func itoaMin(m int) string {
 	return strconv.Itoa(m) + " minutes"
 }
 
+// changed notes an edit of the addendum and (re)starts the autosave timer.
+func (v *noteView) changed() {
+	v.p.m.c.idle.touch()
+	if v.closed {
+		return
+	}
+	v.dirty = true
+	if v.timer != nil {
+		v.timer.Stop()
+	}
+	v.timer = time.AfterFunc(v.p.m.c.autosave, func() {
+		fyne.Do(func() {
+			if !v.closed {
+				if err := v.save(); err != nil {
+					v.p.m.c.showError(err)
+				}
+			}
+		})
+	})
+}
+
+// save writes the addendum draft if it changed: one small durable commit.
+func (v *noteView) save() error {
+	if v.timer != nil {
+		v.timer.Stop()
+	}
+	if !v.dirty {
+		return nil
+	}
+	if err := v.p.m.notes.SaveAddendumDraft(v.note.ID, v.addendum.Text); err != nil {
+		return err
+	}
+	v.dirty = false
+	return nil
+}
+
+// close saves the addendum draft; the view is about to go (another note,
+// a lock, a quit).
+func (v *noteView) close() error {
+	err := v.save()
+	v.closed = true
+	return err
+}
+
 // onAdd confirms, then adds and signs the addendum.
 func (v *noteView) onAdd() {
 	v.p.m.c.idle.touch()
@@ -116,6 +171,10 @@ func (v *noteView) addNow(text string) {
 	}
 	v.note = n
 	v.addendum.SetText("")
+	v.dirty = false // the draft went with the addendum
+	if v.timer != nil {
+		v.timer.Stop()
+	}
 	v.refresh()
 	v.p.reloadNotes(n.ID)
 }
