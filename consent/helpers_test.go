@@ -1,10 +1,7 @@
 package consent_test
 
 import (
-	"bytes"
 	"database/sql"
-	"io"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -12,11 +9,11 @@ import (
 	"time"
 
 	"filippo.io/age"
-	_ "github.com/mattn/go-sqlite3" // to alter a decrypted snapshot, as an attacker would
 
 	"github.com/confidenotes/confide/consent"
 	"github.com/confidenotes/confide/notes"
 	"github.com/confidenotes/confide/vault"
+	"github.com/confidenotes/confide/vault/vaulttest"
 )
 
 // testNow is the fixed clock of the tests.
@@ -71,56 +68,14 @@ func (f *fixture) alterSnapshot(t *testing.T, stmts ...string) {
 	if err := f.v.Close(); err != nil {
 		t.Fatal(err)
 	}
-	enc, err := os.ReadFile(filepath.Join(f.dir, "vault.age"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := age.Decrypt(bytes.NewReader(enc), f.identity(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	plain, err := io.ReadAll(r)
-	if err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(t.TempDir(), "plain.sqlite")
-	if err := os.WriteFile(path, plain, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	db, err := sql.Open("sqlite3", path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, s := range stmts {
-		if _, err := db.Exec(s); err != nil {
-			db.Close()
-			t.Fatalf("%s: %v", s, err)
+	vaulttest.AlterSnapshot(t, f.dir, f.identity(t), func(db *sql.DB) {
+		for _, s := range stmts {
+			if _, err := db.Exec(s); err != nil {
+				t.Fatalf("%s: %v", s, err)
+			}
 		}
-	}
-	db.Close()
-	if plain, err = os.ReadFile(path); err != nil {
-		t.Fatal(err)
-	}
-	var recips []age.Recipient
-	for _, rc := range f.v.Recipients() {
-		p, err := age.ParseX25519Recipient(rc.PublicKey)
-		if err != nil {
-			t.Fatal(err)
-		}
-		recips = append(recips, p)
-	}
-	var out bytes.Buffer
-	w, err := age.Encrypt(&out, recips...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	w.Write(plain)
-	if err := w.Close(); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(f.dir, "vault.age"), out.Bytes(), 0o600); err != nil {
-		t.Fatal(err)
-	}
+	})
+	var err error
 	if f.v, err = vault.Open(f.dir, vault.WithIdentities(f.identity(t))); err != nil {
 		t.Fatal(err)
 	}

@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"filippo.io/age"
-	_ "github.com/mattn/go-sqlite3" // to alter a decrypted snapshot, as an attacker would
 
 	"github.com/confidenotes/confide/notes"
 	"github.com/confidenotes/confide/vault"
@@ -161,48 +160,11 @@ func (f *fixture) alterSnapshot(tb testing.TB, fn func(db *sql.DB)) {
 	if err := f.v.Close(); err != nil {
 		tb.Fatal(err)
 	}
-	path := filepath.Join(tb.TempDir(), "plain.sqlite")
-	if err := os.WriteFile(path, f.decrypt(tb), 0o600); err != nil {
-		tb.Fatal(err)
-	}
-	db, err := sql.Open("sqlite3", path)
+	id, err := age.ParseX25519Identity(f.created.DeviceKey)
 	if err != nil {
 		tb.Fatal(err)
 	}
-	fn(db)
-	db.Close()
-	plain, err := os.ReadFile(path)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	metaBytes, err := os.ReadFile(filepath.Join(f.dir, "vault.json"))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	meta, err := vault.ParseMeta(metaBytes)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	var recips []age.Recipient
-	for _, r := range meta.Recipients {
-		rc, err := age.ParseX25519Recipient(r.PublicKey)
-		if err != nil {
-			tb.Fatal(err)
-		}
-		recips = append(recips, rc)
-	}
-	var out bytes.Buffer
-	w, err := age.Encrypt(&out, recips...)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	w.Write(plain)
-	if err := w.Close(); err != nil {
-		tb.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(f.dir, "vault.age"), out.Bytes(), 0o600); err != nil {
-		tb.Fatal(err)
-	}
+	vaulttest.AlterSnapshot(tb, f.dir, id, fn)
 	v, err := vault.Open(f.dir, vault.FromStore(f.keys))
 	if err != nil {
 		tb.Fatal(err)
