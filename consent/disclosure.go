@@ -271,18 +271,40 @@ func queryDisclosures(q vault.Querier, where string, args ...any) ([]Disclosure,
 // the number of entries checked, or an error wrapping ErrTampered naming
 // the entries changed, removed or added behind the log's back.
 func (s *Store) VerifyDisclosures() (int, error) {
+	return s.verifyAgainstLog(EventDisclosure, "entry", func(q vault.Querier) ([]loggedEntry, error) {
+		ds, err := queryDisclosures(q, "")
+		entries := make([]loggedEntry, len(ds))
+		for i := range ds {
+			d := ds[i]
+			entries[i] = loggedEntry{id: d.ID, matches: func(h string) bool { return DisclosureHash(&d) == h && d.Hash == h }}
+		}
+		return entries, err
+	})
+}
+
+// loggedEntry is a stored record whose hash the event log also holds.
+type loggedEntry struct {
+	id      string
+	matches func(loggedHash string) bool // the record still hashes to what was logged
+}
+
+// verifyAgainstLog checks the log's own chain, then every stored record of
+// a kind against its log event: one not in the log, changed, or removed
+// (other than with a logged destruction of its client) is reported, by id,
+// as ErrTampered. It returns the number of records checked.
+func (s *Store) verifyAgainstLog(eventKind, noun string, read func(q vault.Querier) ([]loggedEntry, error)) (int, error) {
 	if _, err := s.v.VerifyLog(); err != nil {
 		return 0, fmt.Errorf("%w: %v", ErrTampered, err)
 	}
-	var ds []Disclosure
+	var entries []loggedEntry
 	var events []vault.Event
 	var gone map[string]bool
 	err := s.v.Read(func(q vault.Querier) error {
 		var err error
-		if ds, err = queryDisclosures(q, ""); err != nil {
+		if entries, err = read(q); err != nil {
 			return err
 		}
-		if events, err = vault.Events(q, EventDisclosure, ""); err != nil {
+		if events, err = vault.Events(q, eventKind, ""); err != nil {
 			return err
 		}
 		gone, err = destroyedClients(q)
@@ -296,15 +318,15 @@ func (s *Store) VerifyDisclosures() (int, error) {
 		logged[e.Subject], owner[e.Subject] = splitLogged(e.Data)
 	}
 	var bad []string
-	for _, d := range ds {
-		want, ok := logged[d.ID]
+	for _, e := range entries {
+		want, ok := logged[e.id]
 		switch {
 		case !ok:
-			bad = append(bad, d.ID+" is not in the log")
-		case DisclosureHash(&d) != want || d.Hash != want:
-			bad = append(bad, d.ID+" was changed")
+			bad = append(bad, e.id+" is not in the log")
+		case !e.matches(want):
+			bad = append(bad, e.id+" was changed")
 		}
-		delete(logged, d.ID)
+		delete(logged, e.id)
 	}
 	for id := range logged {
 		if !gone[owner[id]] {
@@ -313,9 +335,9 @@ func (s *Store) VerifyDisclosures() (int, error) {
 	}
 	if bad != nil {
 		sort.Strings(bad)
-		return len(ds), fmt.Errorf("%w: entry %s", ErrTampered, strings.Join(bad, "; entry "))
+		return len(entries), fmt.Errorf("%w: %s %s", ErrTampered, noun, strings.Join(bad, "; "+noun+" "))
 	}
-	return len(ds), nil
+	return len(entries), nil
 }
 
 // loggedData is what the event log keeps of a disclosure or a release: the

@@ -1,10 +1,6 @@
 package consent
 
 import (
-	"fmt"
-	"sort"
-	"strings"
-
 	"github.com/confidenotes/confide/vault"
 )
 
@@ -38,62 +34,23 @@ func (s *Store) Releases(clientID string) ([]Manifest, error) {
 // error wrapping ErrTampered naming those changed, removed or added behind
 // the log's back.
 func (s *Store) VerifyReleases() (int, error) {
-	if _, err := s.v.VerifyLog(); err != nil {
-		return 0, fmt.Errorf("%w: %v", ErrTampered, err)
-	}
-	type row struct{ id, manifest, hash string }
-	var rows []row
-	var events []vault.Event
-	var gone map[string]bool
-	err := s.v.Read(func(q vault.Querier) error {
+	return s.verifyAgainstLog(EventRelease, "release", func(q vault.Querier) ([]loggedEntry, error) {
 		rs, err := q.Query("SELECT id, manifest, manifest_hash FROM consent_releases")
 		if err != nil {
-			return err
+			return nil, err
 		}
 		defer rs.Close()
+		var entries []loggedEntry
 		for rs.Next() {
-			var r row
-			if err := rs.Scan(&r.id, &r.manifest, &r.hash); err != nil {
-				return err
+			var id, manifest, hash string
+			if err := rs.Scan(&id, &manifest, &hash); err != nil {
+				return nil, err
 			}
-			rows = append(rows, r)
+			entries = append(entries, loggedEntry{id: id, matches: func(h string) bool {
+				var m Manifest
+				return scanDetails(manifest, &m) == nil && ManifestHash(&m) == h && hash == h && m.ReleaseID == id
+			}})
 		}
-		if err := rs.Err(); err != nil {
-			return err
-		}
-		if events, err = vault.Events(q, EventRelease, ""); err != nil {
-			return err
-		}
-		gone, err = destroyedClients(q)
-		return err
+		return entries, rs.Err()
 	})
-	if err != nil {
-		return 0, err
-	}
-	logged, owner := map[string]string{}, map[string]string{}
-	for _, e := range events {
-		logged[e.Subject], owner[e.Subject] = splitLogged(e.Data)
-	}
-	var bad []string
-	for _, r := range rows {
-		var m Manifest
-		want, ok := logged[r.id]
-		switch {
-		case !ok:
-			bad = append(bad, r.id+" is not in the log")
-		case scanDetails(r.manifest, &m) != nil, ManifestHash(&m) != want, r.hash != want, m.ReleaseID != r.id:
-			bad = append(bad, r.id+" was changed")
-		}
-		delete(logged, r.id)
-	}
-	for id := range logged {
-		if !gone[owner[id]] {
-			bad = append(bad, id+" was removed")
-		}
-	}
-	if bad != nil {
-		sort.Strings(bad)
-		return len(rows), fmt.Errorf("%w: release %s", ErrTampered, strings.Join(bad, "; release "))
-	}
-	return len(rows), nil
 }
