@@ -33,6 +33,11 @@ func destroyCanaryClient(t *testing.T, f *fixture) {
 	}
 	f.draft(t, gone.ID, notes.Psychotherapy, "Process note: Xylophonequartz dream, Pemberzork family.")
 	f.signed(t, kept.ID, "Marmaladesnapdragon kept for the record.")
+	unsaved := *gone
+	unsaved.Other = []string{"Xylophonequartz club member"}
+	if err := f.SaveClientDraft(unsaved); err != nil { // details being edited, not saved
+		t.Fatal(err)
+	}
 	if _, err := f.AddUnit(notes.Couple, "", gone.ID, kept.ID); err != nil {
 		t.Fatal(err)
 	}
@@ -50,6 +55,9 @@ func destroyCanaryClient(t *testing.T, f *fixture) {
 	}
 	if _, err := f.GetClient(gone.ID); !errors.Is(err, notes.ErrNotFound) {
 		t.Errorf("GetClient after destruction: %v, want ErrNotFound", err)
+	}
+	if draft, err := f.ClientDraft(gone.ID); err != nil || draft != nil {
+		t.Errorf("ClientDraft after destruction = %v, %v; want none", draft, err)
 	}
 	for _, q := range []string{"xylophonequartz", "pemberzork", "velvetoctagon", "quen"} {
 		if hits, err := f.Search(q, notes.Filter{}); err != nil || len(hits) != 0 {

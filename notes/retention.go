@@ -196,6 +196,7 @@ func destroyRows(tx *vault.Tx, clientID, today string) error {
 		"DELETE FROM consultation_notes WHERE consultation_id IN (SELECT id FROM consultations WHERE client_id = ?1)",
 		"DELETE FROM consultations WHERE client_id = ?1",
 		"DELETE FROM addendum_drafts WHERE note_id IN (SELECT id FROM notes WHERE client_id = ?1)",
+		"DELETE FROM client_drafts WHERE client_id = ?1 AND ?1 <> ''",
 		"DELETE FROM notes WHERE client_id = ?1 AND parent_id IS NOT NULL",
 		"DELETE FROM notes WHERE client_id = ?1",
 		"DELETE FROM client_people WHERE client_id = ?1",

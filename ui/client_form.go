@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"errors"
+	"reflect"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -17,10 +19,18 @@ import (
 // details, related people, guardians, the emergency contact, status and
 // dates, the minor flag and legal hold, and treatment units. A new client
 // (no id yet) is added on Save.
+//
+// Details typed and not saved are kept in the vault as a draft when the
+// form goes without Save or Cancel (a lock, a quit, a move to another
+// client), and are back in the form when it is next opened.
 type clientForm struct {
 	m      *mainScreen
 	pane   *clientPane // nil for a new client
 	client *notes.Client
+
+	shown    *notes.Client // what the form was filled with: client, or its draft
+	pristine notes.Client  // what an untouched form of client holds
+	drafted  bool          // a draft of this client is stored
 
 	name, preferred, pronouns, dob   *widget.Entry
 	phones, emails, addresses, other *widget.Entry
@@ -32,12 +42,72 @@ type clientForm struct {
 	related, guardians               *peopleEditor
 	guardianBox                      *fyne.Container
 	problem                          *widget.Label
-	save                             *widget.Button
+	save, cancel                     *widget.Button
 	root                             fyne.CanvasObject
+}
+
+// openClientForm builds the form for client (a new one when its id is
+// ""), filled with its unsaved draft when there is one.
+func openClientForm(m *mainScreen, pane *clientPane, client *notes.Client) *clientForm {
+	f := &clientForm{m: m, pane: pane, client: client}
+	f.buildUI()
+	f.pristine = f.collect()
+	draft, err := m.notes.ClientDraft(client.ID)
+	if err != nil {
+		m.c.showError(err)
+	}
+	if draft != nil {
+		// Only what the form edits comes from the draft; the rest is as
+		// saved now.
+		d := *draft
+		d.ID, d.Units, d.Part2 = client.ID, client.Units, client.Part2
+		f.shown, f.drafted = &d, true
+		f.buildUI()
+		say(f.problem, "These are the changes you had not saved yet. Save keeps them; Cancel drops them.")
+	}
+	return f
+}
+
+// dirty tells whether the form holds anything not saved.
+func (f *clientForm) dirty() bool {
+	return !reflect.DeepEqual(f.collect(), f.pristine)
+}
+
+// keep stores what the form holds and has not been saved, as the form goes
+// without Save or Cancel; a form back as saved leaves no draft.
+func (f *clientForm) keep() error {
+	var err error
+	switch {
+	case f.dirty():
+		err = f.m.notes.SaveClientDraft(f.collect())
+		f.drafted = err == nil
+	case f.drafted:
+		err = f.m.notes.DiscardClientDraft(f.client.ID)
+		f.drafted = err != nil
+	}
+	if errors.Is(err, notes.ErrNotFound) {
+		return nil // the client is gone: there is nothing to keep
+	}
+	return err
+}
+
+// discard drops the stored draft, after Save or Cancel.
+func (f *clientForm) discard() {
+	if !f.drafted {
+		return
+	}
+	if err := f.m.notes.DiscardClientDraft(f.client.ID); err != nil {
+		f.m.c.showError(err)
+		return
+	}
+	f.drafted = false
 }
 
 func (f *clientForm) buildUI() fyne.CanvasObject {
 	c := f.client
+	if f.shown != nil {
+		c = f.shown
+	}
 	entry := func(text, hint string) *widget.Entry {
 		return &widget.Entry{Text: text, PlaceHolder: hint, OnChanged: func(string) { f.m.c.idle.touch() }}
 	}
@@ -75,7 +145,7 @@ func (f *clientForm) buildUI() fyne.CanvasObject {
 	f.showGuardians(c.Minor)
 	f.problem = problemLabel()
 	f.save = &widget.Button{Text: "Save", Icon: theme.DocumentSaveIcon(), Importance: widget.HighImportance, OnTapped: f.onSave}
-	cancel := &widget.Button{Text: "Cancel", OnTapped: f.onCancel}
+	f.cancel = &widget.Button{Text: "Cancel", OnTapped: f.onCancel}
 
 	form := container.NewVBox(
 		heading(map[bool]string{true: "New client", false: "Client details"}[c.ID == ""]),
@@ -109,7 +179,7 @@ func (f *clientForm) buildUI() fyne.CanvasObject {
 		f.legalHold,
 		f.problem,
 	)
-	buttons := container.NewHBox(layout.NewSpacer(), cancel, f.save)
+	buttons := container.NewHBox(layout.NewSpacer(), f.cancel, f.save)
 	f.root = container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), buttons), nil, nil,
 		container.NewVScroll(container.NewPadded(form)))
 	return f.root
@@ -241,6 +311,8 @@ func (f *clientForm) onSave() {
 			say(f.problem, title+". "+msg)
 			return
 		}
+		f.discard()
+		f.m.form = nil
 		f.m.clients.load()
 		f.m.clients.choose(added.ID)
 		return
@@ -250,15 +322,34 @@ func (f *clientForm) onSave() {
 		say(f.problem, title+". "+msg)
 		return
 	}
+	f.discard()
 	f.pane.saved(&c)
 }
 
+// onCancel leaves the form, dropping what it holds; changes are dropped
+// only once the user says so.
 func (f *clientForm) onCancel() {
-	if f.pane != nil {
-		f.pane.closeForm()
+	f.m.c.idle.touch()
+	leave := func() {
+		f.discard()
+		if f.pane != nil {
+			f.pane.closeForm()
+			return
+		}
+		f.m.form = nil
+		f.m.showStart()
+	}
+	if !f.dirty() {
+		leave()
 		return
 	}
-	f.m.showStart()
+	dialog.ShowConfirm("Drop these changes?",
+		"What you have typed in this form has not been saved. Cancel drops it; Save keeps it.",
+		func(ok bool) {
+			if ok {
+				leave()
+			}
+		}, f.m.c.win)
 }
 
 // peopleEditor edits a list of people: name, relation and phone each.

@@ -148,7 +148,14 @@ func (p *clientPane) closeNote() error {
 }
 
 // close saves the open draft; the pane is about to go.
-func (p *clientPane) close() error { return p.closeNote() }
+// Client details being edited are kept as a draft.
+func (p *clientPane) close() error {
+	var err error
+	if p.form != nil {
+		err = p.form.keep()
+	}
+	return errors.Join(p.closeNote(), err)
+}
 
 // reloadNotes re-reads the note list (after a new note, a signature or an
 // addendum) and shows note id.
@@ -216,8 +223,7 @@ func (p *clientPane) onEdit() {
 		}
 		p.noteArea.Objects = []fyne.CanvasObject{p.emptyNote()}
 		p.list.list.UnselectAll()
-		p.form = &clientForm{m: p.m, pane: p, client: p.client}
-		p.form.buildUI()
+		p.form = openClientForm(p.m, p, p.client)
 	}
 	p.showForm()
 }

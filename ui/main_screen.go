@@ -45,6 +45,8 @@ type mainScreen struct {
 type place struct {
 	clientID, noteID string
 	tab              int
+	editing          bool // the client's details form was open
+	newClient        bool // the new-client form was open
 }
 
 func (s *mainScreen) buildUI() fyne.CanvasObject {
@@ -123,7 +125,12 @@ func (s *mainScreen) selectClient(id string) {
 			s.c.showError(err)
 		}
 	}
-	s.form = nil
+	if s.form != nil {
+		if err := s.form.keep(); err != nil {
+			s.c.showError(err)
+		}
+		s.form = nil
+	}
 	cl, err := s.notes.GetClient(id)
 	if err != nil {
 		s.c.showError(err)
@@ -217,10 +224,13 @@ func (s *mainScreen) openNote(clientID, noteID string) {
 
 // where tells where the user is, for the return after unlocking.
 func (s *mainScreen) where() place {
+	if s.form != nil {
+		return place{newClient: true}
+	}
 	if s.pane == nil {
 		return place{}
 	}
-	p := place{clientID: s.pane.client.ID, tab: s.pane.tabs.SelectedIndex()}
+	p := place{clientID: s.pane.client.ID, tab: s.pane.tabs.SelectedIndex(), editing: s.pane.form != nil}
 	if s.pane.editor != nil {
 		p.noteID = s.pane.editor.note.ID
 	} else if s.pane.view != nil {
@@ -231,6 +241,10 @@ func (s *mainScreen) where() place {
 
 // restore goes back to p, as far as it still exists.
 func (s *mainScreen) restore(p place) {
+	if p.newClient && s.clients != nil {
+		s.onNewClient()
+		return
+	}
 	if p.clientID == "" || s.clients == nil {
 		return
 	}
@@ -242,13 +256,20 @@ func (s *mainScreen) restore(p place) {
 		s.pane.openNote(p.noteID)
 	}
 	s.pane.tabs.SelectIndex(p.tab)
+	if p.editing {
+		s.pane.onEdit()
+	}
 }
 
-// close saves the open draft; the screen is about to go.
+// close saves the open draft and keeps client details being edited; the
+// screen is about to go.
 func (s *mainScreen) close() error {
 	if s.finder != nil {
 		s.finder.dlg.Hide()
 		s.finder = nil
+	}
+	if s.form != nil {
+		return s.form.keep()
 	}
 	if s.pane == nil {
 		return nil
@@ -279,9 +300,12 @@ func (s *mainScreen) onNewClient() {
 		}
 		s.pane = nil
 	}
-	f := &clientForm{m: s, client: &notes.Client{Status: notes.Active, IntakeDate: s.now().Format(notes.DateLayout)}}
+	if s.form != nil {
+		return // already writing one
+	}
+	f := openClientForm(s, nil, &notes.Client{Status: notes.Active, IntakeDate: s.now().Format(notes.DateLayout)})
 	s.form = f
-	s.right.Objects = []fyne.CanvasObject{f.buildUI()}
+	s.right.Objects = []fyne.CanvasObject{f.root}
 	s.right.Refresh()
 	s.clients.list.UnselectAll()
 	s.setTitle()
