@@ -155,6 +155,8 @@ func (p *consentPanel) authorizationRows(sum *consent.Summary) []fyne.CanvasObje
 			text += "; revoked " + a.Revoked
 		case a.Expires != "":
 			text += "; expires " + a.Expires
+		case a.Ended != "":
+			text += "; ended " + a.Ended + " (" + a.ExpiryEvent + ")"
 		case a.ExpiryEvent != "":
 			text += "; ends on: " + a.ExpiryEvent
 		}
@@ -166,6 +168,9 @@ func (p *consentPanel) authorizationRows(sum *consent.Summary) []fyne.CanvasObje
 		}
 		actions := []fyne.CanvasObject{&widget.Button{Text: "Print", Icon: theme.DocumentPrintIcon(),
 			OnTapped: func() { p.onPrintRelease(&a.Authorization) }}}
+		if a.Revoked == "" && a.Ended == "" && a.Expires == "" && strings.TrimSpace(a.ExpiryEvent) != "" {
+			actions = append(actions, &widget.Button{Text: "Event happened…", OnTapped: func() { p.showEndForm(&a.Authorization) }})
+		}
 		if a.Revoked == "" {
 			actions = append(actions, &widget.Button{Text: "Revoke…", OnTapped: func() { p.showRevocationForm(a.ID) }})
 		}
@@ -199,15 +204,20 @@ func (p *consentPanel) requestRows(sum *consent.Summary) []fyne.CanvasObject {
 		if r.Extended == "" && left >= 0 {
 			actions = append(actions, &widget.Button{Text: "Extend…", OnTapped: func() { p.showExtendForm(&r) }})
 		}
-		if r.Kind == consent.AccessRequest {
+		switch {
+		case r.Kind == consent.AccessRequest:
 			actions = append(actions, &widget.Button{Text: "Granted", OnTapped: func() { p.onGrant(r.ID) }})
+		case r.NoteID != "":
+			text += ", to amend " + p.noteLabel(r.NoteID)
+			actions = append(actions, &widget.Button{Text: "Accept…", OnTapped: func() { p.showAcceptForm(&r) }})
 		}
+		actions = append(actions, &widget.Button{Text: "Deny…", OnTapped: func() { p.showDenyForm(&r) }})
 		rows = append(rows, consentRow(badge, text, actions...))
 	}
 	if len(rows) == 0 {
 		rows = append(rows, panelNote("No requests are open."))
 	}
-	return rows
+	return append(rows, p.deniedAmendmentRows()...)
 }
 
 // safetyRows are the records of mandated reports and warnings.

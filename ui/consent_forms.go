@@ -246,37 +246,6 @@ func (p *consentPanel) showRevocationForm(id string) {
 		})
 }
 
-// showRequestForm records a request for access or amendment, showing its
-// deadline.
-func (p *consentPanel) showRequestForm() {
-	f := &consentForm{p: p}
-	kinds := map[string]consent.RequestKind{"Access (45 CFR 164.524)": consent.AccessRequest, "Amendment (45 CFR 164.526)": consent.AmendmentRequest}
-	kind := widget.NewRadioGroup([]string{"Access (45 CFR 164.524)", "Amendment (45 CFR 164.526)"}, nil)
-	kind.Required = true
-	kind.SetSelected("Access (45 CFR 164.524)")
-	received, what := f.today(), f.multiLine("What the client asks for")
-	due := widget.NewLabel("")
-	check := func() {
-		if _, err := consent.ParseDate(strings.TrimSpace(received.Text)); err != nil {
-			due.SetText("")
-			return
-		}
-		due.SetText(consent.DueDate(kinds[kind.Selected], strings.TrimSpace(received.Text), false))
-	}
-	kind.OnChanged = func(string) { check() }
-	f.show("Record a request", "The deadline runs from the day the written request was received; it may be extended once.",
-		[]*widget.FormItem{widget.NewFormItem("Request for", kind), widget.NewFormItem("Received on", received),
-			widget.NewFormItem("Details", what), widget.NewFormItem("Answer by", due)}, check, func() {
-			if bad := consentDates(consentDate{"the date received", received, true}); bad != nil {
-				panelSay(f.problem, consentMissing("To save, give ", bad))
-				return
-			}
-			_, err := p.d.consent.AddRequest(consent.Request{ClientID: p.clientID, Kind: kinds[kind.Selected],
-				Received: strings.TrimSpace(received.Text), What: what.Text})
-			f.saved(err)
-		})
-}
-
 // showExtendForm gives a request its one extension, with the written
 // reason given to the client.
 func (p *consentPanel) showExtendForm(r *consent.Request) {
