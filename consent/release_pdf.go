@@ -224,20 +224,31 @@ func (d *Doc) releasedNote(n ReleasedNote, disguised, addendum bool) {
 	}
 	rows = append(rows, [2]string{"Signature", sig})
 	d.Fields(rows)
-	for _, s := range n.Sections {
+	d.sections(n.Sections)
+	for _, a := range n.Addenda {
+		d.Rule()
+		d.releasedNote(a, disguised, true)
+	}
+	for _, s := range n.Disagreements {
+		d.Rule()
+		d.Heading("Amendment denied " + s.Session.Date + ": the client's statement of disagreement")
+		d.sections(s.Sections)
+	}
+}
+
+// sections prints a note's sections, each under its name when there are
+// several or it has one.
+func (d *Doc) sections(secs []ReleasedSection) {
+	for _, s := range secs {
 		if strings.TrimSpace(s.Text) == "" {
 			continue
 		}
-		if len(n.Sections) > 1 || s.Name != "" {
+		if len(secs) > 1 || s.Name != "" {
 			d.pdf.SetFont(docFont, "B", 10)
 			d.needs(3 * lineHeight)
 			d.pdf.CellFormat(d.width, lineHeight, s.Name, "", 1, "L", false, 0, "")
 		}
 		d.flow(s.Parts)
-	}
-	for _, a := range n.Addenda {
-		d.Rule()
-		d.releasedNote(a, disguised, true)
 	}
 }
 

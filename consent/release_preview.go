@@ -50,6 +50,12 @@ type ReleasedNote struct {
 	Hash     string            `json:"content_hash"`
 	Sections []ReleasedSection `json:"sections"`
 	Addenda  []ReleasedNote    `json:"addenda,omitempty"`
+	// Disagreements are the denied amendment requests on this note that
+	// carry the client's statement of disagreement: the request, the
+	// denial, the statement and any rebuttal go with every later release
+	// of the note (45 CFR 164.526(d)(5)). Each is one ReleasedNote whose ID
+	// is the request's and whose Session.Date is the day of the denial.
+	Disagreements []ReleasedNote `json:"disagreements,omitempty"`
 }
 
 // ReleasedSection is a section of a released note, its text as released.
@@ -109,7 +115,11 @@ func (r *Release) Preview() (*ReleasePreview, error) {
 			return nil, err
 		}
 	}
-	p.Notes, p.Redactions = r.redactNotes(included)
+	disagreements, err := r.disagreements()
+	if err != nil {
+		return nil, err
+	}
+	p.Notes, p.Redactions = r.redactNotes(included, disagreements)
 	p.Notices = r.notices()
 	return p, nil
 }
@@ -185,9 +195,38 @@ func (r *Release) known() *disguise.Known {
 	return id.Known()
 }
 
+// disagreements returns, by note id, the client's denied amendment
+// requests that carry a statement of disagreement, each as a note whose
+// sections are the request, the denial, the statement and the rebuttal.
+func (r *Release) disagreements() (map[string][]notes.Note, error) {
+	reqs, err := r.s.Requests(r.req.ClientID)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string][]notes.Note{}
+	for _, q := range reqs {
+		if q.Kind != AmendmentRequest || q.Outcome != Denied || q.NoteID == "" || blank(q.Disagreement) {
+			continue
+		}
+		n := notes.Note{ID: q.ID, Session: notes.Session{Date: q.Closed}}
+		for _, sec := range []notes.Section{
+			{Name: "Request for amendment, received " + q.Received, Text: q.What},
+			{Name: "Denial, " + q.Closed, Text: q.DenialReason},
+			{Name: "The client's statement of disagreement", Text: q.Disagreement},
+			{Name: "The practice's rebuttal", Text: q.Rebuttal},
+		} {
+			if !blank(sec.Text) {
+				n.Sections = append(n.Sections, sec)
+			}
+		}
+		out[q.NoteID] = append(out[q.NoteID], n)
+	}
+	return out, nil
+}
+
 // redactNotes applies the release's profile and the clinician's edits to
-// every section of every note and addendum.
-func (r *Release) redactNotes(included []notes.Note) ([]ReleasedNote, []Redaction) {
+// every section of every note, addendum and statement of disagreement.
+func (r *Release) redactNotes(included []notes.Note, disagreements map[string][]notes.Note) ([]ReleasedNote, []Redaction) {
 	type job struct {
 		note, section string
 		text          string
@@ -201,6 +240,9 @@ func (r *Release) redactNotes(included []notes.Note) ([]ReleasedNote, []Redactio
 		}
 		for i := range n.Addenda {
 			collect(&n.Addenda[i])
+		}
+		for i := range disagreements[n.ID] {
+			collect(&disagreements[n.ID][i])
 		}
 	}
 	for i := range included {
@@ -245,6 +287,9 @@ func (r *Release) redactNotes(included []notes.Note) ([]ReleasedNote, []Redactio
 		}
 		for i := range n.Addenda {
 			rn.Addenda = append(rn.Addenda, build(&n.Addenda[i]))
+		}
+		for i := range disagreements[n.ID] {
+			rn.Disagreements = append(rn.Disagreements, build(&disagreements[n.ID][i]))
 		}
 		return rn
 	}

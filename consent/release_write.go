@@ -34,6 +34,7 @@ type Manifest struct {
 	Scope              ReleaseScope  `json:"scope"`
 	Notes              []string      `json:"notes"`
 	Addenda            []string      `json:"addenda,omitempty"`
+	Disagreements      []string      `json:"disagreements,omitempty"` // the requests whose statements of disagreement went with their notes
 	Withheld           int           `json:"withheld"`
 	Redactions         int           `json:"redactions"`
 	PsychotherapyNotes bool          `json:"psychotherapy_notes"`
@@ -113,6 +114,9 @@ func (r *Release) render() (*Manifest, []byte, error) {
 		m.PsychotherapyNotes = m.PsychotherapyNotes || n.Kind == notes.Psychotherapy
 		for _, a := range n.Addenda {
 			m.Addenda = append(m.Addenda, a.ID)
+		}
+		for _, d := range n.Disagreements {
+			m.Disagreements = append(m.Disagreements, d.ID)
 		}
 	}
 	m.Hash = ManifestHash(m)
@@ -295,6 +299,9 @@ func describe(m *Manifest) string {
 	what := fmt.Sprintf("records release %s: %d notes", m.ReleaseID, len(m.Notes))
 	if len(m.Addenda) > 0 {
 		what += fmt.Sprintf(" and %d addenda", len(m.Addenda))
+	}
+	if len(m.Disagreements) > 0 {
+		what += fmt.Sprintf(", with %d statement(s) of disagreement", len(m.Disagreements))
 	}
 	if m.PsychotherapyNotes {
 		what += ", including psychotherapy notes"

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -126,4 +127,38 @@ func TestConsentAuthorizationEndsByItsEvent(t *testing.T) {
 	if len(consentButtons(w, "Event happened…")) != 0 {
 		t.Error("the event can be recorded twice")
 	}
+}
+
+// The review of a release shows the statement of disagreement that goes
+// with a note, redacted like the note.
+func TestReleaseReviewShowsTheStatementOfDisagreement(t *testing.T) {
+	f := newReleaseFixture(t)
+	ns, err := f.notes.ListNotes(f.client)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var progress string
+	for _, n := range ns {
+		if n.Kind == notes.Progress {
+			progress = n.ID
+		}
+	}
+	rq, err := f.store.AddRequest(consent.Request{ClientID: f.client, Kind: consent.AmendmentRequest, Received: "2026-03-11", NoteID: progress})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.store.Deny(rq.ID, "2026-03-12", "The note is accurate."); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.store.Disagree(rq.ID, "I left early and Daniel stayed on.", ""); err != nil {
+		t.Fatal(err)
+	}
+	wiz, _ := f.open()
+	releaseToReview(t, wiz)
+	releaseRequire(t, wiz, "Amendment denied 2026-03-12: the client's statement of disagreement")
+	statement := releaseFind(t, wiz, "the statement", func(r *widget.RichText) bool { return strings.Contains(r.String(), "I left early") }).String()
+	if strings.Contains(statement, "Daniel") {
+		t.Errorf("the statement is not redacted like the note: %s", statement)
+	}
+	f.noErrors()
 }

@@ -123,7 +123,20 @@ func (s *releaseReview) editRows() []fyne.CanvasObject {
 // noteView is one note as released, with its redactions listed under it
 // and its addenda after it.
 func (s *releaseReview) noteView(n consent.ReleasedNote, prefix string) []fyne.CanvasObject {
-	objs := []fyne.CanvasObject{releaseHeading(fmt.Sprintf("%s%s, %s", prefix, releaseKindLabel(n.Kind), n.Session.Date))}
+	objs := s.sectionsView(n, fmt.Sprintf("%s%s, %s", prefix, releaseKindLabel(n.Kind), n.Session.Date))
+	for _, a := range n.Addenda {
+		objs = append(objs, s.noteView(a, "Addendum: ")...)
+	}
+	for _, d := range n.Disagreements {
+		objs = append(objs, s.sectionsView(d, "Amendment denied "+d.Session.Date+": the client's statement of disagreement, which goes with this note")...)
+	}
+	return objs
+}
+
+// sectionsView is a heading and the sections of a note as released, each
+// with its redactions.
+func (s *releaseReview) sectionsView(n consent.ReleasedNote, heading string) []fyne.CanvasObject {
+	objs := []fyne.CanvasObject{releaseHeading(heading)}
 	for _, sec := range n.Sections {
 		reds := slices.DeleteFunc(slices.Clone(s.preview.Redactions), func(d consent.Redaction) bool {
 			return d.NoteID != n.ID || d.Section != sec.Name
@@ -135,9 +148,6 @@ func (s *releaseReview) noteView(n consent.ReleasedNote, prefix string) []fyne.C
 		for _, d := range reds {
 			objs = append(objs, s.redactionRow(d))
 		}
-	}
-	for _, a := range n.Addenda {
-		objs = append(objs, s.noteView(a, "Addendum: ")...)
 	}
 	return objs
 }
