@@ -102,15 +102,30 @@ func (r *retentionScreen) destroy(clientID string) {
 	if r.m.pane != nil && r.m.pane.client.ID == clientID {
 		r.m.showStart()
 	}
-	res, err := r.m.notes.Destroy(clientID, r.m.now())
-	if err != nil {
-		r.m.c.showError(err)
-		return
-	}
-	r.m.clients.selected = ""
-	r.m.clients.load()
-	r.load()
-	dialog.ShowInformation("The record was destroyed",
-		fmt.Sprintf("Removed %d notes, %d addenda and %d related people. The vault's log records the destruction and its rule, without any content.",
-			res.Notes, res.Addenda, res.People), r.m.c.win)
+	// Destruction rewrites the vault so that no copy of the record stays
+	// on disk: about a second on a large vault, so it runs off the UI
+	// goroutine, with the window saying what is happening.
+	m, win := r.m, r.m.c.win
+	working := dialog.NewCustomWithoutButtons("Destroying the record…", widget.NewProgressBarInfinite(), win)
+	working.Show()
+	now := m.now()
+	m.c.background(func() {
+		res, err := m.notes.Destroy(clientID, now)
+		fyne.Do(func() {
+			working.Hide()
+			if m.c.main != m {
+				return // locked meanwhile; the unlocked window reloads everything
+			}
+			if err != nil {
+				m.c.showError(err)
+				return
+			}
+			m.clients.selected = ""
+			m.clients.load()
+			r.load()
+			dialog.ShowInformation("The record was destroyed",
+				fmt.Sprintf("Removed %d notes, %d addenda and %d related people. The vault's log records the destruction and its rule, without any content.",
+					res.Notes, res.Addenda, res.People), win)
+		})
+	})
 }

@@ -51,6 +51,7 @@ func TestRetentionDestroysAfterConfirmation(t *testing.T) {
 	r = findRetention(t, w)
 	test.Type(r.confirm, "destroy")
 	tapButton(t, w, "Destroy the record")
+	settle(c) // destruction runs off the UI goroutine
 	if _, err := m.notes.GetClient(old.ID); !errors.Is(err, notes.ErrNotFound) {
 		t.Fatalf("the record is still there: %v", err)
 	}
