@@ -115,8 +115,17 @@ func TestReleaseByAuthorizationEndToEnd(t *testing.T) {
 	if len(events) != 1 || !strings.HasPrefix(string(events[0].Data), m.Hash+" ") {
 		t.Errorf("release events = %+v, want one with the manifest hash", events)
 	}
+	if n, err := f.s.PendingReleaseFiles(); err != nil || n != 0 {
+		t.Errorf("%d release files still noted after the release, %v", n, err)
+	}
 	if _, err := r.Release(out, consent.ReleaseOptions{}); !errors.Is(err, consent.ErrAlreadyReleased) {
 		t.Errorf("a second Release: %v, want ErrAlreadyReleased", err)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 2 {
+		t.Errorf("a refused release left a file: the folder holds %d", len(entries))
+	}
+	if n, _ := f.s.PendingReleaseFiles(); n != 0 {
+		t.Errorf("a refused release left %d files noted", n)
 	}
 	rels, err := f.s.Releases(f.maria)
 	if err != nil || len(rels) != 1 || rels[0].DisclosureID != m.DisclosureID || consent.ManifestHash(&rels[0]) != m.Hash {

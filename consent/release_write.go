@@ -3,8 +3,10 @@ package consent
 import (
 	"bytes"
 	"crypto/sha256"
+	"database/sql"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -127,11 +129,13 @@ func (r *Release) render() (*Manifest, []byte, error) {
 // Release writes the PDF to out (and an encrypted copy when opts ask for
 // one), records the release, and returns its manifest.
 //
-// Ordering: each file is written to a temporary file in its folder and
-// synced; then the release is recorded in the accounting, durably; only
-// then are the files renamed into place and the folder synced. A release
-// that cannot be recorded leaves no file behind, so nothing leaves the
-// practice unaccounted for. On any failure the temporary files are removed.
+// Ordering: the vault first notes each temporary file it is about to
+// write; each file is then written in its folder and synced; then the
+// release is recorded in the accounting, durably; only then are the files
+// renamed into place and the folder synced. A release that cannot be
+// recorded leaves no file behind, so nothing leaves the practice
+// unaccounted for. On any failure the temporary files are removed, and
+// after a crash the next Open finishes the job (see finishReleaseFiles).
 func (r *Release) Release(out string, opts ReleaseOptions) (*Manifest, error) {
 	if opts.EncryptTo != "" && opts.Passphrase != "" {
 		return nil, fmt.Errorf("%w: encrypt to a recipient or with a passphrase, not both", ErrInvalid)
@@ -141,18 +145,7 @@ func (r *Release) Release(out string, opts ReleaseOptions) (*Manifest, error) {
 		return nil, err
 	}
 	m.PDF.Path = out
-	var temps []string
-	defer func() {
-		for _, t := range temps {
-			os.Remove(t)
-		}
-	}()
-	tmp, err := writeTemp(out, pdf)
-	if err != nil {
-		return nil, err
-	}
-	temps = append(temps, tmp)
-	finals := []string{out}
+	finals, data := []string{out}, [][]byte{pdf}
 	if opts.EncryptTo != "" || opts.Passphrase != "" {
 		encOut := opts.EncryptedOut
 		if encOut == "" {
@@ -164,25 +157,146 @@ func (r *Release) Release(out string, opts ReleaseOptions) (*Manifest, error) {
 		}
 		sum := sha256.Sum256(enc)
 		m.Encrypted = &ReleasedFile{Path: encOut, Bytes: int64(len(enc)), SHA256: hex.EncodeToString(sum[:]), EncryptedTo: to}
-		t, err := writeTemp(encOut, enc)
-		if err != nil {
+		finals, data = append(finals, encOut), append(data, enc)
+	}
+	for _, f := range finals {
+		if fi, err := os.Stat(f); err == nil && fi.IsDir() {
+			return nil, fmt.Errorf("%w: %s is a folder; give a file name", ErrInvalid, f)
+		}
+	}
+	temps := make([]string, len(finals))
+	for i, f := range finals {
+		temps[i] = filepath.Join(filepath.Dir(f), fmt.Sprintf("%s%s-%d", releaseTempPrefix, m.ReleaseID, i))
+	}
+	if err := r.s.noteReleaseFiles(m.ReleaseID, temps, finals); err != nil {
+		return nil, err
+	}
+	recorded := false
+	defer func() {
+		if recorded {
+			return // the files are the record's: placed, or left for the next Open to place
+		}
+		for _, t := range temps {
+			os.Remove(t)
+		}
+		r.s.forgetReleaseFiles(temps)
+	}()
+	for i, t := range temps {
+		if err := writeTemp(t, data[i]); err != nil {
 			return nil, err
 		}
-		temps = append(temps, t)
-		finals = append(finals, encOut)
 	}
 	m.Hash = ManifestHash(m)
 	if _, err := r.Record(m); err != nil {
 		return nil, err
 	}
+	recorded = true
 	for i, t := range temps {
-		if err := os.Rename(t, finals[i]); err != nil {
-			return m, fmt.Errorf("the release was recorded as %s, but its file could not be put in place: %w", m.DisclosureID, err)
+		if err := renameFile(t, finals[i]); err != nil {
+			return m, fmt.Errorf("the release was recorded as %s, but its file could not be put in place (%w); Confide puts it there the next time it opens the vault", m.DisclosureID, err)
 		}
 		syncDir(filepath.Dir(finals[i]))
 	}
-	temps = nil
+	r.s.forgetReleaseFiles(temps) // if this fails, the next Open finds the files placed and forgets them
 	return m, nil
+}
+
+// renameFile is os.Rename; tests make it fail.
+var renameFile = os.Rename
+
+// releaseTempPrefix begins the name of a release file not yet in place.
+const releaseTempPrefix = ".confide-release-"
+
+// noteReleaseFiles records, before they are written, the temporary files
+// of a release and where each goes.
+func (s *Store) noteReleaseFiles(releaseID string, temps, finals []string) error {
+	return s.v.Update(func(tx *vault.Tx) error {
+		for i, t := range temps {
+			if _, err := tx.Exec("INSERT INTO consent_release_files(temp, final, release_id, started_at) VALUES(?, ?, ?, ?)",
+				t, finals[i], releaseID, stamp(s.now())); err != nil {
+				return fmt.Errorf("note the release files: %w", err)
+			}
+		}
+		return nil
+	})
+}
+
+// forgetReleaseFiles drops the notes of temporary files now placed or
+// removed. A failure is harmless: the next Open finds nothing to do but
+// forget them.
+func (s *Store) forgetReleaseFiles(temps []string) error {
+	return s.v.Update(func(tx *vault.Tx) error {
+		for _, t := range temps {
+			if _, err := tx.Exec("DELETE FROM consent_release_files WHERE temp = ?", t); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// finishReleaseFiles finishes what a crash interrupted: the temporary file
+// of a release that was recorded is put in place (unless something else
+// is there now), and that of a release that was not is removed, since it
+// holds plaintext nobody accounted for. It reports how many files it
+// placed and removed. A file it cannot place stays noted, for next time.
+func (s *Store) finishReleaseFiles() (placed, removed int, err error) {
+	type pending struct{ temp, final, releaseID string }
+	var ps []pending
+	var recorded map[string]bool
+	err = s.v.Read(func(q vault.Querier) error {
+		rows, err := q.Query(`SELECT f.temp, f.final, f.release_id FROM consent_release_files f ORDER BY f.temp`)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var p pending
+			if err := rows.Scan(&p.temp, &p.final, &p.releaseID); err != nil {
+				return err
+			}
+			ps = append(ps, p)
+		}
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		recorded = map[string]bool{}
+		for _, p := range ps {
+			var one int
+			switch err := q.QueryRow("SELECT 1 FROM consent_releases WHERE id = ?", p.releaseID).Scan(&one); {
+			case err == nil:
+				recorded[p.releaseID] = true
+			case !errors.Is(err, sql.ErrNoRows):
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil || len(ps) == 0 {
+		return 0, 0, err
+	}
+	var done []string
+	for _, p := range ps {
+		if _, err := os.Stat(p.temp); errors.Is(err, os.ErrNotExist) {
+			done = append(done, p.temp) // placed, or removed, before the crash
+			continue
+		}
+		if recorded[p.releaseID] {
+			if _, err := os.Lstat(p.final); errors.Is(err, os.ErrNotExist) {
+				if renameFile(p.temp, p.final) == nil {
+					syncDir(filepath.Dir(p.final))
+					placed++
+					done = append(done, p.temp)
+				}
+				continue
+			}
+		}
+		if err := os.Remove(p.temp); err == nil || errors.Is(err, os.ErrNotExist) {
+			removed++
+			done = append(done, p.temp)
+		}
+	}
+	return placed, removed, s.forgetReleaseFiles(done)
 }
 
 func encrypt(pdf []byte, opts ReleaseOptions) ([]byte, string, error) {
@@ -208,15 +322,12 @@ func encrypt(pdf []byte, opts ReleaseOptions) ([]byte, string, error) {
 	return b.Bytes(), to, nil
 }
 
-// writeTemp writes data to a new temporary file, readable by the user
-// only, in the folder of path, and syncs it.
-func writeTemp(path string, data []byte) (string, error) {
-	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
-		return "", fmt.Errorf("%w: %s is a folder; give a file name", ErrInvalid, path)
-	}
-	f, err := os.CreateTemp(filepath.Dir(path), ".confide-release-*")
+// writeTemp writes data to the new file path, readable by the user only,
+// and syncs it.
+func writeTemp(path string, data []byte) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
 	if err != nil {
-		return "", fmt.Errorf("write the release: %w", err)
+		return fmt.Errorf("write the release: %w", err)
 	}
 	n, err := f.Write(data)
 	if err == nil && n != len(data) {
@@ -229,10 +340,10 @@ func writeTemp(path string, data []byte) (string, error) {
 		err = cerr
 	}
 	if err != nil {
-		os.Remove(f.Name())
-		return "", fmt.Errorf("write the release: %w", err)
+		os.Remove(path)
+		return fmt.Errorf("write the release: %w", err)
 	}
-	return f.Name(), nil
+	return nil
 }
 
 func syncDir(dir string) {

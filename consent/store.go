@@ -68,6 +68,9 @@ func Open(v *vault.Vault, opts ...Option) (*Store, error) {
 	if err := v.Migrate("consent", sub); err != nil {
 		return nil, err
 	}
+	// A release interrupted by a crash may have left a temporary file;
+	// what cannot be finished now is tried again at the next Open.
+	s.finishReleaseFiles()
 	return s, nil
 }
 
