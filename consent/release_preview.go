@@ -107,9 +107,6 @@ func (r *Release) Preview() (*ReleasePreview, error) {
 	p := &ReleasePreview{Request: r.req, Basis: r.basisText(), Scope: r.scope, Withheld: withheld,
 		Part2: r.client.Part2, Disguised: r.mapping.Profile == disguise.Consultation, Subject: r.client.Name}
 	p.Authorizations = r.auths
-	if p.Disguised {
-		p.Subject = r.mapping.Apply(r.client.Name, []disguise.Span{{Start: 0, End: len(r.client.Name), Category: disguise.Name, Subject: disguise.SubjectClient}}).Text
-	}
 	if r.scope.Consents && !p.Disguised {
 		if p.Consents, err = r.s.Consents(r.req.ClientID); err != nil {
 			return nil, err
@@ -119,7 +116,11 @@ func (r *Release) Preview() (*ReleasePreview, error) {
 	if err != nil {
 		return nil, err
 	}
+	r.mapping.Avoid(r.known()) // no pseudonym may be a real name in the record
 	p.Notes, p.Redactions = r.redactNotes(included, disagreements)
+	if p.Disguised {
+		p.Subject = r.mapping.Apply(r.client.Name, []disguise.Span{{Start: 0, End: len(r.client.Name), Category: disguise.Name, Subject: disguise.SubjectClient}}).Text
+	}
 	p.Notices = r.notices()
 	return p, nil
 }
@@ -265,6 +266,15 @@ func (r *Release) redactNotes(included []notes.Note, disagreements map[string][]
 	}
 	close(next)
 	wg.Wait()
+	// Every name in the release is known before the first pseudonym is
+	// drawn, so that none is drawn as, or like, a name met later.
+	for _, j := range jobs {
+		for _, sp := range j.spans {
+			if sp.Category == disguise.Name {
+				r.mapping.AvoidNames(j.text[sp.Start:sp.End])
+			}
+		}
+	}
 	var all []Redaction
 	secs := map[*job]ReleasedSection{}
 	for _, j := range jobs {

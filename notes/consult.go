@@ -209,7 +209,9 @@ func (s *Store) Prepare(consultID, noteID string) (*Prepared, error) {
 		for _, a := range n.Addenda {
 			body += "\n\nAddendum (" + a.Date + "):\n" + a.Body()
 		}
-		spans := c.Edits.apply(body, disguise.Detect(body, client.Identifiers().Known()))
+		known := client.Identifiers().Known()
+		spans := c.Edits.apply(body, disguise.Detect(body, known))
+		m.Avoid(known)
 		res := m.Apply(body, spans)
 		p = &Prepared{NoteID: noteID, Original: body, Result: res}
 		mapping, _ := json.Marshal(m)

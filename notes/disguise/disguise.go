@@ -27,6 +27,7 @@ type Result struct {
 // Disguise detects the identifiers in text (with known, which may be nil)
 // and applies the mapping's profile to them.
 func (m *Mapping) Disguise(text string, known *Known) Result {
+	m.Avoid(known)
 	return m.Apply(text, Detect(text, known))
 }
 
@@ -38,6 +39,11 @@ func (m *Mapping) Apply(text string, spans []Span) Result {
 	var b strings.Builder
 	b.Grow(len(text) + len(text)/8)
 	res := Result{Changes: make([]Change, 0, len(spans))}
+	for _, s := range spans {
+		if s.Category == Name && s.Start >= 0 && s.Start < s.End && s.End <= len(text) {
+			m.avoidWords(text[s.Start:s.End]) // no pseudonym may be a name the text holds
+		}
+	}
 	pos := 0
 	for _, s := range spans {
 		if s.Start < pos || s.End > len(text) || s.Start >= s.End {

@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
 )
 
 // Profile names a set of transformations over detected spans.
@@ -42,6 +43,62 @@ type Mapping struct {
 	DateShiftDays int               `json:"date_shift_days"`
 	Names         map[string]string `json:"names"` // lower-case real name word -> pseudonym
 	Draws         uint64            `json:"draws"` // pseudonyms drawn so far
+
+	avoid map[string]bool // real name words no pseudonym may be (see Avoid)
+}
+
+// Avoid keeps every word of the known people's names (the client's, the
+// related people's and the unit members') out of the pseudonyms drawn from
+// now on, so that no pseudonym is a real name in the record: a packet that
+// calls the client "Daniel" when Daniel is her husband misleads the reader
+// and looks like a leak. Apply does the same for the names it is given.
+// Pseudonyms already drawn keep their value.
+func (m *Mapping) Avoid(k *Known) {
+	if k == nil {
+		return
+	}
+	var names []string
+	names = append(names, k.Names...)
+	names = append(names, k.Members...)
+	for _, r := range k.Related {
+		names = append(names, r.Name)
+	}
+	for _, n := range names {
+		m.avoidWords(n)
+	}
+}
+
+// avoided reports whether choice is, or resembles, a name word to avoid.
+func (m *Mapping) avoided(choice string) bool {
+	if m.avoid[strings.ToLower(choice)] {
+		return true
+	}
+	for w := range m.avoid {
+		if resembles(choice, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// AvoidNames keeps the words of names out of the pseudonyms drawn from now
+// on, as Avoid does for the known people: for names found in texts that
+// will be disguised later, so that none of them is drawn before it is met.
+func (m *Mapping) AvoidNames(names ...string) {
+	for _, n := range names {
+		m.avoidWords(n)
+	}
+}
+
+func (m *Mapping) avoidWords(name string) {
+	if m.avoid == nil {
+		m.avoid = map[string]bool{}
+	}
+	for _, w := range strings.FieldsFunc(name, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '-' }) {
+		if len(w) >= 3 { // an initial or "de" would rule out half the pool
+			m.avoid[strings.ToLower(w)] = true
+		}
+	}
 }
 
 // NewMapping builds a mapping for profile from seed: the same seed gives
@@ -143,8 +200,6 @@ func titleCase(s string) string {
 	return strings.ToUpper(s[:1]) + s[1:]
 }
 
-// pseudonym returns the pseudonym of one real name word, drawing a new
-// one (of the likely gender, for a first name) the first time it is seen.
 // resembles reports whether a pseudonym would give the real name away: the
 // same name, one inside the other ("Maria", "Mariah"), or the same first
 // four letters.
@@ -160,6 +215,8 @@ func resembles(pseudo, real string) bool {
 	return n >= 4
 }
 
+// pseudonym returns the pseudonym of one real name word, drawing a new
+// one (of the likely gender, for a first name) the first time it is seen.
 func (m *Mapping) pseudonym(real string, first bool) string {
 	key := strings.ToLower(real)
 	if p, ok := m.Names[key]; ok {
@@ -189,7 +246,7 @@ func (m *Mapping) pseudonym(real string, first bool) string {
 	r := mrand.New(mrand.NewPCG(m.Seed, m.Draws))
 	m.Draws++
 	choice := pool[r.IntN(len(pool))]
-	for tries := 0; tries < 50 && (used[strings.ToLower(choice)] || resembles(choice, real) || m.Names[strings.ToLower(choice)] != ""); tries++ {
+	for tries := 0; tries < 50 && (used[strings.ToLower(choice)] || resembles(choice, real) || m.Names[strings.ToLower(choice)] != "" || m.avoided(choice)); tries++ {
 		choice = pool[r.IntN(len(pool))]
 	}
 	m.Names[key] = choice
