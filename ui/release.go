@@ -132,15 +132,18 @@ func (w *releaseWizard) show() {
 }
 
 // clientName is the client's name, or initials in privacy mode.
-func (w *releaseWizard) clientName() string {
+func (w *releaseWizard) clientName() string { return w.personName(w.client.Name) }
+
+// personName is name, or its initials in privacy mode.
+func (w *releaseWizard) personName(name string) string {
 	if w.d.privacy != nil && w.d.privacy() {
 		var b strings.Builder
-		for _, f := range strings.Fields(w.client.Name) {
+		for _, f := range strings.Fields(name) {
 			b.WriteString(strings.ToUpper(string([]rune(f)[:1])) + ".")
 		}
 		return b.String()
 	}
-	return w.client.Name
+	return name
 }
 
 // showStep shows step i.

@@ -208,6 +208,11 @@ func (s *releaseBasis) check() {
 // recipient and date rather than its id.
 func (s *releaseBasis) plain(err error) string {
 	msg := strings.ReplaceAll(releasePlain(err), "client "+s.w.clientID, "this client")
+	for _, u := range s.w.client.Units { // the other members of a unit, by name
+		for _, m := range u.Members {
+			msg = strings.ReplaceAll(msg, "client "+m.ClientID, s.w.personName(m.Name))
+		}
+	}
 	for _, a := range s.auths {
 		msg = strings.ReplaceAll(msg, "authorization "+a.ID, "the authorization to "+a.Recipient+" signed "+a.Signed)
 		msg = strings.ReplaceAll(msg, a.ID, "the authorization to "+a.Recipient+" signed "+a.Signed)

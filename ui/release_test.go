@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/confidenotes/confide/consent"
+	"github.com/confidenotes/confide/notes"
 )
 
 // releaseToReview walks a client's own request to the review step.
@@ -253,5 +254,50 @@ func TestReleaseCourtOrderNeedsCourtAndCaseAndMayNamePsychotherapyNotes(t *testi
 	releaseTap(t, wiz, "Next")
 	releaseRequire(t, wiz, "Psychotherapy note, 2026-03-10")
 	releaseRequire(t, wiz, releasePsychText)
+	f.noErrors()
+}
+
+// A couple's shared record is offered in step 1; it needs the other
+// member's authorization too, and the refusal names that member.
+func TestReleaseSharedRecordNeedsEveryMember(t *testing.T) {
+	f := newReleaseFixture(t)
+	sam, err := f.notes.AddClient(notes.Client{Name: "Sam Okafor"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	unit, err := f.notes.AddUnit(notes.Couple, "", f.client, sam.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.authorization("Dr. Smith", nil)
+	wiz, w := f.open()
+	wiz.who.kind.SetSelected(releaseTypeLabels[consent.ByAuthorization])
+	records := releaseField(t, wiz, "Records").(*widget.Select)
+	if len(records.Options) != 2 || records.Options[1] != "The shared record of the couple with Sam Okafor" {
+		t.Fatalf("records offered: %q", records.Options)
+	}
+	records.SetSelected(records.Options[1])
+	releaseType(t, w, wiz, "Recipient", "Dr. Smith")
+	releaseType(t, w, wiz, "Purpose", "continuity of care")
+	releaseTap(t, wiz, "Next")
+	if c := releaseFind(t, wiz, "the authorization", func(c *widget.Check) bool { return strings.HasPrefix(c.Text, "To Dr. Smith") }); !c.Checked {
+		t.Fatal("the authorization naming the recipient is not chosen")
+	}
+	releaseRequire(t, wiz, "Sam Okafor")
+	if !wiz.next.Disabled() || wiz.rel != nil {
+		t.Fatal("the shared record goes ahead without the other member's authorization")
+	}
+
+	if _, err := f.store.AddAuthorization(consent.Authorization{ClientID: sam.ID, Info: "progress notes of 2026", Discloser: "Dr. Lee",
+		Recipient: "Dr. Smith", RecipientAddress: "2 Clinic Rd", Purpose: "continuity of care",
+		Expires: "2026-12-31", Signed: "2026-03-01", Signer: "the client"}); err != nil {
+		t.Fatal(err)
+	}
+	releaseTap(t, wiz, "Back")
+	releaseTap(t, wiz, "Next")
+	releaseRequire(t, wiz, "The chosen authorization allows this release.")
+	if wiz.rel == nil || wiz.rel.Request().UnitID != unit {
+		t.Fatalf("the release is not of the shared record")
+	}
 	f.noErrors()
 }

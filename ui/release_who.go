@@ -35,6 +35,8 @@ type releaseWho struct {
 	purpose   *widget.Entry
 	access    *widget.Select
 	accessIDs map[string]string // label -> access request id
+	record    *widget.Select    // the client's own record, or a unit's shared one
+	unitIDs   map[string]string // label -> unit id ("" for the client's own)
 
 	typ consent.RequestType
 }
@@ -53,6 +55,7 @@ func (s *releaseWho) buildUI() fyne.CanvasObject {
 	s.address = &widget.Entry{PlaceHolder: "Where the records go (postal or email address)", MultiLine: true, Wrapping: fyne.TextWrapWord}
 	s.purpose = &widget.Entry{PlaceHolder: "Why they are asking, as they put it"}
 	s.access = &widget.Select{}
+	s.loadRecords()
 	s.kind = &widget.Select{Options: labels, OnChanged: s.onKind}
 	s.kind.SetSelected(releaseTypeLabels[consent.ToClient])
 	return s.form()
@@ -67,6 +70,10 @@ func (s *releaseWho) form() fyne.CanvasObject {
 		{Text: "Recipient's address", Widget: s.address},
 		{Text: "Purpose", Widget: s.purpose},
 	}}
+	if len(s.record.Options) > 1 {
+		f.Items = append(f.Items, &widget.FormItem{Text: "Records", Widget: s.record,
+			HintText: "A couple's, family's or group's shared record needs every member's authorization."})
+	}
 	if s.typ == consent.ToClient {
 		f.Items = append(f.Items, &widget.FormItem{Text: "Access request", Widget: s.access,
 			HintText: "The client's written request for access that this release answers, if any: it is closed as granted."})
@@ -102,6 +109,34 @@ func (s *releaseWho) onKind(label string) {
 		s.w.body.Objects = []fyne.CanvasObject{s.form()}
 		s.w.body.Refresh()
 	}
+}
+
+// releaseOwnRecord is the choice of the client's own record.
+const releaseOwnRecord = "This client's own record"
+
+// loadRecords offers the client's own record and the shared record of each
+// couple, family or group they belong to, named by its other members.
+func (s *releaseWho) loadRecords() {
+	s.unitIDs = map[string]string{releaseOwnRecord: ""}
+	opts := []string{releaseOwnRecord}
+	for _, u := range s.w.client.Units {
+		var others []string
+		for _, m := range u.Members {
+			if m.ClientID != s.w.clientID {
+				others = append(others, s.w.personName(m.Name))
+			}
+		}
+		label := fmt.Sprintf("The shared record of the %s with %s", u.Kind, strings.Join(others, ", "))
+		if u.Name != "" {
+			label = fmt.Sprintf("The shared record of %s (%s)", u.Name, u.Kind)
+		}
+		if _, dup := s.unitIDs[label]; dup {
+			label += " (" + u.ID + ")"
+		}
+		s.unitIDs[label] = u.ID
+		opts = append(opts, label)
+	}
+	s.record = &widget.Select{Options: opts, Selected: releaseOwnRecord}
 }
 
 // loadAccessRequests offers the client's open access requests.
@@ -148,7 +183,8 @@ func (s *releaseWho) onNext() {
 // request is the request as this step has it.
 func (s *releaseWho) request() consent.ReleaseRequest {
 	req := consent.ReleaseRequest{ClientID: s.w.clientID, Type: s.typ, Recipient: strings.TrimSpace(s.recipient.Text),
-		RecipientAddress: strings.TrimSpace(s.address.Text), Purpose: strings.TrimSpace(s.purpose.Text)}
+		RecipientAddress: strings.TrimSpace(s.address.Text), Purpose: strings.TrimSpace(s.purpose.Text),
+		UnitID: s.unitIDs[s.record.Selected]}
 	if s.typ == consent.ToClient {
 		req.AccessRequest = s.accessIDs[s.access.Selected]
 	}
