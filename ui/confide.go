@@ -289,7 +289,7 @@ func (c *Confide) showMain(v *vault.Vault) *mainScreen {
 		return nil
 	}
 	s := &mainScreen{c: c, v: v}
-	content := s.buildUI()
+	content := newActivityArea(s.buildUI(), c.idle.touch)
 	c.show(titleUnlocked, content)
 	c.main = s
 	c.menu.setUnlocked(true)

@@ -105,7 +105,7 @@ func (e *editor) buildUI() fyne.CanvasObject {
 	bottom := container.NewVBox(e.warnings, container.NewHBox(e.discard, layout.NewSpacer(),
 		&widget.Label{Text: "Ctrl+Shift+S", SizeName: captionSize, Importance: widget.LowImportance}, e.sign))
 	e.showWarnings()
-	return container.NewBorder(top, bottom, nil, nil, container.NewVScroll(fields))
+	return container.NewBorder(top, bottom, nil, nil, activityScroll(fields, e.p.m.c.idle.touch))
 }
 
 // labelled puts a small caption above a field.

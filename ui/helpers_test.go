@@ -128,6 +128,8 @@ func texts(w fyne.Window) string {
 			}
 		case *widget.Card:
 			walk(o.Content)
+		case *activityArea:
+			walk(o.content)
 		case *container.Scroll:
 			walk(o.Content)
 		case *fyne.Container:

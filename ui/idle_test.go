@@ -4,7 +4,11 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
+
+	"github.com/confidenotes/confide/notes"
 )
 
 // The idle lock measures the wall clock: it locks after the limit without
@@ -93,4 +97,88 @@ func TestClipboardClearing(t *testing.T) {
 			}
 		})
 	}
+}
+
+// Moving the mouse over the window, or scrolling a note, is activity: a
+// therapist reading a long note is not away.
+func TestMouseActivityKeepsItOpen(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		act  func(t *testing.T, c *Confide, w fyne.Window)
+		want bool // locked at the end
+	}{
+		{"no input", func(*testing.T, *Confide, fyne.Window) {}, true},
+		{"the mouse moves over the window", func(t *testing.T, c *Confide, w fyne.Window) {
+			test.MoveMouse(w.Canvas(), fyne.NewPos(600, 400))
+			test.MoveMouse(w.Canvas(), fyne.NewPos(620, 420))
+		}, false},
+		{"the note is scrolled", func(t *testing.T, c *Confide, w fyne.Window) {
+			// The scroll that holds the note's first section.
+			var scroll *container.Scroll
+			first := fyne.CanvasObject(c.main.pane.editor.sections[0])
+			everything(w, func(o fyne.CanvasObject) {
+				if s, ok := o.(*container.Scroll); ok && scroll == nil && holds(s.Content, first) {
+					scroll = s
+				}
+			})
+			if scroll == nil {
+				t.Fatal("no scroll holds the note")
+			}
+			w.Resize(fyne.NewSize(1100, 360)) // the note runs past the window
+			at := fyne.CurrentApp().Driver().AbsolutePositionForObject(scroll)
+			test.Scroll(w.Canvas(), at.AddXY(scroll.Size().Width-4, 4), 0, -30) // beside the fields, as a wheel would
+			if scroll.Offset.Y == 0 {
+				t.Fatal("the note did not scroll")
+			}
+		}, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			clock := newFakeClock()
+			store := newMemStore()
+			dir, _ := newVault(t, store, "")
+			c, w := start(t, Options{Dir: dir, Store: store, Now: clock.Now})
+			w.Resize(fyne.NewSize(1100, 720))
+			c.app.Preferences().SetInt(prefAutoLockMin, 10)
+			m := c.main
+			cl, err := m.notes.AddClient(notes.Client{Name: "Ann Lee", Status: notes.Active})
+			if err != nil {
+				t.Fatal(err)
+			}
+			m.clients.load()
+			m.clients.choose(cl.ID)
+			m.pane.newNoteOf(notes.Progress, notes.SOAP, "2026-11-20")
+			test.MoveMouse(w.Canvas(), fyne.NewPos(1, 1)) // the pointer starts somewhere
+			clock.advance(6 * time.Minute)
+			c.tick()
+			tt.act(t, c, w)
+			clock.advance(6 * time.Minute)
+			c.tick()
+			settle(c)
+			if locked := c.main == nil; locked != tt.want {
+				t.Fatalf("locked = %v, want %v", locked, tt.want)
+			}
+		})
+	}
+}
+
+// holds reports whether target is o or inside it.
+func holds(o, target fyne.CanvasObject) bool {
+	if o == target {
+		return true
+	}
+	switch x := o.(type) {
+	case *fyne.Container:
+		for _, c := range x.Objects {
+			if holds(c, target) {
+				return true
+			}
+		}
+	case fyne.Widget:
+		for _, c := range test.WidgetRenderer(x).Objects() {
+			if holds(c, target) {
+				return true
+			}
+		}
+	}
+	return false
 }

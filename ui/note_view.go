@@ -46,7 +46,7 @@ func (v *noteView) buildUI() fyne.CanvasObject {
 	bottom := container.NewVBox(widget.NewSeparator(),
 		&widget.Label{Text: "Addendum", TextStyle: fyne.TextStyle{Bold: true}},
 		v.addendum, container.NewHBox(layout.NewSpacer(), v.add))
-	return container.NewBorder(nil, bottom, nil, nil, container.NewVScroll(v.body))
+	return container.NewBorder(nil, bottom, nil, nil, activityScroll(v.body, v.p.m.c.idle.touch))
 }
 
 // refresh lays the note and its addenda out.
