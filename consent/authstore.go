@@ -36,9 +36,13 @@ func (s *Store) AddAuthorization(a Authorization) (*Authorization, error) {
 		return nil, err
 	}
 	if a.Form == "" {
-		a.Form = ReleaseForm.Ref()
+		f := ReleaseForm
 		if a.PsychotherapyNotes {
-			a.Form = PsychotherapyReleaseForm.Ref()
+			f = PsychotherapyReleaseForm
+		}
+		var err error
+		if a.Form, err = s.formRef(f); err != nil {
+			return nil, err
 		}
 	}
 	a.ID = newID("au-")

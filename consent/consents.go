@@ -93,7 +93,10 @@ func (s *Store) AddConsent(c Consent) (*Consent, error) {
 	}
 	if c.Form == "" {
 		if f, ok := formFor(c.Type); ok {
-			c.Form = f.Ref()
+			var err error
+			if c.Form, err = s.formRef(f); err != nil {
+				return nil, err
+			}
 		}
 	}
 	c.ID = newID("co-")

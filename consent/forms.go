@@ -118,7 +118,7 @@ func (f Form) Render(src string, data FormData) (*Doc, error) {
 	if src == "" {
 		src = f.Source()
 	}
-	data.Ref = f.Ref()
+	data.Ref = f.RefFor(src)
 	if f.psych {
 		data.PsychotherapyNotes = true
 	}

@@ -262,5 +262,6 @@ func (p *consentPanel) printButtons() fyne.CanvasObject {
 		&widget.Button{Text: "Release of information", Icon: theme.DocumentPrintIcon(), OnTapped: func() { p.onPrintRelease(nil) }},
 		&widget.Button{Text: "Revocation", Icon: theme.DocumentPrintIcon(), OnTapped: func() { p.onPrintForm(consent.RevocationForm) }},
 		layout.NewSpacer(),
+		&widget.Button{Text: "Edit the forms…", Icon: theme.DocumentCreateIcon(), Importance: widget.LowImportance, OnTapped: p.showTemplateEditor},
 	)
 }

@@ -15,7 +15,7 @@ func (p *consentPanel) onPrintForm(f consent.Form) {
 		p.d.showErr(err)
 		return
 	}
-	doc, err := f.Render("", consent.NewFormData(c, nil))
+	doc, err := p.d.consent.RenderForm(f, consent.NewFormData(c, nil))
 	if err != nil {
 		p.d.showErr(err)
 		return
@@ -36,7 +36,7 @@ func (p *consentPanel) onPrintRelease(a *consent.Authorization) {
 	if a != nil && a.PsychotherapyNotes {
 		f = consent.PsychotherapyReleaseForm
 	}
-	doc, err := f.Render("", consent.NewFormData(c, a))
+	doc, err := p.d.consent.RenderForm(f, consent.NewFormData(c, a))
 	if err != nil {
 		p.d.showErr(err)
 		return

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -161,4 +163,58 @@ func TestReleaseReviewShowsTheStatementOfDisagreement(t *testing.T) {
 		t.Errorf("the statement is not redacted like the note: %s", statement)
 	}
 	f.noErrors()
+}
+
+// The practice words a form its own way in the tab; it prints that way for
+// every client from then on, a text that does not print is refused with
+// the reason, and the shipped text can be restored.
+func TestConsentFormsAreWordedByThePractice(t *testing.T) {
+	f := newConsentFixture(t)
+	id := f.client(notes.Client{Name: "Ada Example"})
+	w := f.window(func(d panelDeps) fyne.CanvasObject { return newConsentPanel(d, id) })
+	test.Tap(consentButton(t, w, "Edit the forms…"))
+	requireShown(t, w, "The text shipped with Confide.")
+	var text *widget.Entry
+	consentWalk(w.Content(), func(o fyne.CanvasObject) bool {
+		if e, ok := o.(*widget.Entry); ok && e.MultiLine && text == nil {
+			text = e
+		}
+		return text == nil
+	})
+	if text == nil || text.Text != consent.InformedConsentForm.Source() {
+		t.Fatal("the editor does not hold the shipped informed consent")
+	}
+
+	text.SetText(consent.InformedConsentForm.Source() + "\n{{.ClientNme}}\n")
+	test.Tap(consentButton(t, w, "Save"))
+	requireShown(t, w, "This text does not print, so it was not saved")
+	requireShown(t, w, "ClientNme")
+	if _, edited, _ := f.store.FormTemplate(consent.InformedConsentForm); edited {
+		t.Fatal("a text that does not print was saved")
+	}
+
+	own := consent.InformedConsentForm.Source() + "\nXYZPRACTICE Sessions are 50 minutes.\n"
+	text.SetText(own)
+	test.Tap(consentButton(t, w, "Save"))
+	f.noErrors()
+	requireShown(t, w, "Your practice's own text, printed as "+consent.InformedConsentForm.RefFor(own)+".")
+
+	test.Tap(consentButton(t, w, "Back"))
+	test.Tap(consentButton(t, w, "Informed consent"))
+	f.noErrors()
+	pdf := filepath.Join(t.TempDir(), "consent.pdf")
+	if err := os.WriteFile(pdf, f.saved["informed-consent.pdf"], 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if got := releasePDFText(t, pdf); !strings.Contains(got, "XYZPRACTICE Sessions are 50 minutes.") || !strings.Contains(got, "Ada Example") {
+		t.Errorf("the printed consent is not the practice's text: %s", got)
+	}
+
+	test.Tap(consentButton(t, w, "Edit the forms…"))
+	test.Tap(consentButton(t, w, "Restore the shipped text"))
+	f.noErrors()
+	requireShown(t, w, "The text shipped with Confide.")
+	if src, edited, _ := f.store.FormTemplate(consent.InformedConsentForm); edited || src != consent.InformedConsentForm.Source() {
+		t.Error("the shipped text was not restored")
+	}
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -182,8 +183,36 @@ func TestFormConsentRequestIncidentCommands(t *testing.T) {
 			t.Errorf("release form lacks %q:\n%s", w, text)
 		}
 	}
-	if src := c.must("form", "informed-consent", "--source"); !strings.Contains(src, "{{.ClientName}}") {
+	src := c.must("form", "informed-consent", "--source")
+	if !strings.Contains(src, "{{.ClientName}}") {
 		t.Errorf("form --source printed %q", src)
+	}
+	// The practice's own text, saved once, prints from then on.
+	dir := t.TempDir()
+	tmpl := filepath.Join(dir, "consent.txt")
+	if err := os.WriteFile(tmpl, []byte(src+"\nXYZPRACTICE our own paragraph.\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if saved := c.must("form", "informed-consent", "--save-template", tmpl); !strings.Contains(saved, "informed-consent/1+") {
+		t.Errorf("--save-template printed %q", saved)
+	}
+	consentPDF := filepath.Join(dir, "consent.pdf")
+	if printed := c.must("form", "informed-consent", "--client", c.client, "--out", consentPDF); !strings.Contains(printed, "informed-consent/1+") {
+		t.Errorf("printing the edited form said %q", printed)
+	}
+	if !strings.Contains(pdfToText(t, consentPDF), "XYZPRACTICE our own paragraph.") {
+		t.Error("the printed form is not the practice's text")
+	}
+	if err := os.WriteFile(tmpl, []byte(src+"\n{{.Nonsense}}\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errs := c.run("form", "informed-consent", "--save-template", tmpl); code != 1 || !strings.Contains(errs, "Nonsense") {
+		t.Errorf("a broken template: exit %d, %q", code, errs)
+	}
+	c.must("form", "informed-consent", "--reset-template")
+	c.must("form", "informed-consent", "--client", c.client, "--out", consentPDF)
+	if strings.Contains(pdfToText(t, consentPDF), "XYZPRACTICE") {
+		t.Error("after --reset-template the form still prints the edited text")
 	}
 	var req struct {
 		ID  string `json:"id"`

@@ -41,8 +41,10 @@ func registerRequestCommands() {
 			fs.String("client", "", "the client `ID`")
 			fs.String("auth", "", "prefill from this authorization `ID` (release, revocation)")
 			fs.String("out", "", "write the PDF to `FILE.pdf`")
-			fs.String("template", "", "use an edited template `FILE` instead of the shipped one")
+			fs.String("template", "", "use an edited template `FILE` for this print only")
 			fs.Bool("source", false, "print the shipped template, to edit")
+			fs.String("save-template", "", "make the template in `FILE` the practice's text of this form, used from now on")
+			fs.Bool("reset-template", false, "go back to the shipped text of this form")
 		}, run: cmdForm})
 	register(&command{name: "incident notify", args: "ID", summary: "record that someone was told of a privacy incident",
 		flags: func(fs *flag.FlagSet) {
@@ -177,6 +179,25 @@ func cmdForm(e *env, args []string) error {
 		_, err := io.WriteString(e.stdout, form.Source())
 		return err
 	}
+	if p, reset := e.flag("save-template"), e.flag("reset-template") == "true"; p != "" || reset {
+		var text string
+		if p != "" {
+			b, err := os.ReadFile(p)
+			if err != nil {
+				return fmt.Errorf("read the form template: %w", err)
+			}
+			text = string(b)
+		}
+		return e.withConsent(func(s *consent.Store) error {
+			if err := s.SetFormTemplate(form, text); err != nil {
+				return err
+			}
+			ref := form.RefFor(text)
+			return e.output(map[string]string{"form": ref}, func(w io.Writer) {
+				fmt.Fprintf(w, "%s is now printed as %s\n", form.Name, ref)
+			})
+		})
+	}
 	client, err := e.need("client")
 	if err != nil {
 		return err
@@ -185,8 +206,9 @@ func cmdForm(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	var src string
+	src, fromFile := "", false
 	if p := e.flag("template"); p != "" {
+		fromFile = true
 		b, err := os.ReadFile(p)
 		if err != nil {
 			return fmt.Errorf("read the form template: %w", err)
@@ -207,6 +229,11 @@ func cmdForm(e *env, args []string) error {
 				return fmt.Errorf("%w: authorization %s is another client's", consent.ErrInvalid, id)
 			}
 		}
+		if !fromFile { // the practice's text of the form
+			if src, _, err = s.FormTemplate(form); err != nil {
+				return err
+			}
+		}
 		doc, err := form.Render(src, consent.NewFormData(c, a))
 		if err != nil {
 			return err
@@ -214,8 +241,9 @@ func cmdForm(e *env, args []string) error {
 		if err := doc.WriteFile(out); err != nil {
 			return err
 		}
-		return e.output(map[string]string{"form": form.Ref(), "out": out}, func(w io.Writer) {
-			fmt.Fprintf(w, "%s written to %s\n", form.Ref(), out)
+		ref := form.RefFor(src)
+		return e.output(map[string]string{"form": ref, "out": out}, func(w io.Writer) {
+			fmt.Fprintf(w, "%s written to %s\n", ref, out)
 		})
 	})
 }
