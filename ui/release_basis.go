@@ -99,7 +99,7 @@ func (s *releaseBasis) authorizationRows() fyne.CanvasObject {
 			id := a.ID
 			check.OnChanged = func(on bool) { s.chosen[id] = on; s.check() }
 		}
-		box.Add(container.NewBorder(nil, nil, panelBadge(string(st), releaseStatusImportance(st)), nil, check))
+		box.Add(container.NewBorder(nil, nil, panelBadge(string(st), consentStatusImportance(st)), nil, check))
 	}
 	return box
 }
@@ -135,19 +135,6 @@ func releaseUnusable(a consent.Authorization, st consent.Status) string {
 		return "it is signed after today"
 	}
 	return ""
-}
-
-// releaseStatusImportance colours an authorization's status badge.
-func releaseStatusImportance(s consent.Status) widget.Importance {
-	switch s {
-	case consent.StatusValid:
-		return widget.SuccessImportance
-	case consent.StatusExpiring, consent.StatusIncomplete:
-		return widget.WarningImportance
-	case consent.StatusExpired, consent.StatusRevoked:
-		return widget.DangerImportance
-	}
-	return widget.MediumImportance
 }
 
 func (s *releaseBasis) onChanged(string) { s.check() }
