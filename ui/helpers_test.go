@@ -63,6 +63,7 @@ func start(t *testing.T, opts Options) (*Confide, fyne.Window) {
 	t.Helper()
 	opts.manualTick = true
 	a := test.NewTempApp(t)
+	a.Preferences().SetBool(prefPINOffered, true) // the PIN offer is tested on its own
 	w := test.NewTempWindow(t, nil)
 	c := Create(a, w, opts)
 	t.Cleanup(func() {

@@ -59,7 +59,7 @@ func (s *mainScreen) buildUI() fyne.CanvasObject {
 		&widget.Label{Text: "Vault " + shortID(s.v.ID()), SizeName: captionSize, Importance: widget.LowImportance},
 		layout.NewSpacer(),
 		s.search, s.privacy, s.settings,
-		&widget.Label{Text: "Ctrl+L", SizeName: captionSize, Importance: widget.LowImportance},
+		&widget.Label{Text: shortcutText(lockShortcut), SizeName: captionSize, Importance: widget.LowImportance},
 		s.lock,
 	)
 	return container.NewBorder(container.NewVBox(header, widget.NewSeparator()), nil, nil, nil, s.buildWorkspace())
@@ -91,7 +91,7 @@ func (s *mainScreen) buildStart() fyne.CanvasObject {
 	return container.NewVScroll(container.NewPadded(container.NewVBox(
 		heading("Choose a client"),
 		paragraph("Pick a client on the left to see their notes, or add a new client. "+
-			"Ctrl+N starts a note, Ctrl+F searches every note, Ctrl+L locks."),
+			shortcutText(newNoteShortcut)+" starts a note, "+shortcutText(searchShortcut)+" searches every note, "+shortcutText(lockShortcut)+" locks."),
 		widget.NewSeparator(),
 		&widget.Label{Text: "Needs your attention", TextStyle: fyne.TextStyle{Bold: true}},
 		attention,
@@ -156,11 +156,7 @@ func (s *mainScreen) showStart() {
 }
 
 func (s *mainScreen) setTitle() {
-	if s.pane == nil {
-		s.c.win.SetTitle(titleUnlocked)
-		return
-	}
-	s.c.win.SetTitle(titleUnlocked + " — " + s.displayName(s.pane.client))
+	s.c.win.SetTitle(titleUnlocked) // never a client's name: the task bar is seen by anyone passing
 }
 
 // displayName is how a client is named on screen: initials only in

@@ -31,6 +31,7 @@ func TestSettings(t *testing.T) {
 	}
 
 	// Passphrase on, then off again.
+	s.chooseTitled("Unlocking")
 	tapButton(t, w, "Ask for a passphrase every time…")
 	var entries []*widget.Entry
 	everything(w, func(o fyne.CanvasObject) {
@@ -55,6 +56,7 @@ func TestSettings(t *testing.T) {
 	// Back up now, then the daily backup a day later.
 	backups := t.TempDir()
 	p.SetString(prefBackupDir, backups)
+	s.chooseTitled("Backups")
 	s.showBackup()
 	test.Tap(s.backupNow)
 	settle(c)
@@ -86,6 +88,7 @@ func TestNewRecoveryKey(t *testing.T) {
 	dir, old := newVault(t, store, "")
 	c, w := start(t, Options{Dir: dir, Store: store})
 	c.menu.settings.Action()
+	c.main.settingsOpen.chooseTitled("Recovery key")
 	tapButton(t, w, "Make a new recovery key…")
 	tapButton(t, w, "Yes")
 	settle(c)

@@ -1,0 +1,289 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// Every text colour the app draws meets WCAG AA (4.5:1) on every
+// background it is drawn on, in the light and the dark theme, whatever the
+// system's variant: greyed menu items and secondary text included.
+func TestThemeContrastMeetsWCAGAA(t *testing.T) {
+	texts := []fyne.ThemeColorName{theme.ColorNameForeground, theme.ColorNameDisabled, theme.ColorNamePlaceHolder,
+		theme.ColorNameSuccess, theme.ColorNameWarning, theme.ColorNameError}
+	backs := []fyne.ThemeColorName{theme.ColorNameBackground, theme.ColorNameOverlayBackground,
+		theme.ColorNameMenuBackground, theme.ColorNameInputBackground, theme.ColorNameHeaderBackground}
+	for _, look := range []string{lookLight, lookDark} {
+		for _, system := range []fyne.ThemeVariant{theme.VariantLight, theme.VariantDark} {
+			th := &confideTheme{look: look, scale: 1}
+			for _, fg := range texts {
+				for _, bg := range backs {
+					if r := contrast(th.Color(fg, system), th.Color(bg, system)); r < 4.5 {
+						t.Errorf("%s theme: %s on %s has contrast %.2f:1, want at least 4.5:1", look, fg, bg, r)
+					}
+				}
+			}
+			// Button text on the primary colour.
+			if r := contrast(th.Color(theme.ColorNameForegroundOnPrimary, system), th.Color(theme.ColorNamePrimary, system)); r < 4.5 {
+				t.Errorf("%s theme: text on primary buttons has contrast %.2f:1", look, r)
+			}
+		}
+	}
+	// The check itself: Fyne's own dark grey fails it.
+	if r := contrast(theme.DefaultTheme().Color(theme.ColorNameDisabled, theme.VariantDark),
+		theme.DefaultTheme().Color(theme.ColorNameBackground, theme.VariantDark)); r >= 4.5 {
+		t.Errorf("Fyne's dark disabled colour has contrast %.2f: the test would not catch a grey that is too faint", r)
+	}
+}
+
+// "Follow the system" draws the system's variant; light and dark are
+// fixed whatever the system says; the text size scales the text.
+func TestThemeVariantAndTextSize(t *testing.T) {
+	bg := func(look string, system fyne.ThemeVariant) float64 {
+		return luminance((&confideTheme{look: look, scale: 1}).Color(theme.ColorNameBackground, system))
+	}
+	if bg(lookSystem, theme.VariantDark) > 0.1 || bg(lookSystem, theme.VariantLight) < 0.9 {
+		t.Error("following the system does not follow it")
+	}
+	if bg(lookLight, theme.VariantDark) < 0.9 || bg(lookDark, theme.VariantLight) > 0.1 {
+		t.Error("a chosen theme follows the system instead")
+	}
+	a := test.NewTempApp(t)
+	a.Preferences().SetString(prefTextSize, "Larger")
+	a.Preferences().SetString(prefLook, lookDark)
+	applyTheme(a)
+	if got, base := a.Settings().Theme().Size(theme.SizeNameText), theme.DefaultTheme().Size(theme.SizeNameText); got < base*1.25 {
+		t.Errorf("Larger text is %v, Fyne's is %v", got, base)
+	}
+	l := widget.NewLabel("Some text")
+	large := l.MinSize().Height
+	a.Preferences().SetString(prefTextSize, "Small")
+	applyTheme(a)
+	l.Refresh()
+	if small := l.MinSize().Height; small >= large {
+		t.Errorf("a label is %v high with small text and %v with larger text", small, large)
+	}
+}
+
+// Shortcuts are named with the modifier of the system: Ctrl on Linux and
+// Windows, ⌘ on macOS.
+func TestShortcutLabels(t *testing.T) {
+	defer func(g string) { goos = g }(goos)
+	for _, tt := range []struct {
+		os, lock, sign, settings string
+	}{
+		{"linux", "Ctrl+L", "Ctrl+Shift+S", "Ctrl+,"},
+		{"windows", "Ctrl+L", "Ctrl+Shift+S", "Ctrl+,"},
+		{"darwin", "⌘L", "⇧⌘S", "⌘,"},
+	} {
+		goos = tt.os
+		if got := shortcutText(lockShortcut); got != tt.lock {
+			t.Errorf("%s: lock is %q, want %q", tt.os, got, tt.lock)
+		}
+		if got := shortcutText(signShortcut); got != tt.sign {
+			t.Errorf("%s: sign is %q, want %q", tt.os, got, tt.sign)
+		}
+		if got := shortcutText(settingsShortcut); got != tt.settings {
+			t.Errorf("%s: settings is %q, want %q", tt.os, got, tt.settings)
+		}
+	}
+	goos = "darwin"
+	c, w, _ := mainWithPractice(t)
+	c.main.showStart()
+	if all := allText(w); strings.Contains(all, "Ctrl+") || !strings.Contains(all, "⌘N starts a note") {
+		t.Errorf("on macOS the window shows Ctrl, or no ⌘:\n%s", all)
+	}
+}
+
+// Ctrl+Q quits, saving what is being written and closing the vault.
+func TestCtrlQQuits(t *testing.T) {
+	c, w, clients := mainWithPractice(t)
+	c.main.clients.choose(clients[0].ID)
+	w.Canvas().(fyne.Shortcutable).TypedShortcut(quitShortcut)
+	c.mu.Lock()
+	closed := c.closed && c.v == nil
+	c.mu.Unlock()
+	if !closed {
+		t.Fatal("Ctrl+Q did not close the vault")
+	}
+}
+
+// The window title never names a client, in or out of privacy mode.
+func TestTitleNeverNamesAClient(t *testing.T) {
+	c, w, clients := mainWithPractice(t)
+	for _, privacy := range []bool{false, true} {
+		c.main.setPrivacy(privacy)
+		for _, cl := range clients {
+			c.main.clients.choose(cl.ID)
+			if w.Title() != "Confide" {
+				t.Errorf("privacy %v: the title is %q with %s chosen", privacy, w.Title(), cl.Name)
+			}
+		}
+		c.main.pane.onEdit()
+		if w.Title() != "Confide" {
+			t.Errorf("the title is %q while a client's details are edited", w.Title())
+		}
+	}
+}
+
+// Settings is a page in the window, not a dialog, with a list of
+// sections; no section speaks in command-line terms; Back and Esc return
+// to where the user was; the appearance applies at once.
+func TestSettingsIsAPage(t *testing.T) {
+	c, w, clients := mainWithPractice(t)
+	c.main.clients.choose(clients[0].ID)
+	before := w.Content()
+	w.Canvas().(fyne.Shortcutable).TypedShortcut(settingsShortcut)
+	s := c.main.settingsOpen
+	if s == nil || w.Content() == before || w.Canvas().Overlays().Top() != nil {
+		t.Fatal("Settings is not a page in the window")
+	}
+	for i := range s.sections {
+		s.list.Select(i)
+		all := allText(w)
+		for _, cli := range []string{"--", "CONFIDE_VAULT", "confidectl", "command line", "flag"} {
+			if strings.Contains(all, cli) {
+				t.Errorf("the %q section says %q:\n%s", s.sections[i].title, cli, all)
+			}
+		}
+	}
+	s.chooseTitled("Appearance")
+	s.look.SetSelected("Light")
+	if got := c.app.Settings().Theme().Color(theme.ColorNameBackground, theme.VariantDark); luminance(got) < 0.9 {
+		t.Error("choosing Light does not make the window light")
+	}
+	if c.app.Preferences().String(prefLook) != lookLight {
+		t.Error("the appearance is not kept")
+	}
+	w.Canvas().(fyne.Canvas).OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if w.Content() != before || c.main.settingsOpen != nil {
+		t.Fatal("Esc does not leave the settings page")
+	}
+	requireText(t, w, "Maria Garcia (Mia)") // back where the user was
+}
+
+// The idle-lock PIN: offered on the first unlock, asked after Confide
+// locked by itself (not after the user locked it), also across a restart
+// in the same boot; wrong PINs are counted and, after too many, only the
+// recovery key opens the vault. The PIN is never kept in plain text.
+func TestIdleLockAsksForThePIN(t *testing.T) {
+	clock := newFakeClock()
+	store := newMemStore()
+	dir, recovery := newVault(t, store, "")
+	opts := Options{Dir: dir, Store: store, Now: clock.Now}
+	opts.manualTick = true
+	a := test.NewTempApp(t)
+	w := test.NewTempWindow(t, nil)
+	c := Create(a, w, opts)
+	t.Cleanup(func() { c.work.Wait(); c.Close() })
+	c.work.Wait()
+	if c.main == nil {
+		t.Fatal("the first unlock needed typing")
+	}
+	requireDialog(t, w, "Choose a PIN for when you step away?")
+	tapButton(t, w, "Choose a PIN…")
+	var fields []*widget.Entry
+	everything(w, func(o fyne.CanvasObject) {
+		if e, ok := o.(*widget.Entry); ok && e.Password && e.Visible() {
+			fields = append(fields, e)
+		}
+	})
+	if len(fields) != 2 {
+		t.Fatalf("%d PIN fields, want 2", len(fields))
+	}
+	test.Type(fields[0], "4826")
+	test.Type(fields[1], "4826")
+	tapButton(t, w, "Use this PIN")
+	for k, v := range store.keys {
+		if strings.Contains(v, "4826") {
+			t.Fatalf("the key store holds the PIN in plain text under %q", k)
+		}
+	}
+	if r, _ := c.loadPIN(); r == nil || r.N < 1<<15 {
+		t.Fatalf("no slow PIN hash kept: %+v", r)
+	}
+
+	// The user locks: no PIN.
+	c.onLock()
+	settle(c)
+	if c.unlock == nil || c.unlock.pinMode {
+		t.Fatal("a lock by the user asks for the PIN")
+	}
+	test.Tap(c.unlock.unlock)
+	settle(c)
+
+	// Confide locks by itself: the PIN.
+	idle := func() {
+		clock.advance(11 * time.Minute)
+		c.tick()
+		settle(c)
+		if c.unlock == nil || !c.unlock.pinMode {
+			t.Fatalf("after an idle lock the PIN is not asked; the window shows:\n%s", texts(w))
+		}
+	}
+	idle()
+	test.Tap(c.unlock.unlock)
+	settle(c)
+	if c.main != nil {
+		t.Fatal("unlocked with no PIN typed")
+	}
+	test.Type(c.unlock.pin, "1111")
+	c.unlock.pin.OnSubmitted(c.unlock.pin.Text) // Enter
+	settle(c)
+	if c.main != nil {
+		t.Fatal("a wrong PIN unlocked")
+	}
+	requireText(t, w, "That PIN is not right. 4 tries left.")
+	test.Type(c.unlock.pin, "4826")
+	test.Tap(c.unlock.unlock)
+	settle(c)
+	if c.main == nil {
+		t.Fatalf("the right PIN did not unlock; the window shows:\n%s", texts(w))
+	}
+	if r, _ := c.loadPIN(); r.Fails != 0 || r.Required != "" {
+		t.Errorf("after the right PIN the record still says %+v", r)
+	}
+
+	// Quitting and starting again does not skip it (same boot).
+	idle()
+	c.Quit()
+	c = Create(test.NewTempApp(t), test.NewTempWindow(t, nil), opts)
+	c.work.Wait()
+	if c.main != nil || c.unlock == nil || !c.unlock.pinMode {
+		t.Fatal("a restart skipped the PIN the idle lock asked for")
+	}
+
+	// Too many wrong tries: only the recovery key.
+	for i := 0; i < maxPINTries; i++ {
+		test.Type(c.unlock.pin, "0000")
+		test.Tap(c.unlock.unlock)
+		settle(c)
+	}
+	if shown := texts(c.win); strings.Contains(shown, "[Unlock]") || !strings.Contains(shown, "typed wrong too many times") {
+		t.Fatalf("after %d wrong PINs the window shows:\n%s", maxPINTries, texts(c.win))
+	}
+	test.Tap(c.unlock.recover)
+	c.recover.key.SetText(recovery)
+	test.Tap(c.recover.unlock)
+	settle(c)
+	if c.main == nil {
+		t.Fatalf("the recovery key did not unlock; the window shows:\n%s", texts(c.win))
+	}
+	if r, _ := c.loadPIN(); r.Fails != 0 || r.Required != "" {
+		t.Errorf("after the recovery key the record still says %+v", r)
+	}
+	c.Quit()
+
+	// The next start (after login) needs no typing.
+	c = Create(test.NewTempApp(t), test.NewTempWindow(t, nil), opts)
+	c.work.Wait()
+	if c.main == nil {
+		t.Fatal("a start with no idle lock pending asked for something")
+	}
+}
