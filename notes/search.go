@@ -21,6 +21,10 @@ type Filter struct {
 	Kinds    []Kind
 	From, To string // session dates, YYYY-MM-DD, inclusive; "" for open
 	Limit    int    // at most this many hits; 0 means 50
+	// Prefix searches each word of the query as the start of a word, as
+	// one types ("anxi" finds "anxiety"); the query is then plain words,
+	// never FTS5 syntax (see PrefixQuery).
+	Prefix bool
 }
 
 // Hit is one note found by Search, best first.
@@ -28,6 +32,7 @@ type Hit struct {
 	NoteID     string  `json:"note_id"`
 	ClientID   string  `json:"client_id"`
 	ClientName string  `json:"client_name"`
+	ParentID   string  `json:"parent_id,omitempty"` // the signed note an addendum belongs to
 	Kind       Kind    `json:"kind"`
 	Date       string  `json:"date"`
 	Signed     bool    `json:"signed"`
@@ -52,6 +57,9 @@ func (s *Store) Search(query string, f Filter) ([]Hit, error) {
 	if err := checkDate("to date", f.To); err != nil {
 		return nil, err
 	}
+	if f.Prefix {
+		query = PrefixQuery(query)
+	}
 	var hits []Hit
 	err := s.v.Read(func(q vault.Querier) error {
 		var err error
@@ -75,6 +83,24 @@ func PlainQuery(text string) string {
 			continue
 		}
 		parts = append(parts, `"`+strings.ReplaceAll(tok, `"`, `""`)+`"`)
+	}
+	if len(parts) == 0 {
+		return `""`
+	}
+	return strings.Join(parts, " ")
+}
+
+// PrefixQuery turns text into an FTS5 query matching each of its words as
+// the start of a word: every token quoted, so no character is syntax, and
+// followed by *. "anxi wor" finds "anxiety at work". Tokens without a
+// letter or digit are dropped.
+func PrefixQuery(text string) string {
+	var parts []string
+	for _, tok := range strings.Fields(text) {
+		if strings.IndexFunc(tok, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) < 0 {
+			continue
+		}
+		parts = append(parts, `"`+strings.ReplaceAll(tok, `"`, `""`)+`"*`)
 	}
 	if len(parts) == 0 {
 		return `""`
@@ -127,7 +153,7 @@ func search(q vault.Querier, query string, f Filter) ([]Hit, error) {
 	}
 	// The FTS table drives the loop in rank order, so snippets are made
 	// only for the hits returned.
-	rows, err := q.Query(`SELECT n.id, n.client_id, c.name, n.kind, n.session_date, n.signed_at IS NOT NULL,
+	rows, err := q.Query(`SELECT n.id, n.client_id, c.name, coalesce(n.parent_id, ''), n.kind, n.session_date, n.signed_at IS NOT NULL,
 			snippet(note_search, -1, ?2, ?3, '…', 16), rank
 		FROM note_search
 		JOIN notes n ON n.seq = note_search.rowid
@@ -146,7 +172,7 @@ func search(q vault.Querier, query string, f Filter) ([]Hit, error) {
 	var hits []Hit
 	for rows.Next() {
 		var h Hit
-		if err := rows.Scan(&h.NoteID, &h.ClientID, &h.ClientName, &h.Kind, &h.Date, &h.Signed, &h.Snippet, &h.Score); err != nil {
+		if err := rows.Scan(&h.NoteID, &h.ClientID, &h.ClientName, &h.ParentID, &h.Kind, &h.Date, &h.Signed, &h.Snippet, &h.Score); err != nil {
 			return nil, err
 		}
 		hits = append(hits, h)

@@ -96,6 +96,15 @@ func (p *clientPane) refreshNames() {
 	}
 }
 
+// shown is note text as the screen shows it: in privacy mode, every name
+// the client's record knows is masked to initials.
+func (p *clientPane) shown(text string) string {
+	if !p.m.c.privacy {
+		return text
+	}
+	return maskPeople(text, p.client.Identifiers())
+}
+
 func (p *clientPane) emptyNote() fyne.CanvasObject {
 	return container.NewCenter(container.NewVBox(
 		&widget.Label{Text: "Choose a note on the left,", Alignment: fyne.TextAlignCenter, Importance: widget.LowImportance},

@@ -81,12 +81,12 @@ func (v *noteView) refresh() {
 		if len(n.Sections) > 1 || s.Name != "" {
 			v.body.Add(&widget.Label{Text: s.Name, TextStyle: fyne.TextStyle{Bold: true}})
 		}
-		v.body.Add(&widget.Label{Text: s.Text, Wrapping: fyne.TextWrapWord, Selectable: true})
+		v.body.Add(&widget.Label{Text: v.p.shown(s.Text), Wrapping: fyne.TextWrapWord, Selectable: true})
 	}
 	for _, a := range n.Addenda {
 		v.body.Add(widget.NewSeparator())
 		v.body.Add(&widget.Label{Text: "Addendum · " + a.SignedAt.Local().Format("2 Jan 2006, 15:04"), TextStyle: fyne.TextStyle{Bold: true, Italic: true}})
-		v.body.Add(&widget.Label{Text: a.Body(), Wrapping: fyne.TextWrapWord, Selectable: true})
+		v.body.Add(&widget.Label{Text: v.p.shown(a.Body()), Wrapping: fyne.TextWrapWord, Selectable: true})
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
 )
 
 // The keyboard shortcuts, shown beside their menu items. Ctrl is Cmd on
@@ -170,4 +171,26 @@ func (c *Confide) onRetention() {
 		c.main.closeSettings()
 		c.main.onRetention()
 	}
+}
+
+// keyEntry is a text field that hands Esc to its owner: Fyne gives every
+// key to the focused field, so a dialog never hears Esc typed in one.
+type keyEntry struct {
+	widget.Entry
+	OnEscape func()
+}
+
+func newKeyEntry() *keyEntry {
+	e := &keyEntry{}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// TypedKey closes on Esc.
+func (e *keyEntry) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyEscape && e.OnEscape != nil {
+		e.OnEscape()
+		return
+	}
+	e.Entry.TypedKey(ev)
 }
