@@ -40,6 +40,8 @@ type consultReview struct {
 	prepared []*notes.Prepared
 
 	tabs       *container.AppTabs
+	splits     []*container.Split // each note's original beside its disguise
+	offsets    []float64          // where the clinician left those splits
 	changes    *fyne.Container
 	selectMode *widget.Check
 	selectable []*widget.Label // each note's original, selectable, for marking
@@ -87,21 +89,24 @@ func (r *consultReview) buildUI() fyne.CanvasObject {
 		title += " — " + r.k.Purpose
 	}
 	top := container.NewVBox(panelTitle(title),
-		panelNote(fmt.Sprintf("Disguised with the %s profile. Check every change; undo one, or mark what was missed, and every occurrence in these notes follows.", r.k.Profile)),
+		&widget.Label{Text: fmt.Sprintf("Disguised with the %s profile. Check every change; undo one, or mark what was missed, and every occurrence in these notes follows.", r.k.Profile),
+			Wrapping: fyne.TextWrapWord, SizeName: captionSize},
 		widget.NewSeparator())
-	mark := container.NewBorder(nil, nil, widget.NewLabel("Mark as"), container.NewHBox(r.markCat,
-		&widget.Button{Text: "Disguise everywhere", Icon: theme.VisibilityOffIcon(), OnTapped: r.onMark}), r.markText)
+	mark := container.NewBorder(nil, nil, nil, &widget.Button{Text: "Disguise everywhere", Icon: theme.VisibilityOffIcon(), OnTapped: r.onMark},
+		container.NewBorder(nil, nil, widget.NewLabel("as"), nil, r.markCat))
 	side := container.NewBorder(
 		container.NewVBox(&widget.Label{Text: "Changes", TextStyle: fyne.TextStyle{Bold: true}}),
-		container.NewVBox(widget.NewSeparator(), r.selectMode, mark, r.problem),
-		nil, nil, container.NewVScroll(r.changes))
+		container.NewVBox(widget.NewSeparator(), r.selectMode, r.markText, mark, r.problem),
+		nil, nil, container.NewVScroll(roomForBar(r.changes)))
 	actions := container.NewHBox(r.status, layout.NewSpacer(),
 		&widget.Button{Text: "Copy", Icon: theme.ContentCopyIcon(), OnTapped: r.onCopy},
 		&widget.Button{Text: "Save as text…", Icon: theme.DocumentSaveIcon(), OnTapped: r.onSaveText},
 		&widget.Button{Text: "Save as PDF…", Icon: theme.DocumentSaveIcon(), OnTapped: r.onSavePDF},
 		&widget.Button{Text: "Done", Importance: widget.HighImportance, OnTapped: r.p.showLog})
-	split := container.NewVSplit(r.tabs, side)
-	split.Offset = 0.6
+	// The notes beside the changes, each pane resizable: the changes get
+	// the review's whole height.
+	split := container.NewHSplit(r.tabs, side)
+	split.Offset = 0.64
 	return container.NewBorder(top, container.NewVBox(widget.NewSeparator(), actions), nil, nil, split)
 }
 
@@ -110,6 +115,11 @@ func (r *consultReview) refresh() {
 	sel := r.tabs.SelectedIndex()
 	r.tabs.Items = nil
 	r.selectable = nil
+	r.offsets = r.offsets[:0]
+	for _, s := range r.splits {
+		r.offsets = append(r.offsets, s.Offset)
+	}
+	r.splits = nil
 	hide := r.p.d.privacy != nil && r.p.d.privacy()
 	for i, pr := range r.prepared {
 		var original fyne.CanvasObject
@@ -131,7 +141,12 @@ func (r *consultReview) refresh() {
 		if !hide && i < len(r.labels) {
 			label = r.labels[i]
 		}
-		r.tabs.Append(container.NewTabItem(label, container.NewGridWithColumns(2, pane("Original", original), pane("Disguised", disguised))))
+		panes := container.NewHSplit(pane("Original", original), pane("Disguised", disguised))
+		if i < len(r.offsets) {
+			panes.Offset = r.offsets[i] // as the clinician left it
+		}
+		r.splits = append(r.splits, panes)
+		r.tabs.Append(container.NewTabItem(label, panes))
 	}
 	if sel >= 0 && sel < len(r.tabs.Items) {
 		r.tabs.SelectIndex(sel)

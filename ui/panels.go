@@ -8,12 +8,14 @@ package ui
 import (
 	"io"
 	"os"
+	"path/filepath"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -121,11 +123,27 @@ var panelSaveFile = func(d panelDeps, name string, write func(io.Writer) error) 
 		if w == nil {
 			return // cancelled
 		}
-		if err := panelWrite(w, write); err != nil {
-			d.showErr(err)
-		}
+		panelSaveTo(d, w, write)
 	}, d.win)
 	dlg.SetFileName(name)
+	dlg.Show()
+}
+
+// panelSaveTo writes the file the save dialog opened, then says where it
+// went, so that the clinician knows it was saved.
+func panelSaveTo(d panelDeps, w fyne.URIWriteCloser, write func(io.Writer) error) {
+	u := w.URI()
+	if err := panelWrite(w, write); err != nil {
+		d.showErr(err)
+		return
+	}
+	where := "the folder you chose"
+	if parent, err := storage.Parent(u); err == nil && parent.Scheme() == "file" {
+		where = filepath.Clean(parent.Path())
+	}
+	label := &widget.Label{Text: "“" + u.Name() + "” is saved in " + where + ".", Wrapping: fyne.TextWrapWord}
+	dlg := dialog.NewCustom("Saved", "OK", label, d.win)
+	dlg.Resize(fyne.NewSize(440, 160))
 	dlg.Show()
 }
 
