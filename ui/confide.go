@@ -154,6 +154,7 @@ func (c *Confide) tick() {
 	if c.front || c.clip.ours != "" {
 		c.clip.poll(c.front)
 	}
+	c.armDialog()
 	if c.main == nil {
 		return
 	}
@@ -258,6 +259,7 @@ func (c *Confide) showWelcome() {
 	s := &welcomeScreen{c: c}
 	c.show(titleWelcome, s.buildUI())
 	c.welcome = s
+	s.probeKeyring()
 }
 
 func (c *Confide) showRecoveryKey(v *vault.Vault, created *vault.Created) {

@@ -287,3 +287,57 @@ func TestIdleLockAsksForThePIN(t *testing.T) {
 		t.Fatal("a start with no idle lock pending asked for something")
 	}
 }
+
+// Enter and Esc work in dialogs: Esc takes the way out, Enter the main
+// button, also from a field of a form dialog.
+func TestDialogsTakeEnterAndEsc(t *testing.T) {
+	c, w, clients := mainWithPractice(t)
+	m := c.main
+	key := func(name fyne.KeyName) {
+		c.tick() // as every second: the dialog's fields learn Enter, the focus leaves the form behind
+		w.Canvas().(interface {
+			OnTypedKey() func(*fyne.KeyEvent)
+		}).OnTypedKey()(&fyne.KeyEvent{Name: name})
+	}
+	m.clients.choose(clients[0].ID)
+	m.pane.onEdit()
+	test.Type(m.pane.form.employer, "Harbor Bakery")
+	test.Tap(m.pane.form.cancel)
+	requireDialog(t, w, "Drop these changes?")
+	key(fyne.KeyEscape)
+	if w.Canvas().Overlays().Top() != nil || m.pane.form == nil {
+		t.Fatal("Esc did not say No to dropping the changes")
+	}
+	test.Tap(m.pane.form.cancel)
+	key(fyne.KeyReturn)
+	if w.Canvas().Overlays().Top() != nil || m.pane.form != nil {
+		t.Fatal("Enter did not say Yes to dropping the changes")
+	}
+
+	// A form dialog: Enter in its date field starts the note.
+	m.pane.onNewNote()
+	c.tick()
+	var date *widget.Entry
+	everything(w, func(o fyne.CanvasObject) {
+		if e, ok := o.(*widget.Entry); ok && e.Text == "2026-11-23" {
+			date = e
+		}
+	})
+	if date == nil || date.OnSubmitted == nil {
+		t.Fatal("the new-note dialog's date field does not take Enter")
+	}
+	date.OnSubmitted(date.Text)
+	if w.Canvas().Overlays().Top() != nil || m.pane.editor == nil {
+		t.Fatal("Enter in the new-note dialog did not start the note")
+	}
+
+	// An information dialog closes with Enter, or Esc.
+	m.pane.closeNote()
+	m.pane.editor = nil
+	m.onSign()
+	requireDialog(t, w, "No draft is open")
+	key(fyne.KeyEscape)
+	if w.Canvas().Overlays().Top() != nil {
+		t.Fatal("Esc did not close the information")
+	}
+}
