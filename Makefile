@@ -25,18 +25,29 @@ GOPATH_DIR      = $(shell $(GO) env GOPATH)
 FUZZEXECS ?= 50000
 CRASH_ITERATIONS ?= 100
 
-.PHONY: go-check package screenshots run build test unit-test integration-test fuzz bench eval-disguise deps-build deps-test deps-run clean vet
+.PHONY: cgo-note go-check package screenshots run build test unit-test integration-test fuzz bench eval-disguise deps-build deps-test deps-run clean vet
 
 run: deps-build deps-run build
 	$(BIN)/confide
 
-build:
+# The C parts (SQLite, OpenGL, the window system) compile once into Go's
+# build cache, which takes a while; say so before a long silence.
+CGO_PKGS := github.com/mattn/go-sqlite3 github.com/go-gl/glfw/v3.3/glfw github.com/go-gl/gl/v2.1/gl
+
+cgo-note:
+	@if $(GO) list $(GOFLAGS) -f '{{.Stale}}' $(CGO_PKGS) 2>/dev/null | grep -q true; then \
+		echo "First build on this machine: compiling SQLite and OpenGL (C code, through cgo)."; \
+		echo "This takes about 10 minutes on 2 cores and prints nothing meanwhile; later builds take seconds."; \
+	fi
+
+build: cgo-note
 	$(GO) build $(GOFLAGS) -o $(BIN)/confide ./cmd/confide
 	$(GO) build $(GOFLAGS) -o $(BIN)/confidectl ./cmd/confidectl
 
 # Every test: unit tests, then the real Secret Service, crash, smoke and
 # fuzz tests inside a private D-Bus session and X server.
-test: deps-build deps-test vet build
+test: deps-build deps-test build vet
+	@echo "Running every test: unit tests, then the real keyring, crash, window and fuzz tests (about 10 minutes)."
 	@home=$$(mktemp -d); trap 'rm -rf "$$home"' EXIT; \
 	export HOME="$$home" GOCACHE="$(GOCACHE_DIR)" GOMODCACHE="$(GOMODCACHE_DIR)" GOPATH="$(GOPATH_DIR)" \
 		LANG=en_US.UTF-8 CONFIDE_CRASH_ITERATIONS=$(CRASH_ITERATIONS) CONFIDE_BIN="$(CURDIR)/$(BIN)"; \
@@ -45,7 +56,7 @@ test: deps-build deps-test vet build
 		$(GO) test $(GOFLAGS),realkeyring,smoke -count=1 ./...'
 	$(MAKE) --no-print-directory fuzz
 
-vet:
+vet: cgo-note
 	$(GO) vet $(GOFLAGS) ./...
 
 fuzz:
