@@ -82,7 +82,7 @@ func (p *consentPanel) showSummary() {
 		}
 		body.Objects = append([]fyne.CanvasObject{p.section("Needs attention", rows...)}, body.Objects...)
 	}
-	p.view.show(container.NewVScroll(body))
+	p.view.show(container.NewVScroll(roomForBar(body)))
 }
 
 // section is a titled group of rows.

@@ -58,7 +58,7 @@ func (f *consentForm) show(title, intro string, items []*widget.FormItem, check 
 	box.Add(widget.NewForm(items...))
 	box.Add(f.problem)
 	box.Add(buttons)
-	f.p.view.show(container.NewVScroll(box))
+	f.p.view.show(formScroll(box))
 }
 
 // saved reports err, or goes back to the summary, which now shows the

@@ -6,9 +6,13 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/confidenotes/confide/notes"
 )
 
 // Every text colour the app draws meets WCAG AA (4.5:1) on every
@@ -339,5 +343,79 @@ func TestDialogsTakeEnterAndEsc(t *testing.T) {
 	key(fyne.KeyEscape)
 	if w.Canvas().Overlays().Top() != nil {
 		t.Fatal("Esc did not close the information")
+	}
+}
+
+// The mouse wheel over a text box scrolls the form as it does anywhere
+// else (Fyne gives the wheel to the innermost scrollable thing: a text
+// box swallowed it), while a click still goes to the text box, and a
+// text box grows with its lines rather than scrolling by itself.
+func TestWheelOverTextBoxesScrollsTheForm(t *testing.T) {
+	c, w, clients := mainWithPractice(t)
+	m := c.main
+	m.clients.choose(clients[0].ID)
+	m.pane.onEdit()
+	f := m.pane.form
+	d := fyne.CurrentApp().Driver()
+	centre := func(o fyne.CanvasObject) fyne.Position {
+		return d.AbsolutePositionForObject(o).Add(fyne.NewPos(o.Size().Width/2, o.Size().Height/2))
+	}
+	wheel := func(o fyne.CanvasObject) float32 {
+		f.scroll.ScrollToTop()
+		test.Scroll(w.Canvas(), centre(o), 0, -75) // three notches down
+		return f.scroll.Offset.Y
+	}
+	beside := wheel(f.name) // a one-line field: never swallowed the wheel
+	if beside < 70 {
+		t.Fatalf("the wheel moves the form %v over a one-line field, want 75", beside)
+	}
+	for _, box := range []*widget.Entry{f.phones, f.emails, f.addresses, f.other} {
+		if got := wheel(box); got != beside {
+			t.Errorf("over the %q box the wheel moves the form %v, elsewhere %v", box.PlaceHolder, got, beside)
+		}
+	}
+
+	// A click, a drag or the pointer over the box still lands in it: the
+	// innermost thing under the pointer that takes each, as the driver
+	// finds it, is the box or a part of it.
+	f.scroll.ScrollToTop()
+	for name, takes := range map[string]func(fyne.CanvasObject) bool{
+		"click": func(o fyne.CanvasObject) bool { _, ok := o.(fyne.Tappable); return ok },
+		"drag":  func(o fyne.CanvasObject) bool { _, ok := o.(fyne.Draggable); return ok },
+		"hover": func(o fyne.CanvasObject) bool { _, ok := o.(desktop.Hoverable); return ok },
+	} {
+		var got fyne.CanvasObject
+		at := centre(f.phones)
+		everything(w, func(o fyne.CanvasObject) {
+			p, s := d.AbsolutePositionForObject(o), o.Size()
+			if o.Visible() && takes(o) && at.X >= p.X && at.Y >= p.Y && at.X < p.X+s.Width && at.Y < p.Y+s.Height {
+				got = o
+			}
+		})
+		if _, ok := got.(*wheelCatcher); ok || (name != "hover" && (got == nil || !holds(f.phones, got))) {
+			t.Errorf("a %s over the phones box goes to %T, not the box", name, got)
+		}
+	}
+	// It grows with its lines.
+	h := f.phones.MinSize().Height
+	f.phones.SetText("555-0100\n555-0101\n555-0102\n555-0103\n555-0104\n555-0105")
+	if f.phones.MinSize().Height < 2*h {
+		t.Errorf("six phone lines leave the box %v high, two were %v", f.phones.MinSize().Height, h)
+	}
+
+	// In the note editor too.
+	m.pane.closeForm()
+	m.pane.newNoteOf(notes.Progress, notes.SOAP, "2026-11-24")
+	w.Resize(fyne.NewSize(1100, 420)) // the note runs past the window
+	var scroll *container.Scroll
+	first := m.pane.editor.sections[0]
+	everything(w, func(o fyne.CanvasObject) {
+		if s, ok := o.(*container.Scroll); ok && scroll == nil && holds(s.Content, first) {
+			scroll = s
+		}
+	})
+	test.Scroll(w.Canvas(), centre(m.pane.editor.sections[1]), 0, -50)
+	if scroll == nil || scroll.Offset.Y < 45 {
+		t.Fatal("the wheel over a section of the note does not scroll the note")
 	}
 }

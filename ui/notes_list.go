@@ -156,6 +156,7 @@ func (l *notesList) updateItem(i widget.ListItemID, o fyne.CanvasObject) {
 		title.TextStyle = fyne.TextStyle{Bold: true}
 		title.SetText(r.heading)
 		badge.SetText("")
+		row.Refresh()
 		return
 	}
 	title.TextStyle = fyne.TextStyle{}
@@ -179,6 +180,7 @@ func (l *notesList) updateItem(i widget.ListItemID, o fyne.CanvasObject) {
 		badge.Importance = widget.SuccessImportance
 		badge.SetText("Signed")
 	}
+	row.Refresh() // lay the row out again around the badge's new width
 }
 
 func (l *notesList) onSelected(i widget.ListItemID) {

@@ -1,0 +1,170 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/confidenotes/confide/notes"
+)
+
+// clipped lists the labels and buttons on show that are narrower than
+// their text (a label that neither wraps nor ends in "…" cut off), and
+// the buttons inside a scroll that its scroll bar would cover.
+func clipped(w fyne.Window) []string {
+	var out []string
+	d := fyne.CurrentApp().Driver()
+	var walk func(o fyne.CanvasObject, scroll *container.Scroll)
+	walk = func(o fyne.CanvasObject, scroll *container.Scroll) {
+		if o == nil || !o.Visible() {
+			return
+		}
+		switch x := o.(type) {
+		case *widget.Label:
+			if x.Text != "" && x.Size().Width > 0 && x.Wrapping == fyne.TextWrapOff && x.Truncation == fyne.TextTruncateOff && x.Size().Width+0.5 < x.MinSize().Width {
+				out = append(out, fmt.Sprintf("label %q is %.0f wide, needs %.0f", x.Text, x.Size().Width, x.MinSize().Width))
+			}
+		case *widget.Button:
+			if x.Size().Width+0.5 < x.MinSize().Width {
+				out = append(out, fmt.Sprintf("button %q is %.0f wide, needs %.0f", x.Text, x.Size().Width, x.MinSize().Width))
+			}
+			if scroll != nil && scroll.Direction != container.ScrollNone {
+				right := d.AbsolutePositionForObject(x).X + x.Size().Width
+				edge := d.AbsolutePositionForObject(scroll).X + scroll.Size().Width - 12 // the bar, as it widens under the pointer
+				if right > edge && scroll.Content.Size().Height > scroll.Size().Height {
+					out = append(out, fmt.Sprintf("button %q reaches under the scroll bar", x.Text))
+				}
+			}
+		case *container.Scroll:
+			walk(x.Content, x)
+			return
+		case *container.Split:
+			walk(x.Leading, scroll)
+			walk(x.Trailing, scroll)
+			return
+		case *container.AppTabs:
+			for _, it := range x.Items {
+				if it == x.Selected() {
+					walk(it.Content, scroll)
+				}
+			}
+			// The tab buttons themselves.
+			for _, c := range test.WidgetRenderer(x).Objects() {
+				walkTabs(c, &out)
+			}
+			return
+		case *fyne.Container:
+			for _, c := range x.Objects {
+				walk(c, scroll)
+			}
+			return
+		case *activityArea:
+			walk(x.content, scroll)
+			return
+		case *widget.List:
+			for _, c := range test.WidgetRenderer(x).Objects() {
+				walk(c, nil)
+			}
+			return
+		case fyne.Widget:
+			for _, c := range test.WidgetRenderer(x).Objects() {
+				walk(c, scroll)
+			}
+			return
+		}
+	}
+	walk(w.Content(), nil)
+	for _, o := range w.Canvas().Overlays().List() {
+		walk(o, nil)
+	}
+	return out
+}
+
+// walkTabs checks the tab buttons of an AppTabs: each shows its whole
+// text.
+func walkTabs(o fyne.CanvasObject, out *[]string) {
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if o == nil || !o.Visible() {
+			return
+		}
+		if c, ok := o.(*fyne.Container); ok {
+			for _, x := range c.Objects {
+				walk(x)
+			}
+			return
+		}
+		// The tab buttons (an unexported type), not the tabs' content.
+		if strings.Contains(fmt.Sprintf("%T", o), "tabButton") && o.Size().Width+0.5 < o.MinSize().Width {
+			*out = append(*out, fmt.Sprintf("a tab is %.0f wide, needs %.0f", o.Size().Width, o.MinSize().Width))
+		}
+	}
+	walk(o)
+}
+
+// No label, button or tab is clipped, and no scroll bar covers a button,
+// on the main screens at the two common laptop sizes.
+func TestNothingClippedAtLaptopSizes(t *testing.T) {
+	// The check itself finds a label squeezed into too little room.
+	test.NewTempApp(t)
+	probe := test.NewTempWindow(t, container.NewGridWrap(fyne.NewSize(30, 30), widget.NewLabel("Signed · 3 addenda")))
+	probe.Resize(fyne.NewSize(200, 100))
+	if len(clipped(probe)) != 1 {
+		t.Fatalf("the check misses a clipped label: %v", clipped(probe))
+	}
+
+	for _, size := range []fyne.Size{fyne.NewSize(1100, 720), fyne.NewSize(1280, 800)} {
+		c, w, clients := mainWithPractice(t)
+		m := c.main
+		// A client with every badge, so the list rows are at their widest.
+		n, err := m.notes.NewDraft(notes.Draft{ClientID: clients[0].ID, Kind: notes.Progress, Template: notes.Free,
+			Session: notes.Session{Date: "2026-11-18"}, Sections: []notes.Section{{Name: "Note", Text: "Short."}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := m.notes.Sign(n.ID); err != nil {
+			t.Fatal(err)
+		}
+		for i := 0; i < 3; i++ {
+			if _, err := m.notes.AddAddendum(n.ID, "More."); err != nil {
+				t.Fatal(err)
+			}
+		}
+		w.Resize(size)
+		if got := w.Canvas().Size(); got != size {
+			t.Fatalf("the window is %v, not %v: the content needs more room", got, size)
+		}
+		screens := []struct {
+			name string
+			show func()
+		}{
+			{"start", func() { m.showStart() }},
+			{"notes", func() { m.clients.choose(clients[0].ID); m.pane.tabs.SelectIndex(0); m.pane.openNote(n.ID) }},
+			{"consent", func() { m.pane.tabs.SelectIndex(1) }},
+			{"consultations", func() { m.pane.tabs.SelectIndex(2) }},
+			{"client form", func() { m.pane.tabs.SelectIndex(0); m.pane.onEdit() }},
+			{"search", func() { m.pane.closeForm(); m.onSearch(); test.Type(m.finder.query, "sle") }},
+			{"settings", func() { m.finder.close(); m.onSettings() }},
+		}
+		for _, s := range screens {
+			s.show()
+			if s.name == "settings" {
+				for i := range m.settingsOpen.sections {
+					m.settingsOpen.list.Select(i)
+					for _, p := range clipped(w) {
+						t.Errorf("%v, settings %q: %s", size, m.settingsOpen.sections[i].title, p)
+					}
+				}
+				continue
+			}
+			for _, p := range clipped(w) {
+				t.Errorf("%v, %s: %s", size, s.name, p)
+			}
+		}
+	}
+}
