@@ -149,6 +149,10 @@ func (f *clientForm) buildUI() fyne.CanvasObject {
 	f.minor = &widget.Check{Text: "Minor", Checked: c.Minor, OnChanged: func(on bool) { f.showGuardians(on) }}
 	f.legalHold = &widget.Check{Text: "Legal hold (the record must not be destroyed)", Checked: c.LegalHold}
 	f.showGuardians(c.Minor)
+	if iso, err := f.dob.value(); err == nil && iso != "" {
+		dob, _ := time.Parse(notes.DateLayout, iso)
+		f.dob.note.SetText(f.ageNote(dob))
+	}
 	f.dob.onDate = f.onBirthDate
 	f.problem = problemLabel()
 	f.save = &widget.Button{Text: "Save", Icon: theme.DocumentSaveIcon(), Importance: widget.HighImportance, OnTapped: f.onSave}
@@ -315,11 +319,15 @@ func (f *clientForm) onBirthDate(dob time.Time, ok bool) {
 	if !ok {
 		return
 	}
-	age := ageOn(dob, f.m.now())
-	f.dob.note.SetText(dob.Format("2 January 2006") + " · " + strconv.Itoa(age) + " years old")
-	if minor := age < 18; f.minor.Checked != minor {
+	f.dob.note.SetText(f.ageNote(dob))
+	if minor := ageOn(dob, f.m.now()) < 18; f.minor.Checked != minor {
 		f.minor.SetChecked(minor)
 	}
+}
+
+// ageNote says how a date of birth reads, with the age today.
+func (f *clientForm) ageNote(dob time.Time) string {
+	return dob.Format("2 January 2006") + " · " + strconv.Itoa(ageOn(dob, f.m.now())) + " years old"
 }
 
 // check puts each problem beside its field, scrolls to the first and

@@ -108,6 +108,7 @@ func Create(a fyne.App, w fyne.Window, opts Options) *Confide {
 	c := &Confide{app: a, win: w, opts: opts.withDefaults(), autosave: autosaveDelay, stop: make(chan struct{}), front: true}
 	c.privacy = a.Preferences().Bool(prefPrivacyDefault)
 	applyTheme(a)
+	listFileDialogs(a.Preferences())
 	c.idle = newIdleWatcher(c.opts.Now)
 	c.clip = &clipboardGuard{cb: a.Clipboard(), now: c.opts.Now, timeout: func() time.Duration { return clipboardTimeout(a.Preferences()) }}
 	restoreWindowSize(w, a.Preferences())

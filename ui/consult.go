@@ -244,6 +244,18 @@ func (p *consultPanel) onPrepare() {
 	p.view.show(r.buildUI())
 }
 
+// prepareFor opens a consultation of notes for colleague and shows its
+// review, as the setup does (the screenshot tour uses it).
+func (p *consultPanel) prepareFor(colleague, purpose string, noteIDs ...string) {
+	k, err := p.d.notes.StartConsultation(notes.Consultation{ClientID: p.clientID, Colleague: colleague, Purpose: purpose, Profile: disguise.Consultation})
+	if err != nil {
+		p.d.showErr(err)
+		return
+	}
+	k.NoteIDs = noteIDs
+	p.reopen(*k)
+}
+
 // consentTypeName is how a consent type reads in the interface.
 func consentTypeName(t consent.ConsentType) string {
 	switch t {

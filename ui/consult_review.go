@@ -71,7 +71,7 @@ func (r *consultReview) prepare() bool {
 func (r *consultReview) buildUI() fyne.CanvasObject {
 	r.tabs = container.NewAppTabs()
 	r.changes = container.NewVBox()
-	r.selectMode = widget.NewCheck("Select text in the original to mark it", func(bool) { r.refresh() })
+	r.selectMode = widget.NewCheck("Select to mark", func(bool) { r.refresh() }) // then select text in the original
 	r.markText = &widget.Entry{PlaceHolder: "Text the detector missed (or select it in the original)"}
 	var cats []string
 	for _, c := range consultCategories {
@@ -95,8 +95,8 @@ func (r *consultReview) buildUI() fyne.CanvasObject {
 	mark := container.NewBorder(nil, nil, nil, &widget.Button{Text: "Disguise everywhere", Icon: theme.VisibilityOffIcon(), OnTapped: r.onMark},
 		container.NewBorder(nil, nil, widget.NewLabel("as"), nil, r.markCat))
 	side := container.NewBorder(
-		container.NewVBox(&widget.Label{Text: "Changes", TextStyle: fyne.TextStyle{Bold: true}}),
-		container.NewVBox(widget.NewSeparator(), r.selectMode, r.markText, mark, r.problem),
+		container.NewBorder(nil, nil, &widget.Label{Text: "Changes", TextStyle: fyne.TextStyle{Bold: true}}, r.selectMode),
+		container.NewVBox(widget.NewSeparator(), r.markText, mark, r.problem),
 		nil, nil, container.NewVScroll(roomForBar(r.changes)))
 	actions := container.NewHBox(r.status, layout.NewSpacer(),
 		&widget.Button{Text: "Copy", Icon: theme.ContentCopyIcon(), OnTapped: r.onCopy},
@@ -134,14 +134,15 @@ func (r *consultReview) refresh() {
 			original = &widget.RichText{Segments: consultSegments(pr, false), Wrapping: fyne.TextWrapWord}
 		}
 		disguised := &widget.RichText{Segments: consultSegments(pr, true), Wrapping: fyne.TextWrapWord}
-		pane := func(head string, o fyne.CanvasObject) fyne.CanvasObject {
-			return container.NewBorder(&widget.Label{Text: head, TextStyle: fyne.TextStyle{Bold: true}}, nil, nil, nil, container.NewVScroll(o))
+		pane := func(head string, o fyne.CanvasObject, side fyne.CanvasObject) fyne.CanvasObject {
+			top := container.NewBorder(nil, nil, &widget.Label{Text: head, TextStyle: fyne.TextStyle{Bold: true}}, side)
+			return container.NewBorder(top, nil, nil, nil, container.NewVScroll(o))
 		}
 		label := fmt.Sprintf("Note %d", i+1)
 		if !hide && i < len(r.labels) {
 			label = r.labels[i]
 		}
-		panes := container.NewHSplit(pane("Original", original), pane("Disguised", disguised))
+		panes := container.NewHSplit(pane("Original", original, nil), pane("Disguised", disguised, nil))
 		if i < len(r.offsets) {
 			panes.Offset = r.offsets[i] // as the clinician left it
 		}
@@ -245,13 +246,21 @@ func consultSegments(pr *notes.Prepared, disguised bool) []widget.RichTextSegmen
 		if ch.Start < pos || ch.End > len(text) || ch.Start > ch.End {
 			continue
 		}
-		segs = append(segs, plain(text[pos:ch.Start]))
-		built.WriteString(text[pos:ch.Start])
+		before := text[pos:ch.Start]
+		built.WriteString(before)
+		// A space before the highlighted word goes with it: Fyne wraps a
+		// segment that starts a word at a line's end letter by letter.
+		lead := ""
+		if trimmed := strings.TrimRight(before, " "); trimmed != before {
+			lead, before = before[len(trimmed):], trimmed
+		}
+		segs = append(segs, plain(before))
 		shown, color := text[ch.Start:ch.End], theme.ColorNameError
 		if disguised {
 			shown, color = ch.Replacement, theme.ColorNamePrimary
 			built.WriteString(ch.Replacement)
 		}
+		shown = lead + shown
 		if shown != "" {
 			segs = append(segs, &widget.TextSegment{Text: shown, Style: widget.RichTextStyle{Inline: true,
 				ColorName: color, TextStyle: fyne.TextStyle{Bold: true}}})

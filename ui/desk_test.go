@@ -1,13 +1,17 @@
 package ui
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -417,5 +421,42 @@ func TestWheelOverTextBoxesScrollsTheForm(t *testing.T) {
 	test.Scroll(w.Canvas(), centre(m.pane.editor.sections[1]), 0, -50)
 	if scroll == nil || scroll.Offset.Y < 45 {
 		t.Fatal("the wheel over a section of the note does not scroll the note")
+	}
+}
+
+// File dialogs list whole file names, one a line, rather than a grid that
+// breaks them mid-word; a user's own choice of the grid is kept.
+func TestFileDialogsListWholeNames(t *testing.T) {
+	c, w, _ := mainWithPractice(t)
+	w.Resize(fyne.NewSize(1100, 720))
+	dir := t.TempDir()
+	long := "consultation-for-dr-reyes-supervision.pdf"
+	if err := os.WriteFile(filepath.Join(dir, long), []byte("x"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	loc, err := storage.ListerForURI(storage.NewFileURI(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dlg := dialog.NewFileSave(func(fyne.URIWriteCloser, error) {}, w)
+	dlg.SetLocation(loc)
+	dlg.Show()
+	line := widget.NewLabel("M").MinSize().Height
+	var found bool
+	everything(w, func(o fyne.CanvasObject) {
+		if l, ok := o.(*widget.Label); ok && strings.HasPrefix(l.Text, "consultation-for") {
+			found = true
+			if l.Size().Height > line+1 || l.Text != long {
+				t.Errorf("the file name shows as %q, %v high (one line is %v)", l.Text, l.Size().Height, line)
+			}
+		}
+	})
+	if !found {
+		t.Fatal("the file dialog does not list the file")
+	}
+	c.app.Preferences().SetInt(fileDialogLayoutKey, int(dialog.GridView))
+	listFileDialogs(c.app.Preferences())
+	if c.app.Preferences().Int(fileDialogLayoutKey) != int(dialog.GridView) {
+		t.Error("the user's choice of the grid is overridden")
 	}
 }

@@ -111,6 +111,19 @@ func panelBadge(text string, imp widget.Importance) fyne.CanvasObject {
 	return container.NewCenter(container.NewStack(frame, l))
 }
 
+// fileDialogLayoutKey is where Fyne keeps the file dialogs' layout: a
+// list, or a grid of icons.
+const fileDialogLayoutKey = "fyne:fileDialogViewLayout"
+
+// listFileDialogs makes the file dialogs show a list, unless the user
+// chose the grid in one: the grid breaks file names mid-word to fit
+// them under their icons.
+func listFileDialogs(p fyne.Preferences) {
+	if p.Int(fileDialogLayoutKey) == 0 {
+		p.SetInt(fileDialogLayoutKey, int(dialog.ListView))
+	}
+}
+
 // panelSaveFile asks where to save a file (suggesting name) and writes it
 // there with write. It is a variable so that tests can stand in for the
 // dialog, which a headless test cannot drive.
