@@ -104,10 +104,15 @@ type running struct {
 // startApp starts confide with a fresh HOME and an English locale.
 func startApp(t *testing.T, confide string, args ...string) *running {
 	t.Helper()
+	return startAppIn(t, t.TempDir(), confide, args...)
+}
+
+// startAppIn starts confide with HOME at home and an English locale.
+func startAppIn(t *testing.T, home, confide string, args ...string) *running {
+	t.Helper()
 	if os.Getenv("DISPLAY") == "" {
 		t.Fatal("no DISPLAY: run under xvfb-run (make test does)")
 	}
-	home := t.TempDir()
 	a := &running{cmd: exec.Command(confide, args...), log: &bytes.Buffer{}, exited: make(chan error, 1)}
 	a.cmd.Env = append(os.Environ(), "HOME="+home, "XDG_CONFIG_HOME="+filepath.Join(home, ".config"),
 		"XDG_DATA_HOME="+filepath.Join(home, ".local", "share"), "LANG=en_US.UTF-8")
