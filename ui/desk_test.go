@@ -196,17 +196,7 @@ func TestIdleLockAsksForThePIN(t *testing.T) {
 	}
 	requireDialog(t, w, "Choose a PIN for when you step away?")
 	tapButton(t, w, "Choose a PIN…")
-	var fields []*widget.Entry
-	everything(w, func(o fyne.CanvasObject) {
-		if e, ok := o.(*widget.Entry); ok && e.Password && e.Visible() {
-			fields = append(fields, e)
-		}
-	})
-	if len(fields) != 2 {
-		t.Fatalf("%d PIN fields, want 2", len(fields))
-	}
-	test.Type(fields[0], "4826")
-	test.Type(fields[1], "4826")
+	typeTwice(t, w, "4826")
 	tapButton(t, w, "Use this PIN")
 	for k, v := range store.keys {
 		if strings.Contains(v, "4826") {

@@ -33,17 +33,7 @@ func TestSettings(t *testing.T) {
 	// Passphrase on, then off again.
 	s.chooseTitled("Unlocking")
 	tapButton(t, w, "Ask for a passphrase every time…")
-	var entries []*widget.Entry
-	everything(w, func(o fyne.CanvasObject) {
-		if e, ok := o.(*widget.Entry); ok && e.Password {
-			entries = append(entries, e)
-		}
-	})
-	if len(entries) != 2 {
-		t.Fatalf("%d passphrase fields, want 2", len(entries))
-	}
-	test.Type(entries[0], "a long passphrase")
-	test.Type(entries[1], "a long passphrase")
+	typeTwice(t, w, "a long passphrase")
 	tapButton(t, w, "Use this passphrase")
 	if !vault.HasPassphrase(dir) || store.count() != 0 {
 		t.Fatal("the vault does not ask for the passphrase now")
@@ -79,6 +69,23 @@ func TestSettings(t *testing.T) {
 	if !vault.Exists(filepath.Join(backups, backupFolderName(clock.Now()))) {
 		t.Fatal("no daily backup after a day")
 	}
+}
+
+// typeTwice types secret into the two password fields of the dialog on
+// show: a new passphrase or PIN and its repetition.
+func typeTwice(t *testing.T, w fyne.Window, secret string) {
+	t.Helper()
+	var fields []*widget.Entry
+	everything(w, func(o fyne.CanvasObject) {
+		if e, ok := o.(*widget.Entry); ok && e.Password && e.Visible() {
+			fields = append(fields, e)
+		}
+	})
+	if len(fields) != 2 {
+		t.Fatalf("%d password fields, want 2", len(fields))
+	}
+	test.Type(fields[0], secret)
+	test.Type(fields[1], secret)
 }
 
 // A new recovery key: lock, unlock to confirm, then the new key is shown

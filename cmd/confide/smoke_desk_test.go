@@ -5,7 +5,6 @@ package main
 import (
 	"fmt"
 	"image"
-	"image/png"
 	"os"
 	"path/filepath"
 	"testing"
@@ -67,20 +66,6 @@ func TestSmokeDeskLooks(t *testing.T) {
 			run(t, confidectl, "--vault", dir, "--identity", id, "verify")
 		})
 	}
-}
-
-func readPNG(t *testing.T, path string) image.Image {
-	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	img, err := png.Decode(f)
-	if err != nil {
-		t.Fatalf("%s: %v", path, err)
-	}
-	return img
 }
 
 // meanLuminance is the mean relative brightness of the image, 0 to 1.

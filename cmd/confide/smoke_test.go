@@ -5,6 +5,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"image"
 	"image/png"
 	"os"
 	"os/exec"
@@ -197,9 +198,8 @@ func run(t *testing.T, name string, args ...string) string {
 	return string(out)
 }
 
-// checkNotBlank requires the screenshot to show a drawn window: many
-// distinct colours, not one uniform fill.
-func checkNotBlank(t *testing.T, path string) {
+// readPNG decodes a screenshot.
+func readPNG(t *testing.T, path string) image.Image {
 	t.Helper()
 	f, err := os.Open(path)
 	if err != nil {
@@ -208,8 +208,16 @@ func checkNotBlank(t *testing.T, path string) {
 	defer f.Close()
 	img, err := png.Decode(f)
 	if err != nil {
-		t.Fatalf("decode %s: %v", path, err)
+		t.Fatalf("%s: %v", path, err)
 	}
+	return img
+}
+
+// checkNotBlank requires the screenshot to show a drawn window: many
+// distinct colours, not one uniform fill.
+func checkNotBlank(t *testing.T, path string) {
+	t.Helper()
+	img := readPNG(t, path)
 	colours := map[[3]uint32]int{}
 	total, top := 0, 0
 	b := img.Bounds()
