@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"image/color"
 	"os"
 	"path/filepath"
 	"strings"
@@ -37,13 +38,31 @@ func TestThemeContrastMeetsWCAGAA(t *testing.T) {
 					}
 				}
 			}
+			// A menu item's shortcut, as Fyne 2.7 colours it (menu_item.go,
+			// shortcutColor): the text colour's 16-bit alpha times 0.95, cut
+			// to 8 bits.
+			r, g, b, a := th.Color(theme.ColorNameForeground, system).RGBA()
+			a = uint32(float32(a) * 0.95)
+			short := color.NRGBA{R: uint8(r), G: uint8(g), B: uint8(b), A: uint8(a)}
+			if r := contrast(short, th.Color(theme.ColorNameMenuBackground, system)); r < 4.5 {
+				t.Errorf("%s theme: a menu item's shortcut has contrast %.2f:1", look, r)
+			}
 			// Button text on the primary colour.
 			if r := contrast(th.Color(theme.ColorNameForegroundOnPrimary, system), th.Color(theme.ColorNamePrimary, system)); r < 4.5 {
 				t.Errorf("%s theme: text on primary buttons has contrast %.2f:1", look, r)
 			}
 		}
 	}
-	// The check itself: Fyne's own dark grey fails it.
+	// The checks themselves: an opaque text colour gives Fyne's menu
+	// shortcuts alpha 50, and Fyne's own dark grey is too faint.
+	{
+		r, g, b, a := theme.DefaultTheme().Color(theme.ColorNameForeground, theme.VariantDark).RGBA()
+		a = uint32(float32(a) * 0.95)
+		if c := contrast(color.NRGBA{R: uint8(r), G: uint8(g), B: uint8(b), A: uint8(a)},
+			theme.DefaultTheme().Color(theme.ColorNameMenuBackground, theme.VariantDark)); c >= 4.5 {
+			t.Errorf("Fyne's own menu shortcuts have contrast %.2f: the check would not catch them", c)
+		}
+	}
 	if r := contrast(theme.DefaultTheme().Color(theme.ColorNameDisabled, theme.VariantDark),
 		theme.DefaultTheme().Color(theme.ColorNameBackground, theme.VariantDark)); r >= 4.5 {
 		t.Errorf("Fyne's dark disabled colour has contrast %.2f: the test would not catch a grey that is too faint", r)

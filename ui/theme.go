@@ -77,7 +77,15 @@ var (
 	lightWarning   = color.NRGBA{R: 0x9a, G: 0x55, B: 0x00, A: 0xff}
 	lightError     = color.NRGBA{R: 0xc6, G: 0x28, B: 0x28, A: 0xff}
 	lightPrimary   = color.NRGBA{R: 0x1a, G: 0x5f, B: 0xd6, A: 0xff}
-	darkPrimary    = color.NRGBA{R: 0x2f, G: 0x6f, B: 0xe0, A: 0xff} // white on it: 4.7:1
+
+	// The text colour, a shade short of opaque. Fyne draws a menu item's
+	// shortcut ("Ctrl+L") in the text colour with its alpha scaled by 0.95
+	// in 16 bits and then cut to 8: an opaque colour comes out at alpha 50
+	// of 255, a faint 1.5:1. At alpha 0xee the shortcut comes out at 251,
+	// and the text itself stays above 8:1.
+	darkForeground  = color.NRGBA{R: 0xfe, G: 0xfe, B: 0xfe, A: 0xee}
+	lightForeground = color.NRGBA{R: 0x3f, G: 0x3f, B: 0x3f, A: 0xee}
+	darkPrimary     = color.NRGBA{R: 0x2f, G: 0x6f, B: 0xe0, A: 0xff} // white on it: 4.7:1
 )
 
 func (t *confideTheme) Color(name fyne.ThemeColorName, system fyne.ThemeVariant) color.Color {
@@ -90,6 +98,8 @@ func (t *confideTheme) Color(name fyne.ThemeColorName, system fyne.ThemeVariant)
 		return l
 	}
 	switch name {
+	case theme.ColorNameForeground:
+		return pick(darkForeground, lightForeground)
 	case theme.ColorNameDisabled, theme.ColorNamePlaceHolder:
 		return pick(darkSecondary, lightSecondary)
 	case theme.ColorNameSuccess:
@@ -117,13 +127,24 @@ func (t *confideTheme) Size(n fyne.ThemeSizeName) float32 {
 	return s
 }
 
-// contrast is the WCAG 2 contrast ratio of two opaque colours, from 1 to 21.
+// contrast is the WCAG 2 contrast ratio of text colour a drawn on the
+// opaque background b, from 1 to 21.
 func contrast(a, b color.Color) float64 {
-	la, lb := luminance(a), luminance(b)
+	la, lb := luminance(over(a, b)), luminance(b)
 	if la < lb {
 		la, lb = lb, la
 	}
 	return (la + 0.05) / (lb + 0.05)
+}
+
+// over is colour c, which may be translucent, drawn on the opaque bg.
+func over(c, bg color.Color) color.Color {
+	n := color.NRGBAModel.Convert(c).(color.NRGBA)
+	b := color.NRGBAModel.Convert(bg).(color.NRGBA)
+	mix := func(f, g uint8) uint8 {
+		return uint8((float64(f)*float64(n.A) + float64(g)*float64(255-n.A)) / 255)
+	}
+	return color.NRGBA{R: mix(n.R, b.R), G: mix(n.G, b.G), B: mix(n.B, b.B), A: 0xff}
 }
 
 // luminance is the WCAG relative luminance of c.
