@@ -215,6 +215,12 @@ func TestIdleLockAsksForThePIN(t *testing.T) {
 	}
 	requireDialog(t, w, "Choose a PIN for when you step away?")
 	tapButton(t, w, "Choose a PIN…")
+	// Esc in the PIN field closes the dialog; choose again.
+	w.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if w.Canvas().Overlays().Top() != nil {
+		t.Fatal("Esc in the PIN field does not close the dialog")
+	}
+	c.choosePIN(nil)
 	typeTwice(t, w, "4826")
 	tapButton(t, w, "Use this PIN")
 	for k, v := range store.keys {

@@ -228,10 +228,10 @@ func (c *Confide) checkPIN(pin string) (bool, *pinRecord, error) {
 // choosePIN asks for a new PIN, twice, and keeps its hash; done is called
 // after it was kept.
 func (c *Confide) choosePIN(done func()) {
-	pin := &widget.Entry{Password: true, PlaceHolder: "At least 4 digits or letters"}
-	again := &widget.Entry{Password: true, PlaceHolder: "The same again"}
+	pin, again := secretEntry("At least 4 digits or letters"), secretEntry("The same again")
 	items := []*widget.FormItem{{Text: "PIN", Widget: pin}, {Text: "Again", Widget: again}}
-	dlg := dialog.NewForm("Choose a PIN", "Use this PIN", "Cancel", items, func(ok bool) {
+	var dlg *dialog.FormDialog
+	dlg = dialog.NewForm("Choose a PIN", "Use this PIN", "Cancel", items, func(ok bool) {
 		switch {
 		case !ok:
 			return
@@ -253,6 +253,7 @@ func (c *Confide) choosePIN(done func()) {
 			}
 		}
 	}, c.win)
+	escCloses(dlg, pin, again)
 	dlg.Resize(fyne.NewSize(420, 240))
 	dlg.Show()
 	c.win.Canvas().Focus(pin)

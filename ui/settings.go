@@ -294,10 +294,9 @@ func (s *settingsScreen) onPassphrase() {
 		s.showPassphrase()
 		return
 	}
-	pass := &widget.Entry{Password: true, PlaceHolder: "At least 8 characters"}
-	again := &widget.Entry{Password: true, PlaceHolder: "The same again"}
+	pass, again := secretEntry("At least 8 characters"), secretEntry("The same again")
 	items := []*widget.FormItem{{Text: "Passphrase", Widget: pass}, {Text: "Again", Widget: again}}
-	dialog.ShowForm("Ask for a passphrase", "Use this passphrase", "Cancel", items, func(ok bool) {
+	dlg := dialog.NewForm("Ask for a passphrase", "Use this passphrase", "Cancel", items, func(ok bool) {
 		switch {
 		case !ok:
 			return
@@ -312,6 +311,9 @@ func (s *settingsScreen) onPassphrase() {
 		}
 		s.showPassphrase()
 	}, s.m.c.win)
+	escCloses(dlg, pass, again)
+	dlg.Show()
+	s.m.c.win.Canvas().Focus(pass)
 }
 
 // backupNote says what a backup is, in plain words.

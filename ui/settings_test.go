@@ -8,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/confidenotes/confide/vault"
 )
@@ -75,9 +74,9 @@ func TestSettings(t *testing.T) {
 // show: a new passphrase or PIN and its repetition.
 func typeTwice(t *testing.T, w fyne.Window, secret string) {
 	t.Helper()
-	var fields []*widget.Entry
+	var fields []*keyEntry
 	everything(w, func(o fyne.CanvasObject) {
-		if e, ok := o.(*widget.Entry); ok && e.Password && e.Visible() {
+		if e, ok := o.(*keyEntry); ok && e.Password && e.Visible() {
 			fields = append(fields, e)
 		}
 	})

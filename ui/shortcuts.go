@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
 )
@@ -328,5 +329,20 @@ func eachInDialog(o fyne.CanvasObject, fn func(fyne.CanvasObject)) {
 		eachInDialog(x.Content, fn)
 	case *widget.Card:
 		eachInDialog(x.Content, fn)
+	}
+}
+
+// secretEntry is a password field of a dialog that passes Esc on.
+func secretEntry(hint string) *keyEntry {
+	e := newKeyEntry()
+	e.Password, e.PlaceHolder = true, hint
+	return e
+}
+
+// escCloses makes Esc typed in the dialog's fields close it, as Esc does
+// anywhere else in it.
+func escCloses(d dialog.Dialog, fields ...*keyEntry) {
+	for _, f := range fields {
+		f.OnEscape = d.Hide
 	}
 }
