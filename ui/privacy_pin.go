@@ -22,10 +22,10 @@ import (
 // is right after the user logs in, but wrong for a desk left unattended:
 // after Confide locked by itself, it asks for a short PIN first.
 //
-// The PIN is kept as a salted scrypt hash (N=2^15, r=8, p=1; about 100 ms
-// a guess) in the key store beside the device key, under its own name, with
-// the count of wrong tries and, while an idle lock waits for the PIN, the
-// boot it happened in: quitting and restarting Confide does not skip the
+// The PIN is kept as a salted scrypt hash (N=2^15, r=8, p=1; 0.3 s a
+// guess on a shared 2-core machine) in the key store beside the device
+// key, under its own name, with the count of wrong tries and, while an
+// idle lock waits for the PIN, the boot it happened in: quitting and restarting Confide does not skip the
 // PIN, a restart of the computer (a new login) does. After maxPINTries
 // wrong PINs only the recovery key opens the vault. Never in the
 // preferences, never in plain text.
