@@ -6,7 +6,7 @@
 //	s, err := notes.Open(v)
 //	c, err := s.AddClient(notes.Client{Name: "Maria Garcia", DOB: "1985-07-04"})
 //	n, err := s.NewDraft(notes.Draft{ClientID: c.ID, Kind: notes.Progress, Template: notes.SOAP,
-//		Session: notes.Session{Date: "2026-03-14", Start: "10:00", DurationMin: 50}})
+//		Session: notes.Session{Date: "2026-03-14", Start: "10:00", DurationMin: 50, ServiceCode: "90834"}})
 //	err = s.UpdateDraft(n.ID, sections) // autosave, as often as the editor likes
 //	n, err = s.Sign(n.ID)               // frozen from now on
 //	a, err := s.AddAddendum(n.ID, "Correction: ...")
