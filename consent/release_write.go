@@ -44,6 +44,7 @@ type Manifest struct {
 	Disguised          bool          `json:"disguised"`
 	PDF                ReleasedFile  `json:"pdf"`
 	Encrypted          *ReleasedFile `json:"encrypted,omitempty"`
+	JSON               *ReleasedFile `json:"json,omitempty"` // the chart's JSON, of an export (Store.Export)
 	// Hash is the hex SHA-256 of the manifest's JSON with Hash and
 	// DisclosureID empty: what the accounting and the event log record.
 	Hash         string `json:"manifest_sha256"`
