@@ -73,6 +73,7 @@ func (s *settingsScreen) buildUI() fyne.CanvasObject {
 	s.showBackup()
 
 	return container.NewVScroll(container.NewVBox(
+		section("Clinician and practice"), newProfileSection(s.m).buildUI(), // settings_profile.go
 		widget.NewForm(
 			widget.NewFormItem("Lock after", s.autoLock),
 			widget.NewFormItem("Clear copied text after", s.clipboard),
