@@ -53,7 +53,7 @@ func init() {
 		flags: func(fs *flag.FlagSet) {
 			fs.String("client", "", "the client `ID`")
 			fs.String("date", "", "when it was disclosed, `YYYY-MM-DD`")
-			fs.String("request", "", "client, authorization, subpoena, court-order, insurer, supervision, mandated-report, duty-to-warn, oversight, treatment, payment, operations")
+			fs.String("request", "", "client, authorization, subpoena, court-order, insurer, supervision, mandated-report, duty-to-warn, oversight, treatment, payment, operations, export")
 			fs.String("recipient", "", "the recipient's `NAME`")
 			fs.String("recipient-address", "", "the recipient's address")
 			fs.String("description", "", "what was released")
