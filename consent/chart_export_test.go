@@ -273,3 +273,69 @@ func TestRecordedExportIsPlacedAtOpen(t *testing.T) {
 		t.Errorf("the PDF was not put in place: %v", err)
 	}
 }
+
+// Every document is on the practice's paper with its letterhead: the
+// accounting, a form, a release; US Letter until the profile says A4.
+func TestDocumentsOnThePracticePaperWithItsLetterhead(t *testing.T) {
+	f := newReleaseFixture(t)
+	pageSize := func(path string) string {
+		out, err := exec.Command("pdfinfo", path).CombinedOutput()
+		if err != nil {
+			t.Fatalf("pdfinfo: %v\n%s", err, out)
+		}
+		for _, l := range strings.Split(string(out), "\n") {
+			if strings.HasPrefix(l, "Page size:") {
+				return strings.TrimSpace(strings.TrimPrefix(l, "Page size:"))
+			}
+		}
+		return ""
+	}
+	write := func(name string, make func() (*consent.Doc, error)) string {
+		t.Helper()
+		doc, err := make()
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := filepath.Join(t.TempDir(), name)
+		if err := doc.WriteFile(p); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	c, _ := f.s.Client(f.maria)
+	before := write("accounting.pdf", func() (*consent.Doc, error) { return f.s.AccountingDoc(f.maria, testNow) })
+	if got := pageSize(before); !strings.Contains(got, "(letter)") {
+		t.Errorf("without a profile the page is %q, want US Letter", got)
+	}
+	if strings.Contains(pdfText(t, before), "Porter Counseling") {
+		t.Error("a letterhead without a profile")
+	}
+	a4 := janePorter
+	a4.Paper = practice.A4
+	if err := f.s.Practice().SetProfile(a4); err != nil {
+		t.Fatal(err)
+	}
+	docs := map[string]string{
+		"accounting": write("accounting.pdf", func() (*consent.Doc, error) { return f.s.AccountingDoc(f.maria, testNow) }),
+		"form":       write("form.pdf", func() (*consent.Doc, error) { return f.s.RenderForm(consent.InformedConsentForm, consent.NewFormData(c, nil)) }),
+	}
+	r, err := f.s.NewRelease(consent.ReleaseRequest{ClientID: f.maria, Type: consent.ToClient, Recipient: "Maria Garcia", Purpose: "access"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs["release"] = filepath.Join(t.TempDir(), "release.pdf")
+	if _, err := r.Release(docs["release"], consent.ReleaseOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	for name, p := range docs {
+		if got := pageSize(p); !strings.Contains(got, "(A4)") {
+			t.Errorf("%s: page %q, want A4", name, got)
+		}
+		text := pdfText(t, p)
+		for _, w := range []string{"Porter Counseling", "Jane Porter, LCSW", "Ithaca, NY 14850", "NPI 1234567893", "Licence R-071234 (NY)"} {
+			if !strings.Contains(text, w) {
+				t.Errorf("%s: the letterhead lacks %q", name, w)
+			}
+		}
+	}
+}

@@ -50,7 +50,7 @@ func benchClient(tb testing.TB, n int) (*consent.Store, string) {
 	return s, c.ID
 }
 
-// BenchmarkRelease200 is the figure of DESIGN.md: a 200-note release PDF
+// BenchmarkRelease200 is the figure of docs/design.md: a 200-note release PDF
 // in under 3 s (detection, redaction and the PDF, in memory).
 func BenchmarkRelease200(b *testing.B) {
 	s, client := benchClient(b, 200)

@@ -68,20 +68,32 @@ var exportChooseFolder = func(d panelDeps, done func(dir string)) {
 	}, d.win)
 }
 
-// exportNow writes and records the export, then tells done what was
-// written; on failure an empty file the save dialog left is removed and
-// the error shown.
+// exportSpawn runs the export off the UI goroutine; tests run it at once.
+var exportSpawn = func(job func()) { go job() }
+
+// exportNow writes and records the export in the background, with a
+// progress dialog, then tells done what was written; on failure an empty
+// file the save dialog left is removed and the error shown.
 func exportNow(d panelDeps, req consent.ExportRequest, files consent.ExportFiles, done func(*consent.Manifest)) {
-	m, err := d.consent.Export(req, files)
-	if err != nil && (m == nil || m.DisclosureID == "") {
-		releaseDropEmpty(files.PDF)
-		d.showErr(err)
-		return
-	}
-	if err != nil { // recorded, the file to be put in place at the next start
-		d.showErr(err)
-	}
-	done(m)
+	bar := widget.NewProgressBarInfinite()
+	wait := dialog.NewCustomWithoutButtons("Writing the copy…", bar, d.win)
+	wait.Show()
+	exportSpawn(func() {
+		m, err := d.consent.Export(req, files)
+		fyne.Do(func() {
+			bar.Stop()
+			wait.Hide()
+			if err != nil && (m == nil || m.DisclosureID == "") {
+				releaseDropEmpty(files.PDF)
+				d.showErr(err)
+				return
+			}
+			if err != nil { // recorded, the file to be put in place at the next start
+				d.showErr(err)
+			}
+			done(m)
+		})
+	})
 }
 
 // exportSaid is what the dialogs say once an export is written.

@@ -203,8 +203,9 @@ func TestPrintAndExportTheChart(t *testing.T) {
 	f.note(id, "2026-01-10", "JANUARYNOTE words.")
 	f.note(id, "2026-03-10", "MARCHNOTE words.")
 	dir := t.TempDir()
-	origFile, origFolder := exportSavePath, exportChooseFolder
-	t.Cleanup(func() { exportSavePath, exportChooseFolder = origFile, origFolder })
+	origFile, origFolder, origSpawn := exportSavePath, exportChooseFolder, exportSpawn
+	t.Cleanup(func() { exportSavePath, exportChooseFolder, exportSpawn = origFile, origFolder, origSpawn })
+	exportSpawn = func(job func()) { job() }
 	exportSavePath = func(d panelDeps, name string, done func(string)) { done(filepath.Join(dir, name)) }
 	exportChooseFolder = func(d panelDeps, done func(string)) { done(filepath.Join(dir)) }
 	w := f.window(func(d panelDeps) fyne.CanvasObject { return newConsentPanel(d, id) })
@@ -252,8 +253,9 @@ func TestPrintOneNote(t *testing.T) {
 		t.Fatal(err)
 	}
 	dir := t.TempDir()
-	orig := exportSavePath
-	t.Cleanup(func() { exportSavePath = orig })
+	orig, origSpawn := exportSavePath, exportSpawn
+	t.Cleanup(func() { exportSavePath, exportSpawn = orig, origSpawn })
+	exportSpawn = func(job func()) { job() }
 	exportSavePath = func(d panelDeps, name string, done func(string)) { done(filepath.Join(dir, name)) }
 	m.pane.reloadNotes("")
 	m.pane.openNote(n.ID)
