@@ -317,7 +317,9 @@ func TestDocumentsOnThePracticePaperWithItsLetterhead(t *testing.T) {
 	}
 	docs := map[string]string{
 		"accounting": write("accounting.pdf", func() (*consent.Doc, error) { return f.s.AccountingDoc(f.maria, testNow) }),
-		"form":       write("form.pdf", func() (*consent.Doc, error) { return f.s.RenderForm(consent.InformedConsentForm, consent.NewFormData(c, nil)) }),
+		"form": write("form.pdf", func() (*consent.Doc, error) {
+			return f.s.RenderForm(consent.InformedConsentForm, consent.NewFormData(c, nil))
+		}),
 	}
 	r, err := f.s.NewRelease(consent.ReleaseRequest{ClientID: f.maria, Type: consent.ToClient, Recipient: "Maria Garcia", Purpose: "access"})
 	if err != nil {
