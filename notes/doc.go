@@ -27,8 +27,14 @@
 // such (SOAP, DAP, BIRP, GIRP, free), and its session's date, start time,
 // duration and service code. A note starts as a draft; UpdateDraft saves it
 // in one small durable commit. Sign stores the note's ContentHash (SHA-256
-// over a documented canonical encoding) and the signing time, and appends a
-// "note.signed" event to the vault's hash-chained log.
+// over a documented canonical encoding), the signing time and who signs
+// (the name and credentials of the practice profile, package practice, as
+// they are at that moment), and appends a "note.signed" event with the
+// hash and the signer to the vault's hash-chained log. A session note
+// (Kind.IsSession: intakes and progress notes) is signed only with its
+// start time, length and service code (ErrSessionIncomplete). Signing a
+// note of a session or a contact moves the client's last contact up to its
+// date. UnfinishedNotes lists the drafts still to write or sign.
 //
 // A signed note is frozen: the API refuses to change or delete it
 // (ErrSigned), and so do SQL triggers, whatever path a statement takes.
