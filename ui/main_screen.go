@@ -240,6 +240,21 @@ func (s *mainScreen) selectTab(name string) {
 	}
 }
 
+// reloadConsentTab builds the selected client's consent tab again, after
+// something elsewhere entered a record in it (a note printed from its view
+// is a disclosure).
+func (s *mainScreen) reloadConsentTab() {
+	if s.pane == nil {
+		return
+	}
+	for _, it := range s.pane.tabs.Items {
+		if it.Text == tabConsent {
+			it.Content = newConsentPanel(s.deps(), s.pane.client.ID)
+		}
+	}
+	s.pane.tabs.Refresh()
+}
+
 // openNote shows a client's note, as a search hit asks.
 func (s *mainScreen) openNote(clientID, noteID string) {
 	s.clients.choose(clientID)

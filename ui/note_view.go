@@ -130,7 +130,7 @@ func itoaMin(m int) string {
 func (v *noteView) onPrint() {
 	v.p.m.c.idle.touch()
 	name := strings.ToLower(strings.ReplaceAll(kindLabel(v.note.Kind), " ", "-")) + "-" + v.note.Date + ".pdf"
-	printNote(v.p.m.deps(), v.note.ClientID, v.note.ID, name, nil)
+	printNote(v.p.m.deps(), v.note.ClientID, v.note.ID, name, v.p.m.reloadConsentTab)
 }
 
 // changed notes an edit of the addendum and (re)starts the autosave timer.

@@ -267,6 +267,9 @@ func TestPrintOneNote(t *testing.T) {
 		}
 	}
 	requireDialogText(t, w, "1 note saved to")
+	dismissDialogs(w)
+	m.selectTab(tabConsent) // the copy is a disclosure, listed at once
+	requireText(t, w, "1 disclosure recorded")
 }
 
 // The profile is edited in Settings; a bad NPI is refused beside the
