@@ -11,7 +11,7 @@ BIN     := bin
 BUILD_PKGS := ca-certificates gcc libc6-dev pkg-config libgl-dev libx11-dev \
 	libxcursor-dev libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev
 RUN_PKGS   := libgl1-mesa-dri
-TEST_PKGS  := xvfb xauth x11-utils dbus-daemon gnome-keyring poppler-utils imagemagick libgl1-mesa-dri
+TEST_PKGS  := xvfb xauth x11-utils xdotool dbus-daemon gnome-keyring poppler-utils imagemagick libgl1-mesa-dri
 
 # A fresh HOME per test run gives a fresh login keyring; the Go caches
 # stay where they are so that warm builds stay warm.

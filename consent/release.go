@@ -34,7 +34,7 @@ type ReleaseRequest struct {
 	Case          string `json:"case,omitempty"`
 	Deadline      string `json:"deadline,omitempty"`
 	AccessRequest string `json:"access_request,omitempty"` // an open access request this release fulfils (Type ToClient)
-	MadeBy        string `json:"made_by"`                  // who makes the release; "" for "the treating clinician"
+	MadeBy        string `json:"made_by"`                  // who makes the release; "" for the profile's clinician, else "the treating clinician"
 }
 
 // ReleaseScope is step 3: what the release includes.
@@ -110,7 +110,11 @@ func (s *Store) NewRelease(req ReleaseRequest) (*Release, error) {
 		return nil, fmt.Errorf("%w: an access request is fulfilled by a release to the client", ErrInvalid)
 	}
 	if blank(req.MadeBy) {
-		req.MadeBy = "the treating clinician"
+		by, err := s.madeBy()
+		if err != nil {
+			return nil, err
+		}
+		req.MadeBy = by
 	}
 	if blank(req.Basis) {
 		req.Basis = req.Type.Basis()

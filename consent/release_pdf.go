@@ -8,6 +8,7 @@ import (
 
 	"github.com/confidenotes/confide/notes"
 	"github.com/confidenotes/confide/notes/disguise"
+	"github.com/confidenotes/confide/practice"
 )
 
 // The notices a release carries.
@@ -47,11 +48,14 @@ func (r *Release) notices() []string {
 
 // document prints the release: the cover sheet, then each note.
 func (p *ReleasePreview) document(today string) *Doc {
-	doc := NewDoc("Records release", p.Subject)
+	doc := NewDocWith("Records release", p.Subject, DocOptionsFor(p.Practice))
 	doc.Title("Records release")
 	req := p.Request
-	rows := [][2]string{
-		{"Client", p.Subject},
+	rows := [][2]string{{"Client", p.Subject}}
+	if p.DOB != "" {
+		rows = append(rows, [2]string{"Date of birth", p.DOB})
+	}
+	rows = append(rows, [][2]string{
 		{"Released on", today},
 		{"Request", string(req.Type)},
 		{"Recipient", req.Recipient},
@@ -59,7 +63,7 @@ func (p *ReleasePreview) document(today string) *Doc {
 		{"Purpose", req.Purpose},
 		{"Basis", p.Basis},
 		{"Released by", req.MadeBy},
-	}
+	}...)
 	for _, a := range p.Authorizations {
 		kind := "Authorization " + a.ID
 		if a.PsychotherapyNotes {
@@ -71,10 +75,11 @@ func (p *ReleasePreview) document(today string) *Doc {
 	doc.Heading("What is included")
 	doc.Bullet(p.includedSummary())
 	if p.Scope.Consents && len(p.Consents) > 0 {
-		doc.Bullet(fmt.Sprintf("%d consent records", len(p.Consents)))
+		doc.Bullet(countOf(len(p.Consents), "consent record", "consent records"))
 	}
 	if n := countBoxes(p.Redactions); n > 0 {
-		doc.Bullet(fmt.Sprintf("%d passages are redacted, each shown as a marked box with the reason, such as %s.", n, "[redacted: third party]"))
+		what := countOf(n, "passage is", "passages are")
+		doc.Bullet(fmt.Sprintf("%s redacted, each shown as a marked box with the reason, such as %s.", what, "[redacted: third party]"))
 	}
 	doc.Heading("What was withheld, and why")
 	for _, w := range p.withheldSummary() {
@@ -104,7 +109,7 @@ func (p *ReleasePreview) document(today string) *Doc {
 			doc.Rule()
 			doc.Rule()
 		}
-		doc.releasedNote(n, p.Disguised, false)
+		doc.releasedNote(n, p.Practice, p.Disguised, false)
 	}
 	return doc
 }
@@ -129,15 +134,12 @@ func (p *ReleasePreview) includedSummary() string {
 	for _, n := range p.Notes {
 		addenda += len(n.Addenda)
 	}
-	what := fmt.Sprintf("%d notes", len(p.Notes))
-	if len(p.Notes) == 1 {
-		what = "1 note"
-	}
+	what := countOf(len(p.Notes), "note", "notes")
 	if len(p.Notes) > 0 {
 		what += fmt.Sprintf(" dated %s to %s", p.Notes[0].Session.Date, p.Notes[len(p.Notes)-1].Session.Date)
 	}
 	if addenda > 0 {
-		what += fmt.Sprintf(", with %d addenda", addenda)
+		what += ", with " + countOf(addenda, "addendum", "addenda")
 	}
 	var kinds []string
 	for _, k := range p.Scope.Kinds {
@@ -198,11 +200,19 @@ func countBoxes(reds []Redaction) int {
 	return n
 }
 
+// countOf says "1 note", "3 notes": n with the singular or plural.
+func countOf(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
 // releasedNote prints one note, or addendum, with its signature.
-func (d *Doc) releasedNote(n ReleasedNote, disguised, addendum bool) {
+func (d *Doc) releasedNote(n ReleasedNote, prof practice.Profile, disguised, addendum bool) {
 	title := fmt.Sprintf("%s note, %s", kindName(n.Kind), n.Session.Date)
 	if addendum {
-		title = fmt.Sprintf("Addendum, %s", n.SignedAt.UTC().Format(DateLayout))
+		title = fmt.Sprintf("Addendum, %s", n.SignedAt.In(prof.Location()).Format(DateLayout))
 	}
 	d.Heading(title)
 	var rows [][2]string
@@ -218,16 +228,14 @@ func (d *Doc) releasedNote(n ReleasedNote, disguised, addendum bool) {
 			rows = append(rows, [2]string{"Service code", n.Session.ServiceCode})
 		}
 	}
-	sig := "Electronically signed " + n.SignedAt.UTC().Format("2006-01-02 15:04 UTC")
-	if n.Hash != "" {
-		sig += "; content SHA-256 " + n.Hash
+	if len(rows) > 0 {
+		d.Fields(rows)
 	}
-	rows = append(rows, [2]string{"Signature", sig})
-	d.Fields(rows)
 	d.sections(n.Sections)
+	d.Signature(prof.SignatureLine(n.SignedBy, n.SignedAt), n.Hash)
 	for _, a := range n.Addenda {
 		d.Rule()
-		d.releasedNote(a, disguised, true)
+		d.releasedNote(a, prof, disguised, true)
 	}
 	for _, s := range n.Disagreements {
 		d.Rule()

@@ -8,6 +8,7 @@ import (
 
 	"github.com/confidenotes/confide/notes"
 	"github.com/confidenotes/confide/notes/disguise"
+	"github.com/confidenotes/confide/practice"
 )
 
 // MarkClinician is how a text the clinician marked for redaction appears in
@@ -39,6 +40,12 @@ type ReleasePreview struct {
 	Part2          bool            `json:"part2"`
 	Disguised      bool            `json:"disguised"` // a supervision packet: names, dates and places disguised
 	Subject        string          `json:"subject"`   // the client's name as every page shows it (a pseudonym when disguised)
+
+	// DOB is the client's date of birth for the cover, unless disguised.
+	DOB string `json:"dob,omitempty"`
+	// Practice lays the PDF out (paper, letterhead) and words signatures
+	// in its time zone.
+	Practice practice.Profile `json:"-"`
 }
 
 // ReleasedNote is a note as the release prints it.
@@ -47,6 +54,7 @@ type ReleasedNote struct {
 	Kind     notes.Kind        `json:"kind"`
 	Session  notes.Session     `json:"session"` // dates shifted when disguised
 	SignedAt time.Time         `json:"signed_at"`
+	SignedBy string            `json:"signed_by,omitempty"`
 	Hash     string            `json:"content_hash"`
 	Sections []ReleasedSection `json:"sections"`
 	Addenda  []ReleasedNote    `json:"addenda,omitempty"`
@@ -107,6 +115,12 @@ func (r *Release) Preview() (*ReleasePreview, error) {
 	p := &ReleasePreview{Request: r.req, Basis: r.basisText(), Scope: r.scope, Withheld: withheld,
 		Part2: r.client.Part2, Disguised: r.mapping.Profile == disguise.Consultation, Subject: r.client.Name}
 	p.Authorizations = r.auths
+	if p.Practice, err = r.s.Profile(); err != nil {
+		return nil, err
+	}
+	if !p.Disguised {
+		p.DOB = r.client.DOB
+	}
 	if r.scope.Consents && !p.Disguised {
 		if p.Consents, err = r.s.Consents(r.req.ClientID); err != nil {
 			return nil, err
@@ -285,7 +299,7 @@ func (r *Release) redactNotes(included []notes.Note, disagreements map[string][]
 	k := 0
 	var build func(n *notes.Note) ReleasedNote
 	build = func(n *notes.Note) ReleasedNote {
-		rn := ReleasedNote{ID: n.ID, Kind: n.Kind, Session: n.Session, SignedAt: n.SignedAt, Hash: n.Hash}
+		rn := ReleasedNote{ID: n.ID, Kind: n.Kind, Session: n.Session, SignedAt: n.SignedAt, SignedBy: n.SignedBy, Hash: n.Hash}
 		if r.mapping.Profile == disguise.Consultation {
 			rn.Session.Date = shiftDay(n.Date, r.mapping.DateShiftDays)
 			rn.SignedAt = rn.SignedAt.AddDate(0, 0, r.mapping.DateShiftDays)

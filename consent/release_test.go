@@ -140,7 +140,7 @@ func TestReleaseRefusals(t *testing.T) {
 	if _, err := f.s.Revoke(revoked, "2026-11-20"); err != nil {
 		t.Fatal(err)
 	}
-	incomplete := f.auth(t, f.maria, "Dr. Smith", func(a *consent.Authorization) { a.RecipientAddress = "" })
+	incomplete := f.auth(t, f.maria, "Dr. Smith", func(a *consent.Authorization) { a.Purpose = "" })
 	other := f.auth(t, f.maria, "Dr. Jones", nil)
 	mariaOnly := f.auth(t, f.maria, "Couples Clinic", nil)
 	plain := f.auth(t, f.maria, "County Court", nil)

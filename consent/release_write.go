@@ -44,6 +44,7 @@ type Manifest struct {
 	Disguised          bool          `json:"disguised"`
 	PDF                ReleasedFile  `json:"pdf"`
 	Encrypted          *ReleasedFile `json:"encrypted,omitempty"`
+	JSON               *ReleasedFile `json:"json,omitempty"` // the chart's JSON, of an export (Store.Export)
 	// Hash is the hex SHA-256 of the manifest's JSON with Hash and
 	// DisclosureID empty: what the accounting and the event log record.
 	Hash         string `json:"manifest_sha256"`
@@ -407,9 +408,9 @@ func (r *Release) Record(m *Manifest) (*Disclosure, error) {
 
 // describe is the accounting's "what was released".
 func describe(m *Manifest) string {
-	what := fmt.Sprintf("records release %s: %d notes", m.ReleaseID, len(m.Notes))
+	what := fmt.Sprintf("records release %s: %s", m.ReleaseID, countOf(len(m.Notes), "note", "notes"))
 	if len(m.Addenda) > 0 {
-		what += fmt.Sprintf(" and %d addenda", len(m.Addenda))
+		what += " and " + countOf(len(m.Addenda), "addendum", "addenda")
 	}
 	if len(m.Disagreements) > 0 {
 		what += fmt.Sprintf(", with %d statement(s) of disagreement", len(m.Disagreements))

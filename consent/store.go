@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/confidenotes/confide/notes"
+	"github.com/confidenotes/confide/practice"
 	"github.com/confidenotes/confide/vault"
 )
 
@@ -76,6 +77,26 @@ func Open(v *vault.Vault, opts ...Option) (*Store, error) {
 
 // Notes returns the notes store the consent records refer to.
 func (s *Store) Notes() *notes.Store { return s.notes }
+
+// Practice returns the practice profile store of the same vault.
+func (s *Store) Practice() *practice.Store { return s.notes.Practice() }
+
+// Profile returns the practice profile: who signs and releases, and how
+// documents are laid out.
+func (s *Store) Profile() (practice.Profile, error) { return s.Practice().Profile() }
+
+// madeBy is who makes a release or an export when the caller does not
+// say: the clinician of the profile, or the treating clinician.
+func (s *Store) madeBy() (string, error) {
+	p, err := s.Profile()
+	if err != nil {
+		return "", err
+	}
+	if name := p.SignatureName(); name != "" {
+		return name, nil
+	}
+	return "the treating clinician", nil
+}
 
 // Client returns the client with the given id, or ErrNotFound.
 func (s *Store) Client(id string) (*notes.Client, error) {

@@ -123,7 +123,7 @@ func TestNothingClippedAtLaptopSizes(t *testing.T) {
 		m := c.main
 		// A client with every badge, so the list rows are at their widest.
 		n, err := m.notes.NewDraft(notes.Draft{ClientID: clients[0].ID, Kind: notes.Progress, Template: notes.Free,
-			Session: notes.Session{Date: "2026-11-18"}, Sections: []notes.Section{{Name: "Note", Text: "Short."}}})
+			Session: notes.Session{Date: "2026-11-18", Start: "10:00", DurationMin: 50, ServiceCode: "90834"}, Sections: []notes.Section{{Name: "Note", Text: "Short."}}})
 		if err != nil {
 			t.Fatal(err)
 		}

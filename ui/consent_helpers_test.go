@@ -88,7 +88,7 @@ func (f *consentFixture) client(c notes.Client) string {
 func (f *consentFixture) note(clientID, date, text string) string {
 	f.t.Helper()
 	n, err := f.notes.NewDraft(notes.Draft{ClientID: clientID, Kind: notes.Progress, Template: notes.Free,
-		Session: notes.Session{Date: date, Start: "10:00", DurationMin: 50}})
+		Session: notes.Session{Date: date, Start: "10:00", DurationMin: 50, ServiceCode: "90834"}})
 	if err != nil {
 		f.t.Fatal(err)
 	}

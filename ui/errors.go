@@ -59,6 +59,9 @@ func userMessage(err error) (title, message string) {
 			"A signed note cannot be changed. Add an addendum to correct or complete it."
 	case errors.Is(err, notes.ErrNotSigned):
 		return "This note is still a draft", "Edit the draft itself; addenda are for signed notes."
+	case errors.Is(err, notes.ErrSessionIncomplete):
+		return "The session is not complete",
+			"A session note is signed with its start time, its length in minutes and its service code. Fill them in above the note, then sign."
 	case errors.Is(err, notes.ErrEmpty):
 		return "There is nothing to sign yet", "Write the note first, then sign it."
 	case errors.Is(err, notes.ErrLegalHold):

@@ -32,7 +32,7 @@ func TestFirstRunCreatesVaultAndConfirmsRecoveryKey(t *testing.T) {
 	if !strings.HasPrefix(rk.key, "AGE-SECRET-KEY-1") || rk.keyText.Text != groupKey(rk.key) {
 		t.Fatalf("the recovery key is not shown grouped: %q", rk.keyText.Text)
 	}
-	requireText(t, w, "[Save recovery kit…]")
+	requireText(t, w, "[Print or save the recovery kit (PDF)…]")
 	test.Tap(rk.proceed) // nothing typed
 	if c.recoveryKey == nil || rk.problem.Text == "" {
 		t.Fatal("continued without confirming the recovery key")

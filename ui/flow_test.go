@@ -271,7 +271,7 @@ func TestLockSavesTheAddendumBeingWritten(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	d, err := m.notes.NewDraft(notes.Draft{ClientID: cl.ID, Kind: notes.Progress, Session: notes.Session{Date: "2026-11-20"}})
+	d, err := m.notes.NewDraft(notes.Draft{ClientID: cl.ID, Kind: notes.Progress, Session: notes.Session{Date: "2026-11-20", Start: "10:00", DurationMin: 50, ServiceCode: "90834"}})
 	if err != nil {
 		t.Fatal(err)
 	}

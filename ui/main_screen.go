@@ -84,7 +84,7 @@ func (s *mainScreen) buildWorkspace() fyne.CanvasObject {
 // buildStart is the right side when no client is chosen: what needs the
 // clinician across the practice.
 func (s *mainScreen) buildStart() fyne.CanvasObject {
-	attention := newAttentionList(s.deps(), func(id string) { s.clients.choose(id) })
+	attention := newAttentionList(s.deps(), s.openAttention)
 	if box, ok := attention.(*fyne.Container); ok && len(box.Objects) == 0 {
 		attention = &widget.Label{Text: "Nothing needs your attention today.", Importance: widget.LowImportance}
 	}
@@ -209,11 +209,53 @@ func (s *mainScreen) setPrivacy(on bool) {
 	s.setTitle()
 }
 
+// openAttention shows where an item of the attention list is dealt with:
+// a note to write or sign in the client's notes, anything else on the
+// client's consent tab.
+func (s *mainScreen) openAttention(a consent.Attention) {
+	if a.ClientID == "" {
+		return
+	}
+	if a.IsNote() {
+		s.openNote(a.ClientID, a.Record)
+		return
+	}
+	s.clients.choose(a.ClientID)
+	if s.pane != nil && s.pane.client.ID == a.ClientID {
+		s.selectTab(tabConsent)
+	}
+}
+
+// selectTab shows the selected client's tab of that name.
+func (s *mainScreen) selectTab(name string) {
+	for i, it := range s.pane.tabs.Items {
+		if it.Text == name {
+			s.pane.tabs.SelectIndex(i)
+			return
+		}
+	}
+}
+
+// reloadConsentTab builds the selected client's consent tab again, after
+// something elsewhere entered a record in it (a note printed from its view
+// is a disclosure).
+func (s *mainScreen) reloadConsentTab() {
+	if s.pane == nil {
+		return
+	}
+	for _, it := range s.pane.tabs.Items {
+		if it.Text == tabConsent {
+			it.Content = newConsentPanel(s.deps(), s.pane.client.ID)
+		}
+	}
+	s.pane.tabs.Refresh()
+}
+
 // openNote shows a client's note, as a search hit asks.
 func (s *mainScreen) openNote(clientID, noteID string) {
 	s.clients.choose(clientID)
 	if s.pane != nil && s.pane.client.ID == clientID {
-		s.pane.tabs.SelectIndex(0)
+		s.selectTab(tabNotes)
 		s.pane.openNote(noteID)
 	}
 }

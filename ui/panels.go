@@ -49,8 +49,8 @@ func newConsultPanel(d panelDeps, clientID string) fyne.CanvasObject {
 }
 
 // newAttentionList is the main window's short list of what needs the
-// clinician across the practice; open shows the client concerned.
-func newAttentionList(d panelDeps, open func(clientID string)) fyne.CanvasObject {
+// clinician across the practice; open shows where an item is dealt with.
+func newAttentionList(d panelDeps, open func(consent.Attention)) fyne.CanvasObject {
 	l := &attentionList{d: d, open: open}
 	return l.buildUI()
 }

@@ -26,7 +26,7 @@ func demoPractice(t *testing.T, s *notes.Store) []*notes.Client {
 		out = append(out, added)
 	}
 	n, err := s.NewDraft(notes.Draft{ClientID: out[0].ID, Kind: notes.Progress, Template: notes.SOAP,
-		Session: notes.Session{Date: "2026-11-16", Start: "10:00", DurationMin: 50}})
+		Session: notes.Session{Date: "2026-11-16", Start: "10:00", DurationMin: 50, ServiceCode: "90834"}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -33,13 +33,14 @@ func (s *recoverScreen) buildUI() fyne.CanvasObject {
 	s.activity = widget.NewActivity()
 	s.activity.Hide()
 	s.unlock = &widget.Button{Text: "Unlock and remember this computer", Importance: widget.HighImportance, OnTapped: s.onUnlock}
-	s.load = &widget.Button{Text: "Open recovery kit file…", OnTapped: s.onLoad}
+	s.load = &widget.Button{Text: "Open a key file…", OnTapped: s.onLoad}
 	back := &widget.Button{Text: "Back", Importance: widget.LowImportance, OnTapped: func() { s.c.showUnlock(false) }}
 
 	return column(
 		heading("Unlock with your recovery key"),
-		paragraph("Type or paste the recovery key from your recovery kit (spaces and line breaks do not matter), "+
-			"or open the kit file. Confide then remembers this computer, so you will not need the key next time."),
+		paragraph("Type the recovery key printed on your recovery kit: it begins with AGE-SECRET-KEY-1 (spaces, line breaks and "+
+			"capitals do not matter). Or open a key file, such as a recovery kit saved as text by an earlier Confide. "+
+			"Confide then remembers this computer, so you will not need the key next time."),
 		s.key,
 		s.load,
 		s.problem,

@@ -38,14 +38,16 @@ type releaseScopeStep struct {
 	plan     *widget.Check
 	psych    *widget.Check
 	typ      consent.RequestType
+	basis    string // the authorizations chosen when the fields were filled
+	covers   string // what the authorization covers, in its own words
 }
 
 func (s *releaseScopeStep) title() string { return "What the release includes" }
 
 func (s *releaseScopeStep) buildUI() fyne.CanvasObject {
-	if s.from == nil || s.typ != s.w.who.typ {
-		s.typ = s.w.who.typ
-		s.fill(consent.DefaultScope(s.typ, consent.Day(s.w.d.now())))
+	if basis := s.chosenKey(); s.from == nil || s.typ != s.w.who.typ || s.basis != basis {
+		s.typ, s.basis = s.w.who.typ, basis
+		s.fill(s.minimum())
 	}
 	kinds := container.NewGridWithColumns(3)
 	for _, k := range releaseKinds {
@@ -57,8 +59,11 @@ func (s *releaseScopeStep) buildUI() fyne.CanvasObject {
 		{Text: "Kinds of note", Widget: kinds},
 		{Text: "Also", Widget: container.NewVBox(s.addenda, s.plan, s.consents)},
 	}}
-	box := container.NewVBox(panelNote("Prefilled with the minimum necessary for this kind of request. "+
-		"Notes left out are listed, with the reason, on the next step."), f)
+	intro := "Prefilled with the minimum necessary for this kind of request. "
+	if s.covers != "" {
+		intro = "Prefilled with only what the authorization covers: “" + s.covers + "”. "
+	}
+	box := container.NewVBox(panelNote(intro+"Notes left out are listed, with the reason, on the next step."), f)
 	box.Add(&widget.Label{Text: "Psychotherapy notes", TextStyle: fyne.TextStyle{Bold: true}})
 	why, allowed := s.psychAllowed()
 	box.Add(panelNote(why))
@@ -68,6 +73,47 @@ func (s *releaseScopeStep) buildUI() fyne.CanvasObject {
 		s.psych.SetChecked(false)
 	}
 	return container.NewVScroll(box)
+}
+
+// chosenKey names the authorizations chosen on the basis step.
+func (s *releaseScopeStep) chosenKey() string {
+	var ids []string
+	for _, a := range s.w.basis.auths {
+		if s.w.basis.chosen[a.ID] {
+			ids = append(ids, a.ID)
+		}
+	}
+	return strings.Join(ids, ",")
+}
+
+// minimum is the scope the fields start from: under an authorization, only
+// what it covers (read from its description, psychotherapy notes only
+// under one that names them); otherwise the minimum necessary for the type
+// of request.
+func (s *releaseScopeStep) minimum() consent.ReleaseScope {
+	today := consent.Day(s.w.d.now())
+	sc := consent.DefaultScope(s.typ, today)
+	s.covers = ""
+	if s.typ != consent.ByAuthorization {
+		return sc
+	}
+	var psych *consent.Authorization
+	for i, a := range s.w.basis.auths {
+		switch {
+		case !s.w.basis.chosen[a.ID]:
+		case a.PsychotherapyNotes:
+			psych = &s.w.basis.auths[i]
+		case s.covers == "":
+			sc, s.covers = consent.CoveredScope(a, today), a.Info
+		}
+	}
+	switch {
+	case psych != nil && s.covers == "": // psychotherapy notes alone
+		sc, s.covers = consent.CoveredScope(*psych, today), psych.Info
+	case psych != nil:
+		sc.PsychotherapyNotes = true
+	}
+	return sc
 }
 
 // fill sets the fields from sc.

@@ -20,7 +20,7 @@ func TestSearchAsYouType(t *testing.T) {
 	// matches too.
 	long := strings.Repeat("Filler about the week and the family.\n", 80) + "Nightmares returned after the move."
 	n, err := m.notes.NewDraft(notes.Draft{ClientID: clients[0].ID, Kind: notes.Progress, Template: notes.Free,
-		Session: notes.Session{Date: "2026-11-20"}, Sections: []notes.Section{{Name: "Note", Text: long}}})
+		Session: notes.Session{Date: "2026-11-20", Start: "10:00", DurationMin: 50, ServiceCode: "90834"}, Sections: []notes.Section{{Name: "Note", Text: long}}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -125,7 +125,7 @@ func TestPrivacyModeMasksNamesInNotes(t *testing.T) {
 		t.Fatal(err)
 	}
 	n, err := m.notes.NewDraft(notes.Draft{ClientID: cl.ID, Kind: notes.Progress, Template: notes.Free,
-		Session: notes.Session{Date: "2026-11-20"}, Sections: []notes.Section{{Name: "Note", Text: "Mia said Tomas visited; Maria slept well."}}})
+		Session: notes.Session{Date: "2026-11-20", Start: "10:00", DurationMin: 50, ServiceCode: "90834"}, Sections: []notes.Section{{Name: "Note", Text: "Mia said Tomas visited; Maria slept well."}}})
 	if err != nil {
 		t.Fatal(err)
 	}

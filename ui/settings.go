@@ -62,6 +62,7 @@ type settingsSection struct {
 // Another part of the app adds its own section with one more entry here.
 func settingsSections() []settingsSection {
 	return []settingsSection{
+		{"Clinician and practice", func(s *settingsScreen) fyne.CanvasObject { return newProfileSection(s.m).buildUI() }},
 		{"Locking and privacy", (*settingsScreen).buildLocking},
 		{"Appearance", (*settingsScreen).buildAppearance},
 		{"Unlocking", (*settingsScreen).buildUnlocking},

@@ -22,6 +22,7 @@ func TestSettings(t *testing.T) {
 
 	c.menu.settings.Action()
 	s := c.main.settingsOpen
+	s.chooseTitled("Locking and privacy")
 	s.autoLock.SetSelected("5 minutes")
 	s.clipboard.SetSelected("1 minute")
 	test.Tap(s.privacy)

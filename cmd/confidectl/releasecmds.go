@@ -38,7 +38,7 @@ func init() {
 			fs.Bool("no-treatment-plan", false, "leave out the current treatment plan unless it is in the dates and kinds")
 			fs.Var(&list{}, "redact", "also redact this `TEXT` wherever it occurs (repeatable)")
 			fs.Var(&list{}, "keep", "leave this detected `TEXT` unredacted (repeatable)")
-			fs.String("by", "", "who makes the release (default: the treating clinician)")
+			fs.String("by", "", "who makes the release (default: the profile's clinician, else the treating clinician)")
 			fs.Bool("preview", false, "print what would be released and every redaction; write and record nothing")
 			fs.String("out", "", "write the PDF to `FILE.pdf`")
 			fs.String("encrypt-to", "", "also write FILE.pdf.age, encrypted to this `AGE_RECIPIENT` (age1...)")

@@ -234,7 +234,7 @@ func cmdForm(e *env, args []string) error {
 				return err
 			}
 		}
-		doc, err := form.Render(src, consent.NewFormData(c, a))
+		doc, err := s.RenderFormText(form, src, consent.NewFormData(c, a))
 		if err != nil {
 			return err
 		}
