@@ -235,4 +235,3 @@ func TestItem9FlagAtEveryBoundary(t *testing.T) {
 }
 
 func ptr[T any](v T) *T { return &v }
-
