@@ -126,7 +126,7 @@ func (s *Store) Diagnoses(clientID string) ([]Diagnosis, error) {
 	var out []Diagnosis
 	err := s.v.Read(func(q vault.Querier) error {
 		rows, err := q.Query("SELECT "+diagnosisColumns+` FROM clinical_diagnoses WHERE client_id = ?
-			ORDER BY is_primary DESC, start_on, created_at`, clientID)
+			ORDER BY is_primary DESC, start_on, created_at, rowid`, clientID)
 		if err != nil {
 			return err
 		}

@@ -182,7 +182,7 @@ func (s *Store) Measures(clientID, instrument string) ([]Measure, error) {
 	var out []Measure
 	err := s.v.Read(func(q vault.Querier) error {
 		rows, err := q.Query(`SELECT `+measureColumns+` FROM clinical_measures
-			WHERE client_id = ? AND (? = '' OR instrument = ?) ORDER BY given_on, created_at, id`, clientID, instrument, instrument)
+			WHERE client_id = ? AND (? = '' OR instrument = ?) ORDER BY given_on, created_at, rowid`, clientID, instrument, instrument)
 		if err != nil {
 			return err
 		}
