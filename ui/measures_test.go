@@ -36,7 +36,9 @@ func openClientTab(t *testing.T, tab string) (*Confide, fyne.Window, string) {
 			m.pane.tabs.SelectIndex(i)
 		}
 	}
-	requireText(t, w, tab)
+	if sel := m.pane.tabs.Selected(); sel == nil || sel.Text != tab {
+		t.Fatalf("tab %q is not on show", tab)
+	}
 	return c, w, cl.ID
 }
 
