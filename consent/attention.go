@@ -182,6 +182,14 @@ func (s *Store) clientAttention(clientID, today string) ([]Attention, error) {
 			out = append(out, Attention{ClientID: clientID, Record: r.ID, Kind: AttentionSafety, Due: r.Deadline, What: fmt.Sprintf("%s has a deadline", r.Type)})
 		}
 	}
+	day, _ := ParseDate(today)
+	clin, err := s.clinical.Attention(clientID, day)
+	if err != nil {
+		return nil, err
+	}
+	for _, a := range clin { // risk flags, measures due, plan reviews
+		out = append(out, Attention{ClientID: a.ClientID, Record: a.Record, Due: a.Due, Overdue: a.Overdue, What: a.What})
+	}
 	return out, nil
 }
 

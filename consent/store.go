@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/confidenotes/confide/clinical"
 	"github.com/confidenotes/confide/notes"
 	"github.com/confidenotes/confide/practice"
 	"github.com/confidenotes/confide/vault"
@@ -39,9 +40,10 @@ var (
 
 // Store is the consent records of one open vault.
 type Store struct {
-	v     *vault.Vault
-	notes *notes.Store
-	now   func() time.Time
+	v        *vault.Vault
+	notes    *notes.Store
+	clinical *clinical.Store
+	now      func() time.Time
 }
 
 // Option adjusts a Store.
@@ -62,6 +64,9 @@ func Open(v *vault.Vault, opts ...Option) (*Store, error) {
 		return nil, err
 	}
 	s.notes = ns
+	if s.clinical, err = clinical.Open(v, clinical.WithClock(s.now)); err != nil {
+		return nil, err
+	}
 	sub, err := fs.Sub(migrationFiles, "migrations")
 	if err != nil {
 		return nil, err
@@ -97,6 +102,10 @@ func (s *Store) madeBy() (string, error) {
 	}
 	return "the treating clinician", nil
 }
+
+// Clinical returns the clinical record (measures, plans, diagnoses) of
+// the same vault; its items join the attention list.
+func (s *Store) Clinical() *clinical.Store { return s.clinical }
 
 // Client returns the client with the given id, or ErrNotFound.
 func (s *Store) Client(id string) (*notes.Client, error) {

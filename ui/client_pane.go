@@ -19,6 +19,8 @@ const (
 	tabNotes        = "Notes"
 	tabConsent      = "Consent & disclosures"
 	tabConsultation = "Consultations"
+	tabMeasures     = "Measures"
+	tabPlan         = "Plan"
 )
 
 // clientPane is the selected client: a header with their name and
@@ -58,6 +60,8 @@ func (p *clientPane) buildUI() fyne.CanvasObject {
 		container.NewTabItemWithIcon(tabNotes, theme.DocumentIcon(), split),
 		container.NewTabItemWithIcon(tabConsent, theme.ConfirmIcon(), newConsentPanel(d, p.client.ID)),
 		container.NewTabItemWithIcon(tabConsultation, theme.MailForwardIcon(), newConsultPanel(d, p.client.ID)),
+		container.NewTabItemWithIcon(tabMeasures, theme.InfoIcon(), newMeasuresPanel(d, p.m.consent.Clinical(), p.client.ID)),
+		container.NewTabItemWithIcon(tabPlan, theme.ListIcon(), newPlanPanel(d, p.m.consent.Clinical(), p.client.ID)),
 	)
 	p.tabs.OnSelected = func(*container.TabItem) { p.m.c.idle.touch() }
 	header := container.NewBorder(nil, nil, nil, container.NewHBox(p.edit, p.newNote),
