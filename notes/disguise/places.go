@@ -25,16 +25,6 @@ var orgEnds = map[string]bool{
 	"cooperative": true, "co-op": true, "ltd": true, "pllc": true, "pc": true, "pa": false,
 }
 
-// orgLeads introduce an employer or school ("works at", "attends").
-var orgLeads = map[string]bool{
-	"at": true, "for": true, "attends": true, "attended": true, "joined": true, "by": true,
-	"from": true, "with": true, "to": true,
-}
-
-var placeLeads = map[string]bool{
-	"in": true, "from": true, "to": true, "near": true, "outside": true, "visiting": true,
-	"visited": true, "toward": true, "towards": true, "into": true, "of": true,
-}
 
 // findPlacesAndOrgs finds places, hospitals, schools and employers among
 // runs of capitalised words.
