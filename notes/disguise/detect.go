@@ -83,6 +83,8 @@ func (d *Detector) detect(text string) []Span {
 	add := func(s Span) { spans = append(spans, s) }
 	d.known.match(text, toks, l, add)
 	findPatterns(text, toks, add)
+	findIDValues(text, toks, add)
+	findSpoken(text, toks, add)
 	findNames(toks, l, add)
 	findPlacesAndOrgs(toks, l, add)
 	spans = normalize(text, spans)
