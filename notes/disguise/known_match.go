@@ -127,6 +127,9 @@ func (ix *knownIndex) matchName(toks []token, i int, l *lexicon, add func(Span))
 // name here.
 func (ix *knownIndex) nameUse(toks []token, i int, l *lexicon) bool {
 	t := &toks[i]
+	if q := i - 1; q >= 1 && (toks[q].text == "\"" || toks[q].text == "“") && toks[q-1].kind == tokWord && (namingWords[toks[q-1].lower] || q >= 2 && namingWords[toks[q-2].lower]) {
+		return true // her regulars call her "Flower"
+	}
 	if wordUse(toks, i) {
 		return false
 	}
