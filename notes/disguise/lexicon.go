@@ -104,8 +104,15 @@ func loadLexicon() *lexicon {
 	eachRow("places.tsv", func(f []string) {
 		if len(f) == 3 {
 			k := strings.ReplaceAll(strings.ToLower(f[0]), ".", "")
-			l.places[k] = max(l.places[k], int(atoi(f[2])))
+			pop := int(atoi(f[2]))
+			l.places[k] = max(l.places[k], pop)
 			l.maxPlaceLen = max(l.maxPlaceLen, strings.Count(k, " ")+1)
+			// "Braintree Town", "Weymouth Town": the name as written.
+			for _, suf := range []string{" town", " city", " village", " borough", " township"} {
+				if short, ok := strings.CutSuffix(k, suf); ok && short != "" {
+					l.places[short] = max(l.places[short], pop)
+				}
+			}
 		}
 	})
 	eachRow("states.tsv", func(f []string) {

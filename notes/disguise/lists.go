@@ -72,7 +72,8 @@ advisor babysitter nanny classmate teammate peer godmother godfather mother-in-l
 sister-in-law brother-in-law son-in-law daughter-in-law pediatrician nurse np provider officer po
 worker interpreter advocate rd dietitian surgeon neurologist oncologist cardiologist ob obgyn midwife
 doula chaplain priest minister rabbi imam judge magistrate gal casa aide caregiver host hostess
-abuela abuelo tía tío tia tio nan nanny
+abuela abuelo tía tío tia tio nan nanny boy girl kid guy coordinator director navigator specialist
+liaison rep representative receptionist secretary assistant technician tech
 `))
 
 // groupRelations introduce several people: "friends kaylee + jaz".

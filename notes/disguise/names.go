@@ -88,6 +88,7 @@ func findNames(toks []token, l *lexicon, add func(Span)) {
 	f.signatures()
 	f.initials()
 	f.nicknames()
+	f.bracketed()
 	f.extend()
 	f.repeat()
 	for i := range toks {
@@ -116,6 +117,11 @@ func (f *nameFinder) sentenceCase() {
 		}
 		inList := isNameWord(l, t)
 		common := l.isCommonWord(t.lower) || l.states[t.lower] != ""
+		if i >= 2 && toks[i-1].text == "." && len(toks[i-2].text) == 1 && toks[i-2].cap && toks[i-2].kind == tokWord && !common && !t.sentStart {
+			f.isName[i] = true // "D. Farkas"
+			f.isName[i-2] = true
+			continue
+		}
 		weak := personVerbAfter(toks, i) || possessiveAfter(toks, i) && !t.sentStart || appositionAfter(toks, i)
 		if t.allCaps && !capsNameNeighbour(toks, i, l) || titleCasePhraseAfter(toks, i, l) {
 			continue // "TIPP", "Columbia Suicide Severity Rating Scale"
@@ -580,18 +586,23 @@ func (f *nameFinder) nicknames() {
 		}
 		j := i + 1
 		var r []int
+		strongest := int8(0)
 		for j < len(toks) && toks[j].kind == tokWord && len(r) < 3 && !toks[j].newline {
-			if f.score[j] < maybeName || !toks[j].cap && !toks[j].flat || l0(f.l, &toks[j]) {
+			if f.score[j] < weakName || !toks[j].cap && !toks[j].flat || l0(f.l, &toks[j]) && len(r) == 0 {
 				r = nil
 				break
 			}
+			strongest = max(strongest, f.score[j])
 			r = append(r, j)
 			j++
 			if j < len(toks) && toks[j].text == "-" && !toks[j].space {
 				j++
 			}
 		}
-		if len(r) == 0 || j >= len(toks) || toks[j].text != "\"" && toks[j].text != "”" && toks[j].text != "," {
+		if len(r) == 0 || j >= len(toks) || toks[j].text != "\"" && toks[j].text != "”" && toks[j].text != "," && toks[j].text != ";" {
+			continue
+		}
+		if strongest < maybeName {
 			continue
 		}
 		// What comes before the quote: a name, a bracket after a name, or a
@@ -802,4 +813,19 @@ func followsAsName(toks []token, i int, l *lexicon) bool {
 	t := toks[n]
 	return t.kind == tokWord && (t.cap && isNameWord(l, &t) || !l.isCommonWord(t.lower) && t.cap || personVerbs[t.lower] || t.lower == "and" || t.lower == "was" || t.lower == "has" || t.lower == "had") ||
 		t.text == "'" || t.text == "," || t.text == "’"
+}
+
+// bracketed finds a listed first name alone in brackets in lower-case or
+// all-capital text: "call buddy from old route (lou)", "friend bubba (cody)".
+func (f *nameFinder) bracketed() {
+	toks := f.toks
+	for i := 1; i+1 < len(toks); i++ {
+		t := &toks[i]
+		if toks[i-1].text != "(" || toks[i+1].text != ")" && toks[i+1].text != "," || t.kind != tokWord || !t.flat {
+			continue
+		}
+		if f.score[i] >= likeName && f.l.isFirstName(t.lower) && f.l.firstCount(t.lower) >= 1000 {
+			f.mark("bracket", []int{i})
+		}
+	}
 }

@@ -53,6 +53,7 @@ func findPlacesAndOrgs(toks []token, l *lexicon, add func(Span)) {
 	flatGazetteer(toks, l, add)
 	acronymOrgs(toks, l, add)
 	roads(toks, l, add)
+	numberedOrgs(toks, add)
 }
 
 // capitalRuns is the sentence-case rule: a run of capitalised words that
@@ -189,6 +190,28 @@ func capitalRuns(toks []token, l *lexicon, add func(Span)) {
 		if !placed && (leadWord == "in" || leadWord == "from" || leadWord == "near" || leadWord == "outside" || leadWord == "to" && lead >= 1 && moveVerb(toks[lead-1].lower)) &&
 			end-i <= 2 && !toks[i].sentStart && !toks[i].allCaps && unlistedPlace(toks, i, end, l) {
 			add(Span{Start: toks[i].start, End: toks[end].end, Category: Location, Detector: DetectorContext, Confidence: 0.6})
+		}
+		// An organisation where one is expected: "treated at Chrysalis",
+		// "from Children's Mercy", "paramedic with Rural Metro",
+		// "Insurance: CareOregon", "the Fry's parking lot".
+		if orgPlace(toks, i, first, end, lead, leadWord, l) {
+			e := end
+			if e+2 < len(toks) && (toks[e+1].text == "'" || toks[e+1].text == "’") && toks[e+2].lower == "s" && !toks[e+1].space {
+				e += 2
+			}
+			add(Span{Start: toks[first].start, End: toks[e].end, Category: Org, Detector: DetectorContext, Confidence: 0.6})
+		}
+		// "in Fountain (El Paso County)": a place before its county.
+		if n := end + 1; n+2 < len(toks) && (toks[n].text == "(" || toks[n].text == ",") && !toks[n+1].newline {
+			for k := n + 1; k < len(toks) && k <= n+4 && !toks[k].newline; k++ {
+				if toks[k].lower == "county" || toks[k].lower == "parish" {
+					add(Span{Start: toks[first].start, End: toks[end].end, Category: Location, Detector: DetectorContext, Confidence: 0.6})
+					break
+				}
+				if toks[k].kind != tokWord || !toks[k].cap {
+					break
+				}
+			}
 		}
 		// "our Clintonville office", "the SouthPark office".
 		if n := end + 1; n < len(toks) && !toks[n].newline && (toks[n].lower == "office" || toks[n].lower == "branch" || toks[n].lower == "location") && end-first <= 1 &&
@@ -718,3 +741,69 @@ func joinLower(toks []token, i, e int) string {
 	}
 	return b.String()
 }
+
+// orgLabels are field labels an organisation follows ("Insurance:").
+var orgLabels = wordSet(strings.Fields(`insurance insurer payer payor employer school college university hospital facility agency pharmacy program plan carrier company church`))
+
+// orgPlace reports a capitalised run (toks[first..end]) where an
+// organisation is expected: after "at", "from", "with", "for" or an
+// organisation's field label, or a business's possessive after "at" or
+// "the". A listed first name, a place, a month or a relation is not.
+func orgPlace(toks []token, i, first, end, lead int, leadWord string, l *lexicon) bool {
+	t := &toks[first]
+	if t.sentStart && first == i || t.allCaps && len(t.text) <= 3 && end == first {
+		return false
+	}
+	w := t.lower
+	if monthWeekWords[w] || relations[w] || titles[w] || notNames[w] || clinicalAbbrev[w] || stopWords[w] || holidayWords[w] || countries[w] {
+		return false
+	}
+	if _, ok := l.places[joinLower(toks, first, end)]; ok {
+		return false
+	}
+	if l.states[joinLower(toks, first, end)] != "" {
+		return false
+	}
+	possessive := end+2 < len(toks) && (toks[end+1].text == "'" || toks[end+1].text == "’") && toks[end+2].lower == "s" && !toks[end+1].space
+	if possessive && (leadWord == "at" || leadWord == "the" || leadWord == "from") {
+		return true // "at Braum's", "the Fry's parking lot"
+	}
+	if l.firstCount(w) >= 500 && !(end > first && !isNameWord(l, &toks[end])) {
+		return false // "with Sarah", "at Rory Dolan" (unless 's)
+	}
+	if lead >= 1 && toks[lead].lower == ":" {
+		return false
+	}
+	if p := prevTok(toks, i); p >= 1 && toks[p].text == ":" && orgLabels[toks[p-1].lower] {
+		return true
+	}
+	switch leadWord {
+	case "at", "from", "with", "@":
+		// Not "from Dr. X", not a list of people.
+		return !l.isCommonWord(w) || end > first
+	}
+	return false
+}
+
+// numberedOrgs finds "Local 608", "VFW Post 2503", "Station 14".
+func numberedOrgs(toks []token, add func(Span)) {
+	for i := 0; i+1 < len(toks); i++ {
+		t := &toks[i]
+		if t.kind != tokWord || !unitWords[t.lower] || toks[i+1].kind != tokNum || toks[i+1].newline || len(toks[i+1].text) > 5 {
+			continue
+		}
+		if !t.cap && !t.flat {
+			continue
+		}
+		s := i
+		if p := i - 1; p >= 0 && !t.newline && toks[p].kind == tokWord && (toks[p].allCaps && len(toks[p].text) <= 5 || toks[p].cap && !toks[p].sentStart) && !stopWords[toks[p].lower] {
+			s = p
+		}
+		if s == i && (t.lower == "unit" || t.lower == "company" || t.lower == "ward") {
+			continue
+		}
+		add(Span{Start: toks[s].start, End: toks[i+1].end, Category: Org, Detector: DetectorContext, Confidence: 0.6})
+	}
+}
+
+var unitWords = wordSet(strings.Fields(`local post station lodge chapter troop precinct engine ladder company ward`))
