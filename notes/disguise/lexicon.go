@@ -28,6 +28,10 @@ type wordInfo struct {
 	rank    int32 // rank in the word-frequency list, 0 if absent
 }
 
+// worldCity is the population a city abroad is given: enough to count
+// after "in" or "from", too little to count on its own.
+const worldCity = 15000
+
 var (
 	lexOnce sync.Once
 	lex     *lexicon
@@ -112,6 +116,19 @@ func loadLexicon() *lexicon {
 				if short, ok := strings.CutSuffix(k, suf); ok && short != "" {
 					l.places[short] = max(l.places[short], pop)
 				}
+			}
+		}
+	})
+	// Cities abroad (GeoNames, 15,000 people or more) that no US list
+	// holds; their population is not kept, so they count as places only
+	// after a word of place.
+	eachRow("world_cities.tsv", func(f []string) {
+		k := strings.ToLower(f[0])
+		if _, ok := l.places[k]; !ok && len(f) == 2 {
+			l.places[k] = worldCity
+			l.maxPlaceLen = max(l.maxPlaceLen, strings.Count(k, " ")+1)
+			if a := foldAccents(k); a != k {
+				l.places[a] = worldCity
 			}
 		}
 	})

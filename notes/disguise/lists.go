@@ -206,3 +206,28 @@ func hasNonNameSuffix(w string) bool {
 	}
 	return false
 }
+
+// drugs are medicines notes name, generic and brand; never a person, place
+// or organisation.
+var drugs = wordSet(strings.Fields(`
+sertraline zoloft fluoxetine prozac escitalopram lexapro citalopram celexa paroxetine paxil fluvoxamine luvox
+venlafaxine effexor desvenlafaxine pristiq duloxetine cymbalta bupropion wellbutrin mirtazapine remeron
+trazodone vilazodone viibryd vortioxetine trintellix amitriptyline nortriptyline imipramine clomipramine
+doxepin lithium lamotrigine lamictal valproate depakote divalproex carbamazepine tegretol oxcarbazepine
+trileptal topiramate topamax gabapentin neurontin pregabalin lyrica quetiapine seroquel olanzapine zyprexa
+risperidone risperdal aripiprazole abilify ziprasidone geodon lurasidone latuda paliperidone invega
+clozapine clozaril haloperidol haldol cariprazine vraylar brexpiprazole rexulti lumateperone caplyta
+alprazolam xanax lorazepam ativan clonazepam klonopin diazepam valium temazepam restoril buspirone buspar
+hydroxyzine vistaril atarax propranolol inderal prazosin minipress clonidine guanfacine intuniv zolpidem
+ambien eszopiclone lunesta melatonin methylphenidate ritalin concerta focalin amphetamine adderall
+lisdexamfetamine vyvanse atomoxetine strattera modafinil naltrexone vivitrol acamprosate campral
+disulfiram antabuse buprenorphine suboxone subutex sublocade methadone naloxone narcan varenicline chantix
+nicotine ketamine esketamine spravato oxycodone percocet hydrocodone vicodin norco tramadol morphine
+fentanyl dilaudid hydromorphone ibuprofen advil motrin acetaminophen tylenol aspirin naproxen aleve
+metformin insulin lisinopril amlodipine losartan atorvastatin lipitor simvastatin levothyroxine synthroid
+omeprazole prilosec pantoprazole albuterol prednisone furosemide lasix metoprolol warfarin coumadin
+eliquis apixaban heparin lovenox enoxaparin vancomycin vanco zosyn ceftriaxone cipro amoxicillin keflex
+levophed norepinephrine dopamine dobutamine diltiazem cardizem digoxin amiodarone nitroglycerin kcl
+potassium magnesium benadryl diphenhydramine zofran ondansetron reglan phenergan compazine cogentin
+benztropine depo provera plan b ozempic wegovy semaglutide thc cbd etoh nicotine vape juul
+`))

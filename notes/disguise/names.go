@@ -22,7 +22,7 @@ func nameScore(t *token, l *lexicon) int {
 	if stopWords[w] || credentials[w] && (t.flat || t.allCaps || !t.cap) || notNames[w] && !t.cap {
 		return notAName
 	}
-	if clinicalAbbrev[w] && (t.flat || t.allCaps || !t.cap || len(w) <= 2) {
+	if clinicalAbbrev[w] && (t.flat || t.allCaps || !t.cap || len(w) <= 2) || drugs[w] {
 		return notAName
 	}
 	if len(t.text) < 2 {

@@ -54,6 +54,81 @@ func findPlacesAndOrgs(toks []token, l *lexicon, add func(Span)) {
 	acronymOrgs(toks, l, add)
 	roads(toks, l, add)
 	numberedOrgs(toks, add)
+	flatLeads(toks, l, add)
+}
+
+// flatLeads finds, in lower case or capitals, the name after "at",
+// "from", "with" or "@" that is no ordinary word, clinical word or drug:
+// "ER VISIT AT NORTON AUDUBON", "rejected from northwestern", "work at ll
+// bean", "ADMITTED FROM SUNRISE OF BETHESDA".
+func flatLeads(toks []token, l *lexicon, add func(Span)) {
+	for i := 0; i+1 < len(toks); i++ {
+		t := &toks[i]
+		if t.kind != tokWord && t.text != "@" || !t.flat && t.kind == tokWord {
+			continue
+		}
+		w := t.lower
+		if w != "at" && w != "from" && w != "with" && w != "@" && w != "into" {
+			continue
+		}
+		j := i + 1
+		if j < len(toks) && toks[j].lower == "the" {
+			j++
+		}
+		s, e, uncommon, head := -1, -1, false, false
+		for k := j; k < len(toks) && k <= j+4 && !toks[k].newline; k++ {
+			tk := &toks[k]
+			if tk.kind == tokPunct {
+				if (tk.text == "'" || tk.text == "’") && k+1 < len(toks) && toks[k+1].lower == "s" || tk.text == "&" || tk.text == "-" && !tk.space {
+					continue
+				}
+				break
+			}
+			if tk.kind == tokNum {
+				if e >= 0 && len(tk.text) <= 4 && (head || uncommon) {
+					e = k // "MOTEL 6"
+				}
+				break
+			}
+			if tk.lower == "s" && k > j {
+				e = k
+				continue
+			}
+			x := tk.lower
+			if !tk.flat && tk.cap || stopWords[x] && !(x == "of" && e >= 0) || commonVerbs[x] || personVerbs[x] || clinicalAbbrev[x] || drugs[x] || monthWeekWords[x] || relations[x] || titles[x] || nameLabels[x] {
+				break
+			}
+			if x == "of" {
+				continue
+			}
+			isHead := strongOrgHeads[x] || weakOrgHeads[x] || orgEnds[x]
+			common := l.isCommonWord(x) && !placeWord(l, x)
+			if common && !isHead && s < 0 {
+				break // the first word must name something
+			}
+			if common && !isHead && !uncommon {
+				break
+			}
+			if s < 0 {
+				s = k
+			}
+			e = k
+			uncommon = uncommon || !common
+			head = head || isHead
+		}
+		if s < 0 || !uncommon {
+			continue
+		}
+		if e == s && (len(toks[s].text) <= 2 || isNameWord(l, &toks[s]) && l.firstCount(toks[s].lower) >= 500 && w == "with") {
+			continue
+		}
+		cat := Org
+		if _, ok := l.places[joinLower(toks, s, e)]; ok && w != "at" {
+			cat = Location
+		}
+		add(Span{Start: toks[s].start, End: toks[e].end, Category: cat, Detector: DetectorContext, Confidence: 0.55})
+		i = e
+	}
 }
 
 // capitalRuns is the sentence-case rule: a run of capitalised words that
@@ -571,7 +646,7 @@ func flatGazetteer(toks []token, l *lexicon, add func(Span)) {
 				continue
 			}
 			common := l.isCommonWord(key) || e == i && isNameWord(l, t) && l.firstCount(t.lower) >= 2000
-			if common && !(strongLead && pop >= 20000 && !l.isCommonWord(key)) {
+			if common && !((strongLead || toks[p].lower == "from" || toks[p].lower == "in") && pop >= 20000 && !l.isCommonWord(key)) {
 				continue
 			}
 			if e == i && len(key) <= 3 {
