@@ -64,12 +64,17 @@ func synthCases(tb testing.TB) []evalCase {
 	for i, n := range p.Notes {
 		c := evalCase{id: fmt.Sprintf("synth-%03d", i), style: "synthetic", text: n.Text, known: knownOf(p.Clients[n.Client])}
 		for _, s := range n.Spans {
+			if s.Category == "DATE" && bareYear.MatchString(n.Text[s.Start:s.End]) {
+				continue // the generator marks bare years; the development set's rules do not
+			}
 			c.gold = append(c.gold, goldSpan{s.Start, s.End, s.Category, s.Known})
 		}
 		out = append(out, c)
 	}
 	return out
 }
+
+var bareYear = regexp.MustCompile(`^['’]?\d{2,4}s?$`)
 
 var markRE = regexp.MustCompile(`\[\[([A-Z]+)(\*?):((?:[^\]]|\][^\]])+)\]\]`)
 

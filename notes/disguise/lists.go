@@ -196,7 +196,7 @@ var monthWeekWords = wordSet(monthWords, strings.Fields(`monday tuesday wednesda
 // nonNameSuffixes end ordinary words rather than names; a word with one
 // of them needs a list entry to be taken for a name.
 var nonNameSuffixes = []string{"ful", "ive", "ing", "ous", "ly", "able", "ible", "ness", "ment", "tion", "sion",
-	"ity", "ism", "tions", "sions", "ments", "ities", "ings", "ates", "izes", "ist", "ize", "ise", "less", "est", "ied", "ies", "ated", "eted", "ited", "uted", "ened", "ered", "ical", "ally", "ward", "wise", "'s"}
+	"ity", "ism", "tions", "sions", "ments", "ities", "ings", "ates", "izes", "ized", "ised", "ional", "ance", "ence", "ency", "ist", "ize", "ise", "less", "est", "ied", "ies", "ated", "eted", "ited", "uted", "ened", "ered", "ical", "ally", "ward", "wise", "'s"}
 
 func hasNonNameSuffix(w string) bool {
 	for _, s := range nonNameSuffixes {
@@ -230,4 +230,53 @@ eliquis apixaban heparin lovenox enoxaparin vancomycin vanco zosyn ceftriaxone c
 levophed norepinephrine dopamine dobutamine diltiazem cardizem digoxin amiodarone nitroglycerin kcl
 potassium magnesium benadryl diphenhydramine zofran ondansetron reglan phenergan compazine cogentin
 benztropine depo provera plan b ozempic wegovy semaglutide thc cbd etoh nicotine vape juul
+`))
+
+// verbShaped reports a word that is an inflected common word ("completes",
+// "skipping", "discussed"): in a note it is a verb far more often than a
+// part of a name.
+func verbShaped(l *lexicon, w string) bool {
+	for _, suf := range []string{"ing", "ed", "es", "s"} {
+		stem, ok := strings.CutSuffix(w, suf)
+		if !ok || len(stem) < 3 {
+			continue
+		}
+		if l.isCommonWord(stem) || l.isCommonWord(stem+"e") || len(stem) > 3 && stem[len(stem)-1] == stem[len(stem)-2] && l.isCommonWord(stem[:len(stem)-1]) {
+			return !placeWord(l, w) && !isNameWordText(l, w)
+		}
+	}
+	return false
+}
+
+func isNameWordText(l *lexicon, w string) bool {
+	i := l.name(w)
+	return i.first >= 100 && i.rank == 0 || i.surname >= 1000 && i.rank == 0
+}
+
+// demonyms are languages and nationalities: never a person, a place or an
+// organisation on their own.
+var demonyms = wordSet(strings.Fields(`
+english spanish arabic vietnamese korean mandarin cantonese chinese tagalog filipino portuguese russian
+ukrainian french haitian creole hmong amharic swahili farsi persian dari pashto urdu hindi punjabi bengali
+nepali japanese german italian polish greek turkish hebrew yiddish asl norwegian swedish danish dutch
+irish scottish welsh somali nigerian ghanaian mexican guatemalan salvadoran honduran cuban dominican
+puerto rican colombian venezuelan peruvian brazilian indian pakistani afghan iraqi syrian lebanese
+egyptian ethiopian eritrean kenyan congolese sudanese liberian jamaican korean cambodian laotian thai
+burmese karen karenni rohingya nepali bhutanese tibetan bosnian albanian romanian hungarian czech
+serbian croatian american canadian african asian european latino latina latinx hispanic caucasian
+navajo lakota ojibwe cherokee hopi yoruba igbo hausa akan twi ewe zulu xhosa gujarati tamil telugu
+kannada malayalam marathi sikh hindu buddhist muslim jewish christian catholic mormon
+`))
+
+// clinicalTerms are words of notes, outside the common-word list, that are
+// never names: conditions, settings and tests.
+var clinicalTerms = wordSet(strings.Fields(`
+covid coronavirus burnout insomnia delirium psychosis mania hypomania suicidality withdrawal detox relapse
+dialysis chemo chemotherapy telehealth telemedicine videoconference neuropsych psychoeducation psychoed
+intake biopsychosocial postpartum perinatal antepartum prenatal inpatient outpatient residential
+hospice palliative rehab sobriety hypervigilance dissociation flashbacks nightmares rumination anhedonia
+tearful euthymic dysthymic irritable anxious depressed withdrawn guarded cooperative disheveled
+tangential circumstantial oriented alert lethargic somnolent agitated restless isolative reorienting
+reoriented redirectable ambulating ambulatory afebrile tachycardic bradycardic hypertensive hypotensive
+diaphoretic nauseous incontinent continent edematous cachectic obese intubated extubated sedated
 `))

@@ -22,7 +22,7 @@ func nameScore(t *token, l *lexicon) int {
 	if stopWords[w] || credentials[w] && (t.flat || t.allCaps || !t.cap) || notNames[w] && !t.cap {
 		return notAName
 	}
-	if clinicalAbbrev[w] && (t.flat || t.allCaps || !t.cap || len(w) <= 2) || drugs[w] {
+	if clinicalAbbrev[w] && (t.flat || t.allCaps || !t.cap || len(w) <= 2) || drugs[w] || clinicalTerms[w] || demonyms[w] && !t.cap {
 		return notAName
 	}
 	if len(t.text) < 2 {
@@ -48,7 +48,7 @@ func nameScore(t *token, l *lexicon) int {
 		return likeName
 	case common && strongFirst:
 		return maybeName
-	case !common && !hasNonNameSuffix(w) && isNameShape(t.text):
+	case !common && !hasNonNameSuffix(w) && isNameShape(t.text) && !verbShaped(l, w):
 		return maybeName
 	}
 	return notAName
@@ -206,6 +206,9 @@ func (f *nameFinder) runFrom(i, need int, trim bool) []int {
 			particle := surnameParticles[t.lower] && len(out) > 0 && j+1 < len(toks) && toks[j+1].kind == tokWord
 			if sc == notAName && !initial && !particle {
 				break
+			}
+			if len(out) > 0 && !particle && !t.flat && !t.cap && toks[out[0]].cap && !toks[out[0]].flat {
+				break // "Mr. Baker minimized": a capitalised name ends at a lower-case word
 			}
 			if initial {
 				sc = maybeName

@@ -155,7 +155,27 @@ func yearContext(text string, s, e int) bool {
 	if e < len(text) && (text[e] == '%' || text[e] == '.' && e+1 < len(text) && text[e+1] >= '0' && text[e+1] <= '9') {
 		return false
 	}
-	return !yearVeto[wordAfter(text, e)]
+	if yearVeto[wordAfter(text, e)] {
+		return false
+	}
+	// A bare year is no identifier (Safe Harbor keeps it, and the
+	// development set does not mark it); a season's year is a date
+	// ("summer 2022"), and so is a year that tells an age over 89.
+	w := wordBefore(text, s)
+	if seasonWords[w] || w == "of" && seasonBefore(text, s) {
+		return true
+	}
+	y := leadingNum(text[s:e])
+	return y <= time.Now().Year()-90 && (w == "born" || w == "in" || w == "dob" || w == "since")
+}
+
+// seasonBefore reports "summer of" just before byte s.
+func seasonBefore(text string, s int) bool {
+	i := strings.LastIndex(strings.ToLower(text[:s]), " of")
+	if i < 0 || s-i > 5 {
+		return false
+	}
+	return seasonWords[wordBefore(text, i+1)]
 }
 
 func ageSexContext(text string, s, e int) bool {
@@ -296,7 +316,7 @@ func initialsNotAbbrev(text string, s, e int) bool {
 
 func apostropheYear(text string, s, e int) bool {
 	w := wordBefore(text, s)
-	return w == "in" || w == "since" || w == "of" || w == "from" || w == "until" || w == "by" || w == "summer" || w == "fall" || w == "spring" || w == "winter"
+	return seasonWords[w]
 }
 
 // shortDateLead are words after which m/d is a date even when it could be

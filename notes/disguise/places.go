@@ -95,7 +95,7 @@ func flatLeads(toks []token, l *lexicon, add func(Span)) {
 				continue
 			}
 			x := tk.lower
-			if !tk.flat && tk.cap || stopWords[x] && !(x == "of" && e >= 0) || commonVerbs[x] || personVerbs[x] || clinicalAbbrev[x] || drugs[x] || monthWeekWords[x] || relations[x] || titles[x] || nameLabels[x] {
+			if !tk.flat && tk.cap || stopWords[x] && !(x == "of" && e >= 0) || commonVerbs[x] || personVerbs[x] || clinicalAbbrev[x] || drugs[x] || clinicalTerms[x] || demonyms[x] || monthWeekWords[x] || relations[x] || titles[x] || nameLabels[x] || verbShaped(l, x) {
 				break
 			}
 			if x == "of" {
@@ -224,10 +224,13 @@ func capitalRuns(toks []token, l *lexicon, add func(Span)) {
 		if end == i && l.orgs1[toks[i].lower] && !l.isCommonWord(toks[i].lower) && !isNameWord(l, &toks[i]) {
 			add(Span{Start: toks[i].start, End: toks[i].end, Category: Org, Detector: DetectorGazetteer, Confidence: 0.6})
 		}
-		if end >= i+1 && countries[joinLower(toks, i, min(end, i+1))] {
-			add(Span{Start: toks[i].start, End: toks[i+1].end, Category: Location, Detector: DetectorGazetteer, Confidence: 0.8})
-		} else if countries[toks[i].lower] {
-			add(Span{Start: toks[i].start, End: toks[i].end, Category: Location, Detector: DetectorGazetteer, Confidence: 0.8})
+		// Countries are no identifiers (Safe Harbor, and the development
+		// set's rules): "born in Chennai, India" marks Chennai only.
+		if countries[joinLower(toks, i, end)] || countries[toks[i].lower] || demonyms[toks[i].lower] {
+			if end > i {
+				i = end
+			}
+			continue
 		}
 		// Places: longest run matching the place list, with a preposition
 		// before it or a state after it.
@@ -312,7 +315,7 @@ func unlistedPlace(toks []token, i, end int, l *lexicon) bool {
 		if t.kind != tokWord {
 			continue
 		}
-		if l.isCommonWord(t.lower) || monthWeekWords[t.lower] || notNames[t.lower] || clinicalAbbrev[t.lower] || titles[t.lower] {
+		if l.isCommonWord(t.lower) || monthWeekWords[t.lower] || notNames[t.lower] || clinicalAbbrev[t.lower] || titles[t.lower] || demonyms[t.lower] || clinicalTerms[t.lower] || drugs[t.lower] {
 			return false
 		}
 	}
@@ -419,6 +422,9 @@ func headOrgs(toks []token, l *lexicon, add func(Span)) {
 		if !strong && !weak && !suffix {
 			continue
 		}
+		if !t.flat && !suffix {
+			continue // in sentence case an organisation's name has capitals
+		}
 		if (w == "ms" || w == "es" || w == "hs") && i+1 < len(toks) && toks[i+1].text == "." && toks[i+1].space == false && i+2 < len(toks) && toks[i+2].kind == tokWord {
 			continue // "ms. hale" is a title
 		}
@@ -448,6 +454,12 @@ func headOrgs(toks []token, l *lexicon, add func(Span)) {
 			if m.cap && !m.flat && !t.flat {
 				break // a capitalised run is capitalRuns' business
 			}
+			if verbShaped(l, m.lower) && !strongOrgHeads[m.lower] && !weakOrgHeads[m.lower] && (k == i-1 || !l.isCommonWord(m.lower)) {
+				break // "skipping school", "completes assigned practice"
+			}
+			if clinicalTerms[m.lower] || drugs[m.lower] || demonyms[m.lower] {
+				break
+			}
 			s = k
 			mods++
 		}
@@ -464,7 +476,7 @@ func headOrgs(toks []token, l *lexicon, add func(Span)) {
 			if !genericModifiers[m.lower] {
 				generic = false
 			}
-			if !genericModifiers[m.lower] && (!l.isCommonWord(m.lower) || placeWord(l, m.lower) || isNameWord(l, m)) {
+			if !genericModifiers[m.lower] && !verbShaped(l, m.lower) && (!l.isCommonWord(m.lower) || placeWord(l, m.lower) || isNameWord(l, m)) {
 				proper = true
 			}
 		}
@@ -842,6 +854,9 @@ func orgPlace(toks []token, i, first, end, lead int, leadWord string, l *lexicon
 	possessive := end+2 < len(toks) && (toks[end+1].text == "'" || toks[end+1].text == "’") && toks[end+2].lower == "s" && !toks[end+1].space
 	if possessive && (leadWord == "at" || leadWord == "the" || leadWord == "from") {
 		return true // "at Braum's", "the Fry's parking lot"
+	}
+	if demonyms[w] || clinicalTerms[w] || drugs[w] {
+		return false
 	}
 	if l.firstCount(w) >= 500 && !(end > first && !isNameWord(l, &toks[end])) {
 		return false // "with Sarah", "at Rory Dolan" (unless 's)
