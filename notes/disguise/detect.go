@@ -88,6 +88,7 @@ func (d *Detector) detect(text string) []Span {
 	findNames(toks, l, add)
 	findPlacesAndOrgs(toks, l, add)
 	spans = normalize(text, spans)
+	spans = refine(text, spans)
 	d.assignSubjects(spans, l)
 	return spans
 }

@@ -130,6 +130,12 @@ func (ix *knownIndex) nameUse(toks []token, i int, l *lexicon) bool {
 	if q := i - 1; q >= 1 && (toks[q].text == "\"" || toks[q].text == "“") && toks[q-1].kind == tokWord && (namingWords[toks[q-1].lower] || q >= 2 && namingWords[toks[q-2].lower]) {
 		return true // her regulars call her "Flower"
 	}
+	if q := prevTok(toks, i); q >= 0 && (namingWords[toks[q].lower] && toks[q].lower != "as" && toks[q].lower != "by" || toks[q].lower == "by" && q > 0 && toks[q-1].lower == "goes") {
+		return true // "goes by Don", "named Hope"
+	}
+	if t.cap && !t.flat && !t.sentStart {
+		return true // "Reports that Will will visit"
+	}
 	if wordUse(toks, i) {
 		return false
 	}
@@ -152,7 +158,10 @@ func (ix *knownIndex) nameUse(toks []token, i int, l *lexicon) bool {
 		return true
 	}
 	if t.cap && !t.flat {
-		return true
+		// At the start of a sentence: "Hope said", not "Will follow up".
+		n := nextTok(toks, i)
+		return n >= 0 && (toks[n].kind == tokWord && !toks[n].cap && (personVerbs[toks[n].lower] || subjectVerbs[toks[n].lower] || modals[toks[n].lower] || verbShaped(l, toks[n].lower)) ||
+			toks[n].text == "," || toks[n].text == "'" || toks[n].text == "’" || toks[n].text == "(" || ix.knownNeighbour(toks, i))
 	}
 	if !t.flat {
 		return false
@@ -176,6 +185,8 @@ got gets took takes made makes seems seemed looked looks tried tries started sta
 continues continued kept keeps brought brings drove drives walked walks ran runs slept sleeps ate eats
 drank drinks used uses reported reports says said told asked cried came went left staying doing feeling
 going working living sleeping eating drinking trying getting coming using struggling back better worse`))
+
+var modals = wordSet(strings.Fields(`may might will would can could should must shall`))
 
 // namingWords introduce a name in quotes: her regulars call her "Flower".
 var namingWords = wordSet(strings.Fields(`call calls called named nicknamed nickname goes by as aka`))
