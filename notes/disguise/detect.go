@@ -79,6 +79,7 @@ func (d *Detector) detect(text string) []Span {
 	}
 	l := getLexicon()
 	toks := tokenize(text)
+	annotate(toks, l)
 	var spans []Span
 	add := func(s Span) { spans = append(spans, s) }
 	d.known.match(text, toks, l, add)

@@ -18,6 +18,8 @@ type lexicon struct {
 	orgs1       map[string]bool // one-word organisation names ("Walmart")
 	maxPlaceLen int             // words in the longest place name
 	maxOrgLen   int
+	placeLen    map[string]int // first word of a place name -> most words of one
+	orgLen      map[string]int // first word of a listed organisation (2+ words) -> most words
 }
 
 // wordInfo is what the lists say of one lower-case word.
@@ -150,7 +152,21 @@ func loadLexicon() *lexicon {
 	eachRow("hospitals.tsv", addOrg)
 	eachRow("universities.tsv", addOrg)
 	eachRow("companies.tsv", addOrg)
+	l.placeLen = firstWordLens(l.places)
+	l.orgLen = firstWordLens(l.orgs)
 	return l
+}
+
+// firstWordLens maps the first word of every key to the most words of a
+// key that starts with it, so that a lookup of word sequences can skip the
+// words that begin none.
+func firstWordLens[V any](m map[string]V) map[string]int {
+	out := make(map[string]int, len(m))
+	for k := range m {
+		first, _, _ := strings.Cut(k, " ")
+		out[first] = max(out[first], strings.Count(k, " ")+1)
+	}
+	return out
 }
 
 // orgCore strips punctuation and corporate suffixes from an organisation

@@ -16,22 +16,22 @@ func nameScore(t *token, l *lexicon) int {
 		return notAName
 	}
 	w := t.lower
-	if t.cap && !t.flat && !t.allCaps && !t.sentStart && l.firstCount(w) >= 2000 && (stopWords[w] || monthWeekWords[w]) {
+	info := t.info
+	if t.cap && !t.flat && !t.allCaps && !t.sentStart && info.first >= 2000 && t.is(cStop|cMonthWeek) {
 		return maybeName // "her pastor, Will", "her classmate, April"
 	}
-	if stopWords[w] || credentials[w] && (t.flat || t.allCaps || !t.cap) || notNames[w] && !t.cap {
+	if t.is(cStop) || t.is(cCredential) && (t.flat || t.allCaps || !t.cap) || t.is(cNotName) && !t.cap {
 		return notAName
 	}
-	if clinicalAbbrev[w] && (t.flat || t.allCaps || !t.cap || len(w) <= 2) || drugs[w] || clinicalTerms[w] || demonyms[w] && !t.cap {
+	if t.is(cClinical) && (t.flat || t.allCaps || !t.cap || len(w) <= 2) || t.is(cDrug|cTerm) || t.is(cDemonym) && !t.cap {
 		return notAName
 	}
 	if len(t.text) < 2 {
 		return notAName
 	}
-	if monthWeekWords[w] || titles[w] && !l.isFirstName(w) || relations[w] || notNames[w] {
+	if t.is(cMonthWeek|cRelation|cNotName) || t.is(cTitle) && info.first == 0 {
 		return weakName
 	}
-	info := l.name(w)
 	listed := info.first >= 100 || info.surname >= 300
 	common := info.rank > 0
 	strongFirst := info.first >= 2000 // "hope", "will", "grant": names as often as words
@@ -266,7 +266,7 @@ func (f *nameFinder) contexts() {
 	toks := f.toks
 	for i := range toks {
 		t := &toks[i]
-		if t.kind != tokWord {
+		if t.kind != tokWord || !t.is(cTitle|cRelation|cGroupRelation|cLabel|cLead) {
 			continue
 		}
 		w := t.lower
@@ -421,7 +421,13 @@ func (f *nameFinder) signatures() {
 	toks := f.toks
 	for i := range toks {
 		t := &toks[i]
-		if t.kind == tokWord && credentials[t.lower] && isCredentialAt(toks, i) {
+		if t.kind == tokWord && !t.is(cCredential|cCloser) {
+			continue
+		}
+		if t.kind == tokPunct && t.text != "-" && t.text != "—" && t.text != "–" {
+			continue
+		}
+		if t.kind == tokWord && t.is(cCredential) && isCredentialAt(toks, i) {
 			// Walk back over a comma to the name before the credential.
 			p := i - 1
 			if p >= 0 && toks[p].text == "," && !toks[i].newline {

@@ -265,7 +265,7 @@ func findPatterns(text string, toks []token, add func(Span)) {
 func findIDValues(text string, toks []token, add func(Span)) {
 	for i := range toks {
 		t := &toks[i]
-		if t.kind != tokWord || !idKeywordSet[t.lower] {
+		if t.kind != tokWord || !t.is(cIDKey) {
 			continue
 		}
 		j := i + 1

@@ -207,7 +207,7 @@ func capitalRuns(toks []token, l *lexicon, add func(Span)) {
 		}
 		// Known organisations (hospital, university, company lists), 2+ words.
 		for s := first; s < end; s++ {
-			for e := min(end, s+l.maxOrgLen-1); e > s; e-- {
+			for e := min(end, s+l.orgLen[toks[s].lower]-1); e > s; e-- {
 				if l.orgs[joinLower(toks, s, e)] {
 					add(Span{Start: toks[s].start, End: toks[e].end, Category: Org, Detector: DetectorGazetteer, Confidence: 0.8})
 					s = e
@@ -235,7 +235,7 @@ func capitalRuns(toks []token, l *lexicon, add func(Span)) {
 		// Places: longest run matching the place list, with a preposition
 		// before it or a state after it.
 		placed := false
-		for e := min(end, i+l.maxPlaceLen-1); e >= i; e-- {
+		for e := min(end, i+l.placeLen[toks[i].lower]-1); e >= i; e-- {
 			key := joinLower(toks, i, e)
 			pop, ok := l.places[key]
 			_, isState := l.states[key]
@@ -400,7 +400,7 @@ func ofTail(toks []token, last int, l *lexicon) int {
 func headOrgs(toks []token, l *lexicon, add func(Span)) {
 	for i := range toks {
 		t := &toks[i]
-		if t.kind != tokWord || t.cap && !t.flat {
+		if t.kind != tokWord || t.cap && !t.flat || !t.is(cStrongHead|cWeakHead|cSuffixHead|cOrgStart) {
 			continue
 		}
 		w := t.lower
@@ -508,7 +508,7 @@ func headOrgs(toks []token, l *lexicon, add func(Span)) {
 func saints(toks []token, l *lexicon, add func(Span)) {
 	for i := 0; i+1 < len(toks); i++ {
 		t := &toks[i]
-		if t.kind != tokWord {
+		if t.kind != tokWord || !t.is(cSaint) {
 			continue
 		}
 		w := t.lower
@@ -630,11 +630,11 @@ var courtWords = wordSet(strings.Fields(`superior circuit district family juveni
 func flatGazetteer(toks []token, l *lexicon, add func(Span)) {
 	for i := range toks {
 		t := &toks[i]
-		if t.kind != tokWord || !t.flat && t.cap {
+		if t.kind != tokWord || !t.flat {
 			continue
 		}
 		// Listed organisations of two or more words.
-		for e := min(len(toks)-1, i+l.maxOrgLen-1); e > i; e-- {
+		for e := min(len(toks)-1, i+l.orgLen[t.lower]-1); e > i; e-- {
 			if toks[e].newline || toks[e].kind != tokWord {
 				continue
 			}
@@ -648,7 +648,7 @@ func flatGazetteer(toks []token, l *lexicon, add func(Span)) {
 			continue
 		}
 		strongLead := p >= 1 && (moveVerb(toks[p-1].lower) || toks[p-1].lower == "lives" || toks[p-1].lower == "living" || toks[p-1].lower == "lived" || toks[p-1].lower == "born" || toks[p-1].lower == "staying" || toks[p-1].lower == "stays" || toks[p-1].lower == "called" || toks[p-1].lower == "visiting" || toks[p-1].lower == "home") || toks[p].lower == "near"
-		for e := min(len(toks)-1, i+l.maxPlaceLen-1); e >= i; e-- {
+		for e := min(len(toks)-1, i+l.placeLen[t.lower]-1); e >= i; e-- {
 			if !sameLine(toks, i, e) || toks[e].kind != tokWord {
 				continue
 			}
@@ -716,7 +716,7 @@ func acronymOrgs(toks []token, l *lexicon, add func(Span)) {
 func roads(toks []token, l *lexicon, add func(Span)) {
 	for i := range toks {
 		t := &toks[i]
-		if t.kind != tokWord {
+		if t.kind != tokWord || !t.is(cRoad|cStreet) {
 			continue
 		}
 		w := t.lower
@@ -879,7 +879,7 @@ func orgPlace(toks []token, i, first, end, lead int, leadWord string, l *lexicon
 func numberedOrgs(toks []token, add func(Span)) {
 	for i := 0; i+1 < len(toks); i++ {
 		t := &toks[i]
-		if t.kind != tokWord || !unitWords[t.lower] || toks[i+1].kind != tokNum || toks[i+1].newline || len(toks[i+1].text) > 5 {
+		if t.kind != tokWord || !t.is(cUnit) || toks[i+1].kind != tokNum || toks[i+1].newline || len(toks[i+1].text) > 5 {
 			continue
 		}
 		if !t.cap && !t.flat {

@@ -57,7 +57,7 @@ type spokenRun struct {
 func numberRuns(toks []token) []spokenRun {
 	var out []spokenRun
 	for i := 0; i < len(toks); i++ {
-		if _, ok := numWords[toks[i].lower]; !ok || toks[i].kind != tokWord {
+		if toks[i].kind != tokWord || !toks[i].is(cNumWord) {
 			continue
 		}
 		if toks[i].lower == "o" || toks[i].lower == "oh" {
@@ -86,8 +86,7 @@ func numberRuns(toks []token) []spokenRun {
 }
 
 func isNumWordTok(t *token) bool {
-	_, ok := numWords[t.lower]
-	return ok && t.kind == tokWord
+	return t.kind == tokWord && t.is(cNumWord)
 }
 
 // allDigits reports a run of single-digit words, and how many.
@@ -349,7 +348,7 @@ func spokenDates(toks []token, add func(Span)) {
 	}
 	for i := range toks {
 		t := &toks[i]
-		if t.kind != tokWord {
+		if t.kind != tokWord || !t.is(cMonthWeek) && t.lower != "the" {
 			continue
 		}
 		w := t.lower

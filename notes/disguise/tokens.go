@@ -28,6 +28,8 @@ type token struct {
 	space      bool // white space lies between this token and the one before
 	casing     casing
 	flat       bool // its line is all capitals or all lower case: a capital tells nothing
+	class      wordClass
+	info       wordInfo // the gazetteer's entry (see annotate)
 }
 
 // titles that end in a period without ending a sentence.
