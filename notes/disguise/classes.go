@@ -37,6 +37,7 @@ const (
 	cCloser   // a letter's closing
 	cOrgStart // "u", "univ", "university", "college", "bank", "port"
 	cSaint    // "st", "saint", "our"
+	cPattern  // the first word of a pattern ("march", "mrn", "zip")
 )
 
 var (
@@ -62,6 +63,7 @@ func wordClasses() map[string]wordClass {
 			{wordSet(keysOf(numWords)), cNumWord}, {idKeywordSet, cIDKey}, {closings, cCloser},
 			{wordSet([]string{"u", "univ", "university", "college", "bank", "port"}), cOrgStart},
 			{wordSet([]string{"st", "saint", "ste", "sts", "our"}), cSaint},
+			{wordSet(keysOf(patternsByWord())), cPattern},
 		} {
 			for w, ok := range l.set {
 				if ok {

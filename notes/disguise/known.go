@@ -42,6 +42,7 @@ type knownIndex struct {
 	parts    map[string]phraseRef // single name parts, lower case
 	shared   map[string][]string  // name parts of the client that a related person shares -> their relations
 	acronyms map[string]phraseRef // "sihs" for Saint Ignatius High School
+	words    map[string]bool      // every word that can start a known value, as written (see mayStart)
 	fuzzy    []phraseRef          // long name parts for misspelling matches
 	initials map[string]phraseRef // "mg" for Maria Garcia
 	phrases  map[string][]phrase  // by first word
@@ -121,7 +122,28 @@ func newKnownIndex(k *Known) *knownIndex {
 	} else if strings.TrimSpace(k.DOB) != "" {
 		ix.addPhrase(k.DOB, Date, SubjectClient)
 	}
+	ix.indexWords()
 	return ix
+}
+
+// indexWords notes every word that can start a known value, in the forms a
+// text may write it, so that matching skips the other words at once.
+func (ix *knownIndex) indexWords() {
+	ix.words = map[string]bool{}
+	for w := range ix.parts {
+		ix.words[w] = true
+	}
+	for w := range ix.acronyms {
+		ix.words[w] = true
+	}
+	for w := range ix.phrases {
+		ix.words[w] = true
+	}
+	for long, short := range streetAbbrev {
+		if ix.words[short] {
+			ix.words[long] = true
+		}
+	}
 }
 
 // isClientWord reports that w is a word of one of the client's own names.

@@ -14,11 +14,18 @@ func (ix *knownIndex) match(text string, toks []token, l *lexicon, add func(Span
 		if t.kind == tokPunct {
 			continue
 		}
+		known := ix.words[t.lower] || t.lower != foldAccents(t.lower) && ix.words[foldAccents(t.lower)]
+		if !known && (t.kind != tokWord || !t.cap && !t.flat || len(ix.initials)+len(ix.fuzzy) == 0) {
+			continue
+		}
 		if t.kind == tokWord {
 			ix.matchName(toks, i, l, add)
 			if ref, ok := ix.acronyms[t.lower]; ok && acronymAt(toks, i) {
 				add(Span{Start: t.start, End: t.end, Category: Org, Detector: DetectorKnown, Confidence: 0.9, Subject: ref.subject})
 			}
+		}
+		if !known {
+			continue
 		}
 		for _, p := range ix.phrases[normWord(t.lower)] {
 			if end, ok := matchPhrase(toks, i, p.words); ok {

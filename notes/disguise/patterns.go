@@ -226,6 +226,9 @@ func findPatterns(text string, toks []token, add func(Span)) {
 			}
 			continue
 		}
+		if kind == atWord && t.kind == tokWord && !t.is(cPattern) {
+			continue
+		}
 		if kind == atWord || kind == atCode || t.kind == tokPunct {
 			for _, j := range patternsByWord()[t.lower] {
 				if patterns[j].digitWithin > 0 && !strings.ContainsAny(text[t.start:min(len(text), t.start+patterns[j].digitWithin)], "0123456789") {
