@@ -307,8 +307,8 @@ func (f *nameFinder) contexts() {
 				continue // the title rule takes it: "husband mr. o'connell"
 			}
 			need := maybeName
-			if groupRelations[w] || toks[j].flat || !toks[j].cap {
-				need = maybeName
+			if !toks[j].flat && !toks[j].cap {
+				need = likeName // in sentence case a name has a capital, or is a listed name: "her husband daniel"
 			}
 			r := f.run(j, need)
 			f.mark("relation", r)
@@ -356,7 +356,11 @@ func (f *nameFinder) contexts() {
 				if titles[toks[j].lower] {
 					continue
 				}
-				f.mark("lead", f.run(j, maybeName))
+				need := maybeName
+				if !toks[j].flat && !toks[j].cap || toks[j].flat && w != "named" && w != "nicknamed" && w != "dear" {
+					need = likeName // "It is true", "called quadratic equations", "CALLED CONVERGENT"
+				}
+				f.mark("lead", f.run(j, need))
 			}
 		}
 	}

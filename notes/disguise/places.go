@@ -102,7 +102,7 @@ func flatLeads(toks []token, l *lexicon, add func(Span)) {
 				continue
 			}
 			isHead := strongOrgHeads[x] || weakOrgHeads[x] || orgEnds[x]
-			common := l.isCommonWord(x) && !placeWord(l, x)
+			common := l.isCommonWord(x) && !placeWord(l, x) || abstractNoun(x) && !placeWord(l, x) && !isNameWordText(l, x)
 			if common && !isHead && s < 0 {
 				break // the first word must name something
 			}
@@ -897,3 +897,17 @@ func numberedOrgs(toks []token, add func(Span)) {
 }
 
 var unitWords = wordSet(strings.Fields(`local post station lodge chapter troop precinct engine ladder company ward`))
+
+// abstractNoun reports a word shaped like an abstract or technical noun
+// ("desirability", "symbolism", "inertia"): no brand or place name.
+func abstractNoun(w string) bool {
+	if hasNonNameSuffix(w) {
+		return true
+	}
+	for _, suf := range []string{"ics", "ure", "ship", "hood", "dom", "ory", "ery", "ium", "ia", "ogy", "ism", "ist", "sis", "tic", "nal", "ive"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+3 {
+			return true
+		}
+	}
+	return false
+}

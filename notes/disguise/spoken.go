@@ -133,7 +133,7 @@ func findSpoken(text string, toks []token, add func(Span)) {
 			continue
 		}
 		// An identifier after its keyword: "medical record number R B zero zero four".
-		if s, ok := spokenIDStart(toks, first); ok {
+		if s, ok := spokenIDStart(toks, first); ok && len(r.words)+first-s >= 5 {
 			add(Span{Start: toks[s].start, End: end, Category: ID, Detector: DetectorPattern, Confidence: 0.8})
 			continue
 		}
