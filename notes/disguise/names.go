@@ -29,8 +29,8 @@ func nameScore(t *token, l *lexicon) int {
 	if len(t.text) < 2 {
 		return notAName
 	}
-	if t.is(cMonthWeek|cRelation|cNotName) || t.is(cTitle) && info.first == 0 {
-		return weakName
+	if t.is(cMonthWeek|cRelation|cNotName|cDemonym) || t.is(cTitle) && info.first == 0 || countries[w] {
+		return weakName // a country or a language is a person only inside a longer name
 	}
 	listed := info.first >= 100 || info.surname >= 300
 	common := info.rank > 0
@@ -109,7 +109,7 @@ func (f *nameFinder) sentenceCase() {
 	toks, l := f.toks, f.l
 	for i := range toks {
 		t := &toks[i]
-		if t.kind != tokWord || !t.cap || t.flat || notNames[t.lower] || len(t.text) < 2 || f.score[i] == notAName {
+		if t.kind != tokWord || !t.cap || t.flat || notNames[t.lower] || len(t.text) < 2 || f.score[i] == notAName || countries[t.lower] || t.is(cDemonym) {
 			continue
 		}
 		if t.allCaps && len(t.text) <= 3 {
@@ -319,7 +319,7 @@ func (f *nameFinder) contexts() {
 		}
 		// A field label: "Client: Hope Villanueva", "PT: JUNE ABERNATHY",
 		// and in shorthand "pt aidan sorensen 19yo".
-		if nameLabels[w] && (i == 0 || toks[i].newline || toks[i].sentStart || prevTok(toks, i) >= 0 && strings.Contains(";|,", toks[i-1].text) || toks[n].text == ":") {
+		if nameLabels[w] && (i == 0 || toks[i].newline || toks[i].sentStart || prevTok(toks, i) >= 0 && strings.Contains(";|,.", toks[i-1].text) || toks[n].text == ":") {
 			if toks[n].text == ":" {
 				j := skipOpen(toks, n, ":")
 				if j >= 0 && toks[j].kind == tokWord {

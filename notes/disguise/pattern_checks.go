@@ -388,8 +388,12 @@ func oldAge(text string, s, e int) bool {
 	if e < len(text) && (text[e] == '%' || text[e] == '.' && e+1 < len(text) && text[e+1] >= '0' && text[e+1] <= '9' || text[e] == '/') {
 		return false
 	}
-	a := wordAfter(text, e)
-	return a == "" || a == "and" || a == "years" || a == "year" || a == "yo" || a == "y/o" || a == "now" || a == "this" || a == "but" || a == "so" || a == "today" || a == "in"
+	switch wordAfter(text, e) {
+	case "mg", "mcg", "ml", "lb", "lbs", "pounds", "kg", "percent", "minutes", "min", "mins", "hours", "hrs",
+		"days", "points", "degrees", "bpm", "mmhg", "units", "cc", "times", "sessions", "miles", "dollars", "people", "f":
+		return false
+	}
+	return true
 }
 
 // holidayContext keeps a holiday that dates an event ("on Labor Day",

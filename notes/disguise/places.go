@@ -454,8 +454,8 @@ func headOrgs(toks []token, l *lexicon, add func(Span)) {
 			if m.cap && !m.flat && !t.flat {
 				break // a capitalised run is capitalRuns' business
 			}
-			if verbShaped(l, m.lower) && !strongOrgHeads[m.lower] && !weakOrgHeads[m.lower] && (k == i-1 || !l.isCommonWord(m.lower)) {
-				break // "skipping school", "completes assigned practice"
+			if verbShaped(l, m.lower) && !strongOrgHeads[m.lower] && !weakOrgHeads[m.lower] && !(k == i-1 && strings.HasSuffix(m.lower, "ing")) {
+				break // "completes assigned practice"; "climbing gym" is a compound
 			}
 			if clinicalTerms[m.lower] || drugs[m.lower] || demonyms[m.lower] {
 				break
