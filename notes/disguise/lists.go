@@ -196,7 +196,7 @@ var monthWeekWords = wordSet(monthWords, strings.Fields(`monday tuesday wednesda
 // nonNameSuffixes end ordinary words rather than names; a word with one
 // of them needs a list entry to be taken for a name.
 var nonNameSuffixes = []string{"ful", "ive", "ing", "ous", "ly", "able", "ible", "ness", "ment", "tion", "sion",
-	"ity", "ism", "tions", "sions", "ments", "ities", "ings", "ates", "izes", "ized", "ised", "ional", "ance", "ence", "ency", "ist", "ize", "ise", "less", "est", "ied", "ies", "ated", "eted", "ited", "uted", "ened", "ered", "ical", "ally", "ward", "wise", "'s"}
+	"ity", "ism", "tions", "sions", "ments", "ities", "ings", "ates", "izes", "ized", "ised", "ional", "ance", "ence", "ency", "ize", "ise", "less", "est", "ied", "ies", "ated", "eted", "ited", "uted", "ened", "ered", "ical", "ally", "ward", "wise", "'s"}
 
 func hasNonNameSuffix(w string) bool {
 	for _, s := range nonNameSuffixes {

@@ -621,6 +621,11 @@ func (f *nameFinder) nicknames() {
 		// What comes before the quote: a name, a bracket after a name, or a
 		// naming word within a few tokens.
 		ok := false
+		if i >= 2 && toks[i-1].text == "(" && toks[i-2].kind == tokWord && toks[i-2].cap && !toks[i-2].flat && f.score[i-2] >= maybeName {
+			// Oluwaseun ("Seun"): the word before the bracket is a name too.
+			ok = true
+			f.mark("nickname", []int{i - 2})
+		}
 		for k := i - 1; k >= 0 && k >= i-6 && !toks[k+1].newline; k-- {
 			if f.isName[k] {
 				ok = true
