@@ -73,6 +73,7 @@ type nameFinder struct {
 	l      *lexicon
 	isName []bool
 	score  []int8
+	spans  [][2]int // names written with punctuation inside ("KOWALSKI, DOROTHY")
 }
 
 // findNames finds people by their names: the gazetteer and capitals in
@@ -89,8 +90,12 @@ func findNames(toks []token, l *lexicon, add func(Span)) {
 	f.initials()
 	f.nicknames()
 	f.bracketed()
+	f.flatFirstNames()
 	f.extend()
 	f.repeat()
+	for _, sp := range f.spans {
+		add(Span{Start: sp[0], End: sp[1], Category: Name, Detector: DetectorGazetteer, Confidence: 0.7})
+	}
 	for i := range toks {
 		if !f.isName[i] {
 			continue
@@ -319,12 +324,20 @@ func (f *nameFinder) contexts() {
 		}
 		// A field label: "Client: Hope Villanueva", "PT: JUNE ABERNATHY",
 		// and in shorthand "pt aidan sorensen 19yo".
-		if nameLabels[w] && (i == 0 || toks[i].newline || toks[i].sentStart || prevTok(toks, i) >= 0 && strings.Contains(";|,.", toks[i-1].text) || toks[n].text == ":") {
+		ptWord := w == "pt" || w == "client" || w == "patient"
+		if nameLabels[w] && (i == 0 || toks[i].newline || toks[i].sentStart || prevTok(toks, i) >= 0 && strings.Contains(";|,.", toks[i-1].text) || toks[n].text == ":" || ptWord && t.flat) {
 			if toks[n].text == ":" {
 				j := skipOpen(toks, n, ":")
 				if j >= 0 && toks[j].kind == tokWord {
 					r := f.run(j, maybeName)
 					f.mark("label:", r)
+					if len(r) == 1 {
+						// "PT: KOWALSKI, DOROTHY": surname, comma, first name.
+						if c := r[0] + 1; c+1 < len(toks) && toks[c].text == "," && !toks[c+1].newline && f.score[c+1] >= likeName && f.l.isFirstName(toks[c+1].lower) {
+							f.mark("label:", []int{c + 1})
+							f.spans = append(f.spans, [2]int{toks[r[0]].start, toks[c+1].end})
+						}
+					}
 					if len(r) > 0 && (w == "participants" || w == "members" || w == "present" || w == "parents" || w == "leaders" || w == "facilitators") {
 						f.list(r[len(r)-1] + 1)
 					}
@@ -844,6 +857,38 @@ func (f *nameFinder) bracketed() {
 		}
 		if f.score[i] >= likeName && f.l.isFirstName(t.lower) && f.l.firstCount(t.lower) >= 1000 {
 			f.mark("bracket", []int{i})
+		}
+	}
+}
+
+// flatFirstNames finds, in lower-case or all-capital text, a listed first
+// name that is no common word where a person stands: before an age ("hailey
+// 26."), a bracket with an age or a relation ("marcy (pt's sister)"), a verb
+// of speech or action at the start of a sentence ("tess cancelled"), or "+"
+// and a relation ("priya + husband").
+func (f *nameFinder) flatFirstNames() {
+	toks, l := f.toks, f.l
+	for i := range toks {
+		t := &toks[i]
+		if t.kind != tokWord || !t.flat || f.isName[i] || f.score[i] < likeName || l.firstCount(t.lower) < 1000 {
+			continue
+		}
+		n := nextTok(toks, i)
+		if n < 0 {
+			continue
+		}
+		ok := ageSexAfter(toks, i)
+		switch {
+		case ok:
+		case toks[n].text == "(" && n+1 < len(toks) && (toks[n+1].kind == tokNum || toks[n+1].kind == tokWord && (relations[toks[n+1].lower] || toks[n+1].lower == "pt's" || toks[n+1].lower == "client's" || toks[n+1].lower == "pt" || toks[n+1].lower == "client")):
+			ok = true
+		case (toks[n].text == "+" || toks[n].text == "&" || toks[n].lower == "and") && n+1 < len(toks) && toks[n+1].kind == tokWord && relations[toks[n+1].lower]:
+			ok = true
+		case (t.sentStart || t.newline || i == 0 || i > 0 && toks[i-1].text == ".") && toks[n].kind == tokWord && (personVerbs[toks[n].lower] || subjectVerbs[toks[n].lower] || verbShaped(l, toks[n].lower) && !l.isCommonWord(toks[n].lower)):
+			ok = true
+		}
+		if ok {
+			f.mark("flat-first", []int{i})
 		}
 	}
 }

@@ -165,7 +165,7 @@ func joinable(c Category, gap string) bool {
 	}
 	switch c {
 	case Name:
-		return strings.Trim(gap, " -.") == "" && gap != ". "
+		return strings.Trim(gap, " -.\"“”") == "" && gap != ". " // "DEVONTE "TAY" HARRIS"
 	case Location, Date, Phone, ID, Org:
 		return strings.Trim(gap, " -,") == ""
 	}
