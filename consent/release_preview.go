@@ -301,8 +301,8 @@ func (r *Release) redactNotes(included []notes.Note, disagreements map[string][]
 	build = func(n *notes.Note) ReleasedNote {
 		rn := ReleasedNote{ID: n.ID, Kind: n.Kind, Session: n.Session, SignedAt: n.SignedAt, SignedBy: n.SignedBy, Hash: n.Hash}
 		if r.mapping.Profile == disguise.Consultation {
-			rn.Session.Date = shiftDay(n.Date, r.mapping.DateShiftDays)
-			rn.SignedAt = rn.SignedAt.AddDate(0, 0, r.mapping.DateShiftDays)
+			rn.Session.Date = shiftDay(n.Date, r.mapping.Shift())
+			rn.SignedAt = rn.SignedAt.AddDate(0, 0, r.mapping.Shift())
 			rn.Hash = "" // the hash of the original could confirm a guess of it
 		}
 		for range n.Sections {

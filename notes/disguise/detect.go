@@ -79,13 +79,17 @@ func (d *Detector) detect(text string) []Span {
 	}
 	l := getLexicon()
 	toks := tokenize(text)
+	annotate(toks, l)
 	var spans []Span
 	add := func(s Span) { spans = append(spans, s) }
 	d.known.match(text, toks, l, add)
 	findPatterns(text, toks, add)
+	findIDValues(text, toks, add)
+	findSpoken(text, toks, add)
 	findNames(toks, l, add)
 	findPlacesAndOrgs(toks, l, add)
 	spans = normalize(text, spans)
+	spans = refine(text, spans)
 	d.assignSubjects(spans, l)
 	return spans
 }

@@ -18,6 +18,8 @@ type lexicon struct {
 	orgs1       map[string]bool // one-word organisation names ("Walmart")
 	maxPlaceLen int             // words in the longest place name
 	maxOrgLen   int
+	placeLen    map[string]int // first word of a place name -> most words of one
+	orgLen      map[string]int // first word of a listed organisation (2+ words) -> most words
 }
 
 // wordInfo is what the lists say of one lower-case word.
@@ -27,6 +29,10 @@ type wordInfo struct {
 	surname int32 // people with this surname
 	rank    int32 // rank in the word-frequency list, 0 if absent
 }
+
+// worldCity is the population a city abroad is given: enough to count
+// after "in" or "from", too little to count on its own.
+const worldCity = 15000
 
 var (
 	lexOnce sync.Once
@@ -104,8 +110,28 @@ func loadLexicon() *lexicon {
 	eachRow("places.tsv", func(f []string) {
 		if len(f) == 3 {
 			k := strings.ReplaceAll(strings.ToLower(f[0]), ".", "")
-			l.places[k] = max(l.places[k], int(atoi(f[2])))
+			pop := int(atoi(f[2]))
+			l.places[k] = max(l.places[k], pop)
 			l.maxPlaceLen = max(l.maxPlaceLen, strings.Count(k, " ")+1)
+			// "Braintree Town", "Weymouth Town": the name as written.
+			for _, suf := range []string{" town", " city", " village", " borough", " township"} {
+				if short, ok := strings.CutSuffix(k, suf); ok && short != "" {
+					l.places[short] = max(l.places[short], pop)
+				}
+			}
+		}
+	})
+	// Cities abroad (GeoNames, 15,000 people or more) that no US list
+	// holds; their population is not kept, so they count as places only
+	// after a word of place.
+	eachRow("world_cities.tsv", func(f []string) {
+		k := strings.ToLower(f[0])
+		if _, ok := l.places[k]; !ok && len(f) == 2 {
+			l.places[k] = worldCity
+			l.maxPlaceLen = max(l.maxPlaceLen, strings.Count(k, " ")+1)
+			if a := foldAccents(k); a != k {
+				l.places[a] = worldCity
+			}
 		}
 	})
 	eachRow("states.tsv", func(f []string) {
@@ -126,7 +152,21 @@ func loadLexicon() *lexicon {
 	eachRow("hospitals.tsv", addOrg)
 	eachRow("universities.tsv", addOrg)
 	eachRow("companies.tsv", addOrg)
+	l.placeLen = firstWordLens(l.places)
+	l.orgLen = firstWordLens(l.orgs)
 	return l
+}
+
+// firstWordLens maps the first word of every key to the most words of a
+// key that starts with it, so that a lookup of word sequences can skip the
+// words that begin none.
+func firstWordLens[V any](m map[string]V) map[string]int {
+	out := make(map[string]int, len(m))
+	for k := range m {
+		first, _, _ := strings.Cut(k, " ")
+		out[first] = max(out[first], strings.Count(k, " ")+1)
+	}
+	return out
 }
 
 // orgCore strips punctuation and corporate suffixes from an organisation

@@ -26,6 +26,10 @@ type token struct {
 	sentStart  bool // first word of a sentence, line or heading
 	newline    bool // a line break lies between this token and the one before
 	space      bool // white space lies between this token and the one before
+	casing     casing
+	flat       bool // its line is all capitals or all lower case: a capital tells nothing
+	class      wordClass
+	info       wordInfo // the gazetteer's entry (see annotate)
 }
 
 // titles that end in a period without ending a sentence.
@@ -91,6 +95,7 @@ func tokenize(text string) []token {
 		space, newline = false, false
 	}
 	markSentences(toks)
+	judgeCasing(toks)
 	return toks
 }
 
