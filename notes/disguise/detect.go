@@ -85,6 +85,7 @@ func (d *Detector) detect(text string) []Span {
 	findPatterns(text, toks, add)
 	findNames(toks, l, add)
 	findPlacesAndOrgs(toks, l, add)
+	spans = addLearned(text, spans)
 	spans = normalize(text, spans)
 	d.assignSubjects(spans, l)
 	return spans

@@ -1,0 +1,260 @@
+package main
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"strings"
+
+	"github.com/confidenotes/confide/notes/disguise/tagger"
+)
+
+// The generated corpus: clinical and everyday text with the entities
+// known by construction. Names, places and organisations come from the
+// gazetteer (split into a training and a held-out half, so the held-out
+// text has names the model never saw), the phrasing from templates in
+// many styles, with clinical words, scores, drugs, apps, countries and
+// kinship words as the non-entities the detector must leave alone.
+
+// doc is a text under construction with its entities.
+type doc struct {
+	b    strings.Builder
+	ents []tagger.Span
+}
+
+func (d *doc) text(s string) { d.b.WriteString(s) }
+
+func (d *doc) ent(s string, k tagger.Kind) {
+	if s == "" {
+		return
+	}
+	start := d.b.Len()
+	d.b.WriteString(s)
+	d.ents = append(d.ents, tagger.Span{Start: start, End: d.b.Len(), Kind: k})
+}
+
+func (d *doc) example() tagger.Example {
+	return tagger.Example{Text: d.b.String(), Entities: append([]tagger.Span(nil), d.ents...)}
+}
+
+// person is one member of a generated note's cast.
+type person struct{ first, last string }
+
+// gen generates notes from one half of the name lists.
+type gen struct {
+	r        *rand.Rand
+	p        *pools
+	cast     []person
+	city     string
+	lowerSeq bool // names typed in lower case in shorthand
+}
+
+func (g *gen) pick(xs []string) string { return xs[g.r.IntN(len(xs))] }
+
+func (g *gen) chance(p float64) bool { return g.r.Float64() < p }
+
+// fill writes template t into d, replacing each {SLOT}.
+func (g *gen) fill(d *doc, t string) {
+	for t != "" {
+		i := strings.IndexByte(t, '{')
+		if i < 0 {
+			d.text(t)
+			return
+		}
+		d.text(t[:i])
+		j := strings.IndexByte(t[i:], '}')
+		if j < 0 {
+			d.text(t[i:])
+			return
+		}
+		slot := t[i+1 : i+j]
+		t = t[i+j+1:]
+		fn, ok := slots[slot]
+		if !ok {
+			panic("train-detector: unknown slot " + slot)
+		}
+		fn(g, d)
+	}
+}
+
+func (g *gen) first() string {
+	n := g.pick(g.p.first)
+	if g.lowerSeq {
+		return strings.ToLower(n)
+	}
+	return n
+}
+
+func (g *gen) last() string {
+	n := g.pick(g.p.last)
+	if g.lowerSeq {
+		return strings.ToLower(n)
+	}
+	return n
+}
+
+func (g *gen) castMember(i int) person {
+	for len(g.cast) <= i {
+		g.cast = append(g.cast, person{g.first(), g.last()})
+	}
+	return g.cast[i]
+}
+
+// name writes a person's name in one of the forms notes use.
+func (g *gen) name(d *doc, p person) {
+	switch x := g.r.IntN(20); {
+	case x < 8:
+		d.ent(p.first, tagger.Person)
+	case x < 15:
+		d.ent(p.first+" "+p.last, tagger.Person)
+	case x < 16:
+		d.ent(p.first+" "+string(g.pick(upperLetters))+". "+p.last, tagger.Person)
+	case x < 17:
+		d.ent(p.last+", "+p.first, tagger.Person)
+	case x < 18:
+		d.ent(p.first[:1]+". "+p.last, tagger.Person)
+	case x < 19:
+		d.ent(p.first+" "+p.last+"-"+g.last(), tagger.Person)
+	default:
+		d.ent(p.last, tagger.Person)
+	}
+}
+
+var upperLetters = strings.Split("ABCDEFGHJKLMNPRSTW", "")
+
+func (g *gen) title(d *doc) {
+	d.text(g.pick([]string{"Dr. ", "Dr ", "dr. ", "dr ", "Dr. ", "Mr. ", "Mrs. ", "Ms. ", "Mr ", "Ms ", "doctor ", "Dr. ", "Mx. ", "Officer ", "Judge ", "Rev. ", "Pastor ", "Coach ", "Nurse "}))
+}
+
+func (g *gen) credential(d *doc) {
+	d.text(g.pick([]string{", LCSW", ", PhD", ", MD", ", LPC", ", LMFT", ", PsyD", ", RN", ", NP", ", PMHNP-BC", " LCSW", " MD", ", MSW", ", LPCC", ", APRN", ", DO", ", LMHC", ", CADC", ""}))
+}
+
+func (g *gen) placeName() string {
+	c := g.pick(g.p.places)
+	if g.lowerSeq {
+		return strings.ToLower(c)
+	}
+	return c
+}
+
+func (g *gen) address(d *doc) {
+	d.ent(g.street(true), tagger.Location)
+	if g.chance(0.3) {
+		d.text(g.pick([]string{", Apt ", " Apt. ", " #", ", Unit "}))
+		d.text(fmt.Sprint(g.r.IntN(40)+1) + g.pick([]string{"", "B", "C", "A"}))
+	}
+	d.text(g.pick([]string{", ", " ", "\n"}))
+	d.ent(g.placeName(), tagger.Location)
+	d.text(g.pick([]string{", ", " ", ", "}))
+	d.ent(g.pick(g.p.stateCodes), tagger.Location)
+	d.text(fmt.Sprintf(" %05d", g.r.IntN(99999)))
+}
+
+func (g *gen) street(number bool) string {
+	s := ""
+	if number {
+		s = fmt.Sprint(g.r.IntN(9000)+1) + " "
+		if g.chance(0.15) {
+			s += g.pick([]string{"N. ", "S. ", "E ", "W. ", "North ", "NE "})
+		}
+	}
+	var base string
+	switch g.r.IntN(5) {
+	case 0, 1:
+		base = g.pick(g.p.last)
+		base = strings.ToUpper(base[:1]) + strings.ToLower(base[1:])
+	case 2:
+		base = g.pick(streetWords)
+	case 3:
+		base = g.pick(g.p.places)
+	default:
+		base = g.pick(g.p.first) + " " + g.pick([]string{"Hill", "Creek", "River", "Lake", "Valley", "Ridge", "Park", "Mill", "Oak"})
+	}
+	s += base + " " + g.pick(streetTypes)
+	if g.lowerSeq {
+		s = strings.ToLower(s)
+	}
+	return s
+}
+
+var streetWords = []string{"Main", "Oak", "Maple", "Elm", "Cedar", "Pine", "Walnut", "Cherry", "Park", "Lake", "Hill", "High", "Church", "Mill", "Spring", "Center", "Washington", "Lincoln", "Jefferson", "Broad", "Market", "Water", "Oak Tree", "Olentangy River", "Sunset", "Riverside", "Meadow", "Forest", "Highland", "Chestnut", "Willow", "Magnolia", "Peachtree", "Ocean", "Bay", "Harbor", "Sawmill", "Stringtown", "Beechwood", "Country Club", "College", "Union", "Franklin", "King", "Queen", "Prospect", "Grand", "Liberty", "Fairview", "Kenny", "Hamilton"}
+
+var streetTypes = []string{"Street", "St", "St.", "Avenue", "Ave", "Ave.", "Road", "Rd", "Rd.", "Boulevard", "Blvd", "Drive", "Dr", "Lane", "Ln", "Way", "Court", "Ct", "Place", "Pl", "Pike", "Highway", "Hwy", "Parkway", "Pkwy", "Circle", "Trail", "Terrace", "Run", "Loop"}
+
+// org writes an organisation of the given sort.
+func (g *gen) org(d *doc, sort string) {
+	var s string
+	place := g.pick(g.p.places)
+	sur := titleCase(g.pick(g.p.last))
+	switch sort {
+	case "hospital":
+		switch g.r.IntN(7) {
+		case 0, 1:
+			s = titleish(g.r, g.pick(g.p.hospitals))
+		case 2:
+			s = place + " " + g.pick([]string{"Memorial Hospital", "General Hospital", "Medical Center", "Regional Medical Center", "Community Hospital", "Behavioral Health", "Hospital"})
+		case 3:
+			s = g.pick([]string{"St. ", "Saint ", "St "}) + g.pick(saints) + g.pick([]string{"'s Hospital", " Medical Center", "'s", " Hospital", "'s Regional"})
+		case 4:
+			s = g.pick([]string{"OSU ", "UC ", "UPMC ", "Mass ", "UH ", "UVA ", "VCU ", "UAB "}) + sur
+		case 5:
+			s = sur + " " + g.pick([]string{"Children's", "Memorial", "Methodist", "Presbyterian", "Baptist Health", "Health", "Clinic"})
+		default:
+			s = titleish(g.r, g.pick(g.p.hospitals))
+		}
+	case "school":
+		base := g.pick([]string{sur, place, g.pick(streetWords), g.pick(g.p.first) + " " + sur})
+		s = base + " " + g.pick([]string{"Elementary", "Elementary School", "Middle School", "High School", "HS", "MS", "Academy", "Junior High", "Intermediate", "Montessori", "Prep", "Christian Academy", "Early Learning Center", "Charter School"})
+	case "univ":
+		s = titleish(g.r, g.pick(g.p.univs))
+	case "employer":
+		switch g.r.IntN(6) {
+		case 0, 1, 2:
+			s = titleish(g.r, g.pick(g.p.companies))
+		case 3:
+			s = sur + g.pick([]string{" & Sons", " Plumbing", " Construction", " Auto Body", " Law Group", " Insurance", " Realty", " Dental", " Landscaping", " Logistics"})
+		case 4:
+			s = place + g.pick([]string{" Public Schools", " Police Department", " City Schools", " Fire Department", " Public Library", " Water Department", " Transit"})
+		default:
+			s = g.pick([]string{"Kroger", "Walmart", "Target", "Amazon", "Home Depot", "Starbucks", "Costco", "FedEx", "UPS", "Chipotle", "Lowe's", "Nationwide", "Honda", "Meijer", "Wendy's", "Panera", "Best Buy", "Macy's", "Walgreens", "CVS"})
+		}
+	case "church":
+		s = g.pick([]string{"St. " + g.pick(saints) + " Catholic Church", "First Baptist Church", "Grace " + g.pick([]string{"Lutheran Church", "Community Church", "Fellowship", "Chapel"}), place + " " + g.pick([]string{"Community Church", "Church of Christ", "United Methodist Church", "Presbyterian Church", "Mosque", "Islamic Center", "Synagogue", "Bible Church"}), "Temple " + g.pick([]string{"Beth El", "Israel", "Sinai", "Emanuel"}), "New Hope " + g.pick([]string{"Baptist", "Church", "Ministries"})})
+	case "clinic":
+		s = g.pick([]string{place, sur, g.pick(streetWords)}) + " " + g.pick([]string{"Family Medicine", "Counseling Center", "Counseling", "Pediatrics", "Urgent Care", "Recovery Center", "Behavioral Health", "Psychiatric Associates", "Family Practice", "Wellness Center", "Internal Medicine", "Therapy Group", "Treatment Center", "Health Center", "Dental"})
+	case "court":
+		s = g.pick([]string{place + " County", place, sur + " County"}) + " " + g.pick([]string{"Family Court", "Juvenile Court", "Municipal Court", "Circuit Court", "Probate Court", "Drug Court", "Children Services", "Department of Job and Family Services", "Sheriff's Office", "Jail"})
+	case "daycare":
+		s = g.pick([]string{"Little Sprouts", "Bright Horizons", "Kiddie Academy", "Sunshine", "Tiny Steps", "Happy Days", "Rainbow Kids", sur + "'s", "Building Blocks"}) + " " + g.pick([]string{"Daycare", "Preschool", "Child Care", "Learning Center", "Day Care"})
+	default:
+		panic("train-detector: unknown organisation sort " + sort)
+	}
+	if g.lowerSeq {
+		s = strings.ToLower(s)
+	}
+	d.ent(s, tagger.Organisation)
+}
+
+var saints = []string{"Mary", "Joseph", "Luke", "John", "Vincent", "Ann", "Elizabeth", "Francis", "Jude", "Anthony", "Rita", "Michael", "Patrick", "Paul", "Peter", "Catherine", "Agnes", "Rose", "Thomas", "Clare"}
+
+func titleCase(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + strings.ToLower(s[1:])
+}
+
+// titleish gives a list entry in capitals ("ALASKA NATIVE MEDICAL
+// CENTER") its usual title case most of the time.
+func titleish(r *rand.Rand, s string) string {
+	if s != strings.ToUpper(s) || r.IntN(5) == 0 {
+		return s
+	}
+	ws := strings.Fields(strings.ToLower(s))
+	for i, w := range ws {
+		if len(w) > 3 || i == 0 {
+			ws[i] = titleCase(w)
+		}
+	}
+	return strings.Join(ws, " ")
+}

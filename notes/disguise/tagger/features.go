@@ -1,0 +1,472 @@
+package tagger
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// numFeatures is the number of feature slots per token; a slot a token
+// does not use holds 0, the bucket that is never trained.
+const numFeatures = 24
+
+// Feature templates. A feature is a template and one or two values,
+// hashed into a bucket of the weight table (the hashing trick), so the
+// model needs no feature dictionary.
+const (
+	fBias uint64 = iota + 1
+	fWord
+	fPrev
+	fNext
+	fPrev2
+	fNext2
+	fPrevWord
+	fWordNext
+	fSuf2
+	fSuf3
+	fSuf4
+	fPre3
+	fShape
+	fShapePrev
+	fShapeNext
+	fGaz
+	fGazPrev
+	fGazNext
+	fGazPrevWord
+	fGazNextWord
+	fBands
+	fPhrase
+	fLen
+	fAround
+)
+
+// Casing regimes of a line. In a line written all in capitals or all in
+// lower case, capitalisation says nothing of names, so the shape features
+// leave it out there: casing is one feature among many, and only where it
+// carries information.
+const (
+	regimeMixed = 1
+	regimeLower = 2
+	regimeUpper = 3
+)
+
+// tokInfo is what the features need of one token.
+type tokInfo struct {
+	word      uint64 // hash of the lower-case token (words, punctuation) or of its digit count (numbers)
+	shape     uint64 // hash of the token's shape under its line's regime
+	suf2      uint64
+	suf3      uint64
+	suf4      uint64
+	pre3      uint64
+	gaz       uint16
+	phrase    uint8 // 0, or 1/2 begin/inside a listed place, 3/4 begin/inside a listed organisation
+	regime    uint8
+	lenBand   uint8
+	sentStart bool
+}
+
+// Hashing: FNV-1a over bytes, then a murmur-style finaliser to combine.
+
+func hashBytes(b []byte) uint64 {
+	h := uint64(14695981039346656037)
+	for _, c := range b {
+		h ^= uint64(c)
+		h *= 1099511628211
+	}
+	return h
+}
+
+func hashString(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	return h
+}
+
+func mix(x uint64) uint64 {
+	x ^= x >> 33
+	x *= 0xff51afd7ed558ccd
+	x ^= x >> 33
+	x *= 0xc4ceb9fe1a85ec53
+	x ^= x >> 33
+	return x
+}
+
+// appendLower appends the lower-case form of s to buf.
+func appendLower(buf []byte, s string) []byte {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if c == '\'' {
+				buf = append(buf, '\'')
+			} else {
+				buf = append(buf, c)
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == '’' {
+			r = '\''
+		}
+		buf = utf8.AppendRune(buf, unicode.ToLower(r))
+		i += size
+	}
+	return buf
+}
+
+var (
+	hashBOS   = hashString("<s>")
+	hashEOS   = hashString("</s>")
+	numHashes [6]uint64
+)
+
+func init() {
+	for i := range numHashes {
+		numHashes[i] = hashString("<num" + string(rune('0'+i)) + ">")
+	}
+}
+
+// tokenInfo computes the per-token information of toks in text.
+func (m *Model) tokenInfo(text string, toks []Token, info []tokInfo, buf []byte) []tokInfo {
+	info = info[:0]
+	for i := range toks {
+		t := &toks[i]
+		var ti tokInfo
+		s := text[t.Start:t.End]
+		switch t.Kind {
+		case Word:
+			buf = appendLower(buf[:0], s)
+			ti.word = hashBytes(buf)
+			ti.suf2, ti.suf3, ti.suf4, ti.pre3 = affixes(buf)
+			ti.gaz = m.gaz.lookup(ti.word)
+			n := utf8.RuneCount(buf)
+			switch {
+			case n <= 3:
+				ti.lenBand = uint8(n)
+			case n <= 5:
+				ti.lenBand = 4
+			case n <= 8:
+				ti.lenBand = 5
+			default:
+				ti.lenBand = 6
+			}
+		case Num:
+			ti.word = numHashes[min(len(s), 5)]
+			ti.lenBand = 7
+		default:
+			ti.word = hashString(s)
+			ti.lenBand = 8
+		}
+		info = append(info, ti)
+	}
+	markRegimes(text, toks, info)
+	for i := range toks {
+		info[i].shape = shapeHash(text[toks[i].Start:toks[i].End], toks[i].Kind, info[i].regime)
+	}
+	markSentenceStarts(text, toks, info)
+	m.markPhrases(toks, info)
+	return info
+}
+
+// affixes hashes the last 2, 3 and 4 runes and the first 3 runes of the
+// lower-case word b.
+func affixes(b []byte) (s2, s3, s4, p3 uint64) {
+	cut := func(fromEnd bool, n int) []byte {
+		if fromEnd {
+			i := len(b)
+			for k := 0; k < n && i > 0; k++ {
+				_, size := utf8.DecodeLastRune(b[:i])
+				i -= size
+			}
+			return b[i:]
+		}
+		i := 0
+		for k := 0; k < n && i < len(b); k++ {
+			_, size := utf8.DecodeRune(b[i:])
+			i += size
+		}
+		return b[:i]
+	}
+	return hashBytes(cut(true, 2)), hashBytes(cut(true, 3)), hashBytes(cut(true, 4)), hashBytes(cut(false, 3))
+}
+
+// markRegimes judges each line's casing: all capitals, all lower case or
+// mixed. A line of fewer than four cased words takes the text's casing.
+func markRegimes(text string, toks []Token, info []tokInfo) {
+	var docUp, docLow, docMixed int
+	type line struct{ start, end, up, low, mixed int }
+	var lines []line
+	cur := line{}
+	for i := range toks {
+		if toks[i].Newline && i > cur.start {
+			cur.end = i
+			lines = append(lines, cur)
+			cur = line{start: i}
+		}
+		if toks[i].Kind != Word {
+			continue
+		}
+		switch caseOf(text[toks[i].Start:toks[i].End]) {
+		case caseUpper:
+			cur.up++
+		case caseLower:
+			cur.low++
+		case caseTitle, caseOther:
+			cur.mixed++
+		}
+	}
+	cur.end = len(toks)
+	lines = append(lines, cur)
+	for _, l := range lines {
+		docUp += l.up
+		docLow += l.low
+		docMixed += l.mixed
+	}
+	doc := regimeOf(docUp, docLow, docMixed)
+	for _, l := range lines {
+		r := doc
+		if l.up+l.low+l.mixed >= 4 {
+			r = regimeOf(l.up, l.low, l.mixed)
+		}
+		for i := l.start; i < l.end; i++ {
+			info[i].regime = r
+		}
+	}
+}
+
+func regimeOf(up, low, mixed int) uint8 {
+	n := up + low + mixed
+	switch {
+	case n == 0:
+		return regimeMixed
+	case up*10 >= n*8 && up >= 2:
+		return regimeUpper
+	case up+mixed == 0:
+		return regimeLower
+	}
+	return regimeMixed
+}
+
+const (
+	caseLower = iota + 1
+	caseUpper
+	caseTitle
+	caseOther
+)
+
+// caseOf classifies a word by its letters' case: a one-letter capital
+// counts as a title-case word, not as capitals.
+func caseOf(s string) int {
+	up, low, n := 0, 0, 0
+	first := true
+	firstUp := false
+	for _, r := range s {
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		n++
+		if unicode.IsUpper(r) {
+			up++
+			if first {
+				firstUp = true
+			}
+		} else if unicode.IsLower(r) {
+			low++
+		}
+		first = false
+	}
+	switch {
+	case up == 0:
+		return caseLower
+	case low == 0 && n >= 2:
+		return caseUpper
+	case firstUp && up == 1 || low == 0:
+		return caseTitle
+	}
+	return caseOther
+}
+
+// shapeHash hashes the token's shape: letters as X or x, digits as d,
+// repeats collapsed ("Maria" -> "Xx", "McKay" -> "XxXx"). In a line with
+// no casing information letters all become a.
+func shapeHash(s string, kind uint8, regime uint8) uint64 {
+	var buf [16]byte
+	n := 0
+	var last byte
+	for _, r := range s {
+		var c byte
+		switch {
+		case r >= '0' && r <= '9':
+			c = 'd'
+		case unicode.IsUpper(r):
+			c = 'X'
+		case unicode.IsLetter(r) || unicode.IsMark(r):
+			c = 'x'
+		case r < utf8.RuneSelf:
+			c = byte(r)
+		default:
+			c = '*'
+		}
+		if regime != regimeMixed && (c == 'X' || c == 'x') {
+			c = 'a'
+		}
+		if c == last || n == len(buf) {
+			continue
+		}
+		buf[n] = c
+		n++
+		last = c
+	}
+	return mix(hashBytes(buf[:n]) ^ uint64(kind)<<56)
+}
+
+// markSentenceStarts marks the first token of a line and the first word
+// after a full stop, question mark, exclamation mark, colon or semicolon.
+func markSentenceStarts(text string, toks []Token, info []tokInfo) {
+	start := true
+	for i := range toks {
+		if toks[i].Newline || i == 0 {
+			start = true
+		}
+		switch toks[i].Kind {
+		case Word, Num:
+			info[i].sentStart = start
+			start = false
+		default:
+			switch text[toks[i].Start:toks[i].End] {
+			case ".", "!", "?", ":", ";":
+				start = true
+			}
+		}
+	}
+}
+
+// markPhrases finds the longest listed place or organisation of two words
+// or more starting at each word that starts one, within a line.
+func (m *Model) markPhrases(toks []Token, info []tokInfo) {
+	for i := 0; i < len(toks); i++ {
+		g := info[i].gaz
+		if toks[i].Kind != Word || g&(gPlaceStart|gOrgStart) == 0 || info[i].phrase != 0 {
+			continue
+		}
+		h := phraseStep(phraseSeed, info[i].word)
+		words, end, kind := 1, -1, uint8(0)
+		for j := i + 1; j < len(toks) && words < maxPhrase; j++ {
+			if toks[j].Newline {
+				break
+			}
+			if toks[j].Kind == Punct {
+				continue
+			}
+			h = phraseStep(h, info[j].word)
+			words++
+			v := m.gaz.lookup(h)
+			if v&gPhrase == 0 {
+				continue
+			}
+			if v&(gPlace|gState) != 0 {
+				end, kind = j, 1
+			} else if v&gOrg1 != 0 {
+				end, kind = j, 3
+			}
+		}
+		if end < 0 {
+			continue
+		}
+		info[i].phrase = kind
+		for j := i + 1; j <= end; j++ {
+			info[j].phrase = kind + 1
+		}
+		i = end
+	}
+}
+
+// extract writes the feature buckets of every token into out, numFeatures
+// per token, and returns it.
+func (m *Model) extract(info []tokInfo, out []uint32) []uint32 {
+	n := len(info)
+	out = append(out[:0], make([]uint32, n*numFeatures)...)
+	mask := uint64(1)<<m.bits - 1
+	bucket := func(tmpl, a, b uint64) uint32 {
+		x := uint32(mix((a+tmpl*0x9e3779b97f4a7c15)*0xbf58476d1ce4e5b9^b) & mask)
+		if x == 0 {
+			x = 1
+		}
+		return x
+	}
+	wordAt := func(i int) uint64 {
+		if i < 0 {
+			return hashBOS
+		}
+		if i >= n {
+			return hashEOS
+		}
+		return info[i].word
+	}
+	gazAt := func(i int) uint64 {
+		if i < 0 || i >= n {
+			return 1 << 20
+		}
+		return uint64(info[i].gaz)
+	}
+	shapeAt := func(i int) uint64 {
+		if i < 0 {
+			return hashBOS
+		}
+		if i >= n {
+			return hashEOS
+		}
+		return info[i].shape
+	}
+	for i := range info {
+		t := &info[i]
+		f := out[i*numFeatures : (i+1)*numFeatures]
+		w, p, nx := t.word, wordAt(i-1), wordAt(i+1)
+		kind := uint64(0) // words share one bias; numbers and punctuation have their own
+		if t.lenBand >= 7 {
+			kind = uint64(t.lenBand)
+		}
+		f[0] = bucket(fBias, kind, 0)
+		f[1] = bucket(fWord, w, 0)
+		f[2] = bucket(fPrev, p, 0)
+		f[3] = bucket(fNext, nx, 0)
+		f[4] = bucket(fPrevWord, p, w)
+		f[5] = bucket(fWordNext, w, nx)
+		f[6] = bucket(fPhrase, uint64(t.phrase), uint64(t.regime))
+		if t.lenBand >= 7 {
+			f[7] = bucket(fShape, t.shape, 0)
+			continue // numbers and punctuation: a few features are enough
+		}
+		f[7] = bucket(fShape, t.shape, b2u(t.sentStart))
+		f[8] = bucket(fPrev2, wordAt(i-2), 0)
+		f[9] = bucket(fNext2, wordAt(i+2), 0)
+		f[10] = bucket(fSuf2, t.suf2, 0)
+		f[11] = bucket(fSuf3, t.suf3, 0)
+		f[12] = bucket(fSuf4, t.suf4, 0)
+		f[13] = bucket(fPre3, t.pre3, 0)
+		f[14] = bucket(fShapePrev, shapeAt(i-1), t.shape)
+		f[15] = bucket(fShapeNext, t.shape, shapeAt(i+1))
+		g := uint64(t.gaz)
+		f[16] = bucket(fGaz, g, 0)
+		f[17] = bucket(fGazPrev, gazAt(i-1), g)
+		f[18] = bucket(fGazNext, g, gazAt(i+1))
+		f[19] = bucket(fGazPrevWord, g&gBandsMask, p)
+		f[20] = bucket(fGazNextWord, g&gBandsMask, nx)
+		f[21] = bucket(fBands, g&gBandsMask|uint64(t.regime)<<8, b2u(t.sentStart))
+		f[22] = bucket(fLen, uint64(t.lenBand), uint64(t.regime))
+		f[23] = bucket(fAround, p, nx)
+	}
+	return out
+}
+
+func b2u(b bool) uint64 {
+	if b {
+		return 1
+	}
+	return 0
+}
