@@ -56,8 +56,32 @@ func init() {
 		},
 		"NICK": func(g *gen, d *doc) {
 			d.text("\"")
-			d.ent(g.pick([]string{"Bubba", "Junior", "JJ", "Tink", "Peanut", "Bear", "Deedee", "Sissy", "Boo", "Mac", "Lulu", "Sonny", "Chuy", "Nene", "Kiki", "Manny", "Bibi", "Tito", "Gigi", "Buddy"}), tagger.Person)
+			d.ent(g.nickname(g.castMember(0).first), tagger.Person)
 			d.text("\"")
+		},
+		"NFL": func(g *gen, d *doc) { // a name with its nickname: Oluwaseun Adebayo ("Seun")
+			f := g.first()
+			d.ent(f+" "+g.last(), tagger.Person)
+			d.text(g.pick([]string{" (\"", " \"", " ('", " (aka "}))
+			d.ent(g.nickname(f), tagger.Person)
+			d.text(g.pick([]string{"\")", "\"", "')", ")"}))
+		},
+		"SIG": func(g *gen, d *doc) { // a signature: "-jl, msw", "K. RENFROW, LPC", "Ana Ruiz, LCSW"
+			d.text(g.pick([]string{"-", "- ", "", "", "— "}))
+			switch g.r.IntN(3) {
+			case 0:
+				d.ent(g.initials(), tagger.Person)
+			case 1:
+				d.ent(g.pick(upperLetters)+". "+g.last(), tagger.Person)
+			default:
+				d.ent(g.first()+" "+g.last(), tagger.Person)
+			}
+			g.credential(d)
+		},
+		"PTHDR": func(g *gen, d *doc) { // a shorthand header: "pt rusty pickett 67m"
+			d.text(g.pick([]string{"pt ", "pt ", "cl ", "client ", "pt: ", "PT "}))
+			d.ent(g.first()+" "+g.last(), tagger.Person)
+			d.text(" " + fmt.Sprint(g.r.IntN(80)+5) + g.pick([]string{"f", "m", "F", "M", "yo", " yo", "yo f", "y/o m", "nb"}))
 		},
 		"INIT": func(g *gen, d *doc) {
 			d.ent(g.pick(upperLetters)+"."+g.pick(upperLetters)+".", tagger.Person)
@@ -81,6 +105,9 @@ func init() {
 		"CLINIC":  org("clinic"),
 		"COURT":   org("court"),
 		"DAYCARE": org("daycare"),
+		"PARISH":  org("parish"),
+		"AGENCY":  org("agency"),
+		"BIZ":     org("business"),
 
 		"date":  func(g *gen, d *doc) { d.text(g.date()) },
 		"time":  func(g *gen, d *doc) { d.text(g.time()) },
@@ -96,15 +123,15 @@ func init() {
 		"med":      word("sertraline 50 mg", "Zoloft 100mg", "Lexapro 10 mg", "escitalopram 20mg", "Wellbutrin XL 150", "bupropion", "Prozac", "fluoxetine 20 mg", "Abilify 5mg", "Seroquel 50 mg qhs", "trazodone 50mg prn", "Adderall XR 20", "Vyvanse 30 mg", "lithium 300 mg bid", "Lamictal 100", "lamotrigine", "Klonopin 0.5mg", "clonazepam prn", "Ativan", "hydroxyzine 25 mg", "propranolol 10mg", "Suboxone", "naltrexone", "Xanax", "mirtazapine 15mg", "Effexor XR 75", "venlafaxine", "buspirone 10 mg tid", "Depakote", "Latuda", "Zyprexa", "prazosin 1 mg", "gabapentin 300", "melatonin 3mg", "Concerta 36 mg"),
 		"score":    word("PHQ-9 of 14", "PHQ-9 = 17", "GAD-7 12", "GAD-7: 9", "PCL-5 41", "BDI-II 22", "AUDIT-C 5", "C-SSRS negative", "MoCA 26/30", "PHQ-9 down from 18 to 11", "BP 120/80", "BP 142/91", "HR 88", "T 98.6", "SpO2 97%", "A&O x3", "pain 6/10", "EPDS 13", "Y-BOCS 24", "ASRS positive", "CAGE 2/4", "BMI 31.2", "weight 182 lbs", "PHQ-A 15"),
 		"dx":       word("Major Depressive Disorder", "MDD, recurrent, moderate", "Generalized Anxiety Disorder", "GAD", "PTSD", "Panic Disorder", "ADHD, combined type", "Bipolar II Disorder", "Alcohol Use Disorder, moderate", "Adjustment Disorder with mixed anxiety and depressed mood", "Persistent Depressive Disorder", "OCD", "F41.1", "F32.1", "F43.10", "Z63.0", "Borderline Personality Disorder", "Social Anxiety Disorder", "Insomnia Disorder", "Opioid Use Disorder", "Autism Spectrum Disorder"),
-		"ther":     word("CBT", "DBT", "EMDR", "ACT", "motivational interviewing", "MI", "exposure and response prevention", "ERP", "Gottman Method", "the Gottman Method", "EFT", "IFS", "CPT", "Prolonged Exposure", "TF-CBT", "Seeking Safety", "mindfulness", "behavioral activation", "the Safety Plan", "Stanley-Brown safety plan", "DBT skills (TIPP, DEAR MAN)", "Beck's cognitive triad", "the Columbia protocol", "Wise Mind", "grounding (5-4-3-2-1)"),
-		"abbr":     word("Pt", "pt", "Client", "Clt", "SI/HI", "denies SI/HI", "MSE WNL", "WNL", "f/u", "RTC", "PRN", "PCP", "ED", "ER", "IOP", "PHP", "CT", "MRI", "EKG", "BS", "MS", "VT", "PA", "NP", "UA", "CBC", "BAL", "ETOH", "THC", "h/o", "hx", "s/p", "c/o", "w/", "w/o", "b/l", "NKDA", "HPI", "ROS", "A/O", "AOx4", "LOC", "ADLs", "N/V", "SOB", "CP", "DC", "d/c", "OT", "PT", "SW", "CM", "RN", "LPN", "CNA", "OB", "ICU", "NICU", "CPS", "DCFS", "IEP", "504 plan", "FMLA", "SSDI", "DUI", "PO", "IM", "QD", "BID", "TID", "QHS"),
+		"ther":     word("CBT", "DBT", "EMDR", "ACT", "motivational interviewing", "MI", "exposure and response prevention", "ERP", "Gottman Method", "the Gottman Method", "EFT", "IFS", "CPT", "Prolonged Exposure", "TF-CBT", "Seeking Safety", "mindfulness", "behavioral activation", "the Safety Plan", "Stanley-Brown safety plan", "DBT skills (TIPP, DEAR MAN)", "Beck's cognitive triad", "the Columbia protocol", "Wise Mind", "grounding (5-4-3-2-1)", "PE", "PMR", "interoceptive exposure", "the Duluth model", "Gottman", "Beck", "the NICHQ Vanderbilt", "Zarit", "the Zarit Burden Interview", "SUDS", "the Conners", "the ACE questionnaire", "WHODAS", "the PCL-5", "the Edinburgh scale", "Triple P", "PCIT", "Circle of Security", "Twelve Steps", "Matrix Model"),
+		"abbr":     word("Pt", "pt", "Client", "Clt", "SI/HI", "denies SI/HI", "MSE WNL", "WNL", "f/u", "RTC", "PRN", "PCP", "ED", "ER", "IOP", "PHP", "CT", "MRI", "EKG", "BS", "MS", "VT", "PA", "NP", "UA", "CBC", "BAL", "ETOH", "THC", "h/o", "hx", "s/p", "c/o", "w/", "w/o", "b/l", "NKDA", "HPI", "ROS", "A/O", "AOx4", "LOC", "ADLs", "N/V", "SOB", "CP", "DC", "d/c", "OT", "PT", "SW", "CM", "RN", "LPN", "CNA", "OB", "ICU", "NICU", "CPS", "DCFS", "IEP", "504 plan", "FMLA", "SSDI", "DUI", "PO", "IM", "QD", "BID", "TID", "QHS", "ROI", "ROI signed", "HIPAA", "POA", "DNR", "SUD", "OP", "BA", "HW", "TX", "DX", "RX", "SX", "FX", "GAF", "CPT 90837", "90834", "90791", "90847", "H0031", "ICD-10", "EAP", "PHI", "TBI", "CHF", "COPD", "HTN", "DM2", "GERD", "UTI", "LOA", "RTW", "PTO", "SH", "NSSI", "CSSRS", "ASAM", "MAT", "BH", "MH", "LOC"),
 		"country":  word("Mexico", "India", "the Philippines", "Vietnam", "El Salvador", "Guatemala", "Nigeria", "Ukraine", "Poland", "China", "Korea", "Puerto Rico", "Cuba", "Haiti", "Somalia", "Ethiopia", "Iraq", "Afghanistan", "Germany", "Ireland", "Canada", "Brazil", "Colombia", "Jamaica", "the Dominican Republic", "Japan", "Iran", "Syria", "Honduras", "Peru"),
 		"nat":      word("Mexican-American", "Filipino", "Vietnamese", "Nigerian", "Korean", "Puerto Rican", "Black", "white", "Latina", "Latino", "Hispanic", "Asian American", "Somali", "Indian", "Irish Catholic", "Jewish", "Muslim", "Christian", "Baptist", "Catholic", "Native American", "Navajo", "Cherokee", "Haitian", "Polish", "Ukrainian", "Cuban", "Salvadoran", "Hmong", "Arab"),
 		"lang":     word("Spanish", "Tagalog", "Vietnamese", "Mandarin", "Cantonese", "Arabic", "Somali", "Haitian Creole", "Korean", "Russian", "Hindi", "Urdu", "ASL", "Portuguese", "French", "Polish", "Amharic", "Punjabi"),
 		"day":      word("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Mon", "Tues", "Wed", "Thurs", "Fri", "weekend"),
 		"month":    word("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Jan", "Feb", "Aug", "Sept", "Oct", "Nov", "Dec"),
 		"holiday":  word("Christmas", "Thanksgiving", "Easter", "Ramadan", "Eid", "Diwali", "Hanukkah", "Passover", "the 4th of July", "Mother's Day", "Father's Day", "New Year's", "Halloween", "Lunar New Year", "Labor Day", "Memorial Day", "Xmas", "spring break", "Yom Kippur", "Dia de los Muertos"),
-		"app":      word("Zoom", "Doxy.me", "Teams", "FaceTime", "Headspace", "Calm", "the Calm app", "Instagram", "TikTok", "Snapchat", "Facebook", "YouTube", "Netflix", "Discord", "Xbox", "Fortnite", "Minecraft", "Roblox", "Tinder", "Hinge", "Bumble", "Reddit", "Venmo", "Uber", "Lyft", "DoorDash", "Amazon", "Google", "iPhone", "Apple Watch", "Fitbit", "MyChart", "SimplePractice", "TherapyNotes"),
+		"app":      word("Zoom", "Doxy.me", "Teams", "FaceTime", "Headspace", "Calm", "the Calm app", "Instagram", "TikTok", "Snapchat", "Facebook", "YouTube", "Netflix", "Discord", "Xbox", "Fortnite", "Minecraft", "Roblox", "Tinder", "Hinge", "Bumble", "Reddit", "Venmo", "Uber", "Lyft", "DoorDash", "Amazon", "Google", "iPhone", "Apple Watch", "Fitbit", "MyChart", "SimplePractice", "TherapyNotes", "a black Harley", "his Silverado", "the Jeep", "Xanax bars", "Monster energy drinks", "Marlboros", "Juul", "Peloton", "Spotify", "WhatsApp", "Life360"),
 		"fed":      word("Medicare", "Medicaid", "the VA", "VA", "Social Security", "SSA", "CMS", "FDA", "the Army", "the Navy", "the Marines", "the Air Force", "the National Guard", "FBI", "ICE", "HUD", "SNAP", "WIC", "Tricare", "Blue Cross", "Aetna", "UnitedHealthcare", "Cigna", "Humana", "CareSource", "Molina"),
 		"twelve":   word("AA", "NA", "Al-Anon", "SMART Recovery", "Celebrate Recovery", "CA", "GA", "OA", "ACA", "Alateen", "a home group", "the Big Book"),
 		"kin":      word("Mom", "Dad", "mom", "dad", "Mother", "Father", "Grandma", "Grandpa", "grandma", "Nana", "Papa", "Abuela", "Abuelo", "Nanay", "Tatay", "Lola", "Mama", "Baba", "Auntie", "Bubbe", "Oma", "Opa", "Ma", "Pop", "Mum"),
@@ -112,6 +139,7 @@ func init() {
 		"pron":     word("She", "He", "They", "Client", "Pt", "Patient", "The client", "Writer", "This writer", "Clinician"),
 		"feel":     word("anxious", "depressed", "irritable", "tearful", "hopeless", "calmer", "more hopeful", "overwhelmed", "angry", "numb", "guilty", "ashamed", "lonely", "restless", "euthymic", "dysphoric", "flat", "stable", "better", "worse"),
 		"wordname": word("will", "hope", "rose", "bill", "pat", "chase", "grace", "joy", "faith", "mark", "frank", "art", "sunny", "may", "june", "april", "summer", "autumn", "dawn", "amber", "crystal", "ruby", "jade", "destiny", "harmony", "miles", "rich", "don", "guy", "sue", "jack", "drew", "max", "gene", "iris", "lily", "holly", "ivy", "rocky", "skip", "buck", "penny", "sandy", "hunter", "taylor", "cole", "wade", "dean", "earl", "victor"),
+		"verb":     word("reported", "reports", "worried", "agreed", "drives", "seen", "felt", "feels", "stated", "denied", "endorsed", "called", "cried", "laughed", "declined", "arrived", "left", "working", "stayed", "refused", "said", "shared", "asked", "wants", "came", "went", "presented", "appeared", "continues", "plans", "attended", "missed", "brought", "slept", "ate", "yelled", "texted"),
 		"state":    word("Ohio", "Texas", "California", "Florida", "Michigan", "Kentucky", "New Jersey", "Georgia", "Arizona", "Oregon", "Virginia", "Tennessee", "New York", "Colorado", "Indiana"),
 	}
 }

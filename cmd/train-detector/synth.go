@@ -94,7 +94,14 @@ func (g *gen) last() string {
 
 func (g *gen) castMember(i int) person {
 	for len(g.cast) <= i {
-		g.cast = append(g.cast, person{g.first(), g.last()})
+		p := person{g.first(), g.last()}
+		if g.chance(0.08) { // a name that is also an ordinary word: Hope, Chase, Sky
+			p.first = titleCase(g.pick(nameWords))
+			if g.lowerSeq {
+				p.first = strings.ToLower(p.first)
+			}
+		}
+		g.cast = append(g.cast, p)
 	}
 	return g.cast[i]
 }
@@ -119,14 +126,65 @@ func (g *gen) name(d *doc, p person) {
 	}
 }
 
+var nameWords = []string{"will", "hope", "rose", "bill", "pat", "chase", "grace", "joy", "faith", "mark", "frank", "art", "sunny", "may", "june", "april", "summer", "dawn", "amber", "crystal", "ruby", "jade", "destiny", "harmony", "miles", "drew", "max", "iris", "lily", "holly", "ivy", "sky", "hunter", "taylor", "cole", "wade", "dean", "river", "storm", "rusty", "sandy", "penny", "buck", "skip", "price", "young", "king", "brown", "white", "green", "long"}
+
 var upperLetters = strings.Split("ABCDEFGHJKLMNPRSTW", "")
 
 func (g *gen) title(d *doc) {
 	d.text(g.pick([]string{"Dr. ", "Dr ", "dr. ", "dr ", "Dr. ", "Mr. ", "Mrs. ", "Ms. ", "Mr ", "Ms ", "doctor ", "Dr. ", "Mx. ", "Officer ", "Judge ", "Rev. ", "Pastor ", "Coach ", "Nurse "}))
 }
 
+// credentials are written after a clinician's name, never part of it.
+var credentials = []string{"LCSW", "PhD", "MD", "LPC", "LMFT", "PsyD", "RN", "NP", "PMHNP-BC", "MSW", "LPCC", "APRN", "DO",
+	"LMHC", "CADC", "MA", "MC", "MS", "MFT", "LCPC", "LICSW", "LMHP", "LIMHP", "LAC", "CAC III", "CSW", "LCADC", "LISW-S",
+	"LPC-S", "NCC", "BCBA", "LCDC", "CRC", "EdD", "LSW", "LMSW", "ACSW", "CMHC", "LPCA", "PA-C", "FNP", "DNP"}
+
 func (g *gen) credential(d *doc) {
-	d.text(g.pick([]string{", LCSW", ", PhD", ", MD", ", LPC", ", LMFT", ", PsyD", ", RN", ", NP", ", PMHNP-BC", " LCSW", " MD", ", MSW", ", LPCC", ", APRN", ", DO", ", LMHC", ", CADC", ""}))
+	if g.chance(0.1) {
+		return
+	}
+	sep := g.pick([]string{", ", ", ", " "})
+	c := g.pick(credentials)
+	if g.chance(0.3) {
+		c += ", " + g.pick(credentials)
+	}
+	if g.lowerSeq {
+		c = strings.ToLower(c)
+	}
+	d.text(sep + c)
+}
+
+// initials are a clinician's initials as a signature ("-jl", "K.W.").
+func (g *gen) initials() string {
+	n := 2 + g.r.IntN(2)
+	var b strings.Builder
+	dots := g.chance(0.3)
+	for i := 0; i < n; i++ {
+		b.WriteString(g.pick(upperLetters))
+		if dots {
+			b.WriteByte('.')
+		}
+	}
+	s := b.String()
+	if g.lowerSeq || g.chance(0.4) {
+		s = strings.ToLower(s)
+	}
+	return s
+}
+
+// nickname makes a pet name from a first name or from nothing.
+func (g *gen) nickname(first string) string {
+	r := []rune(first)
+	switch x := g.r.IntN(4); {
+	case x == 0 && len(r) > 3:
+		return string(r[:3]) + g.pick([]string{"y", "ie", "o", "a", "i"})
+	case x == 1 && len(r) > 4:
+		return titleCase(string(r[len(r)-3:]))
+	case x == 2:
+		syl := []string{"ba", "bo", "ki", "lu", "mo", "ne", "pa", "ti", "ju", "chi", "shu", "de", "ro", "ga", "me"}
+		return titleCase(g.pick(syl) + g.pick(syl) + g.pick([]string{"", "", "y", "n"}))
+	}
+	return g.pick([]string{"Bubba", "Junior", "JJ", "Tink", "Peanut", "Bear", "Deedee", "Sissy", "Boo", "Mac", "Lulu", "Sonny", "Chuy", "Nene", "Kiki", "Manny", "Bibi", "Tito", "Gigi", "Buddy", "Memo", "Lalo", "Pepe", "Bunty", "Packie", "Jay", "Sky", "Red", "Doc", "Moose"})
 }
 
 func (g *gen) placeName() string {
@@ -226,6 +284,21 @@ func (g *gen) org(d *doc, sort string) {
 		s = g.pick([]string{place + " County", place, sur + " County"}) + " " + g.pick([]string{"Family Court", "Juvenile Court", "Municipal Court", "Circuit Court", "Probate Court", "Drug Court", "Children Services", "Department of Job and Family Services", "Sheriff's Office", "Jail"})
 	case "daycare":
 		s = g.pick([]string{"Little Sprouts", "Bright Horizons", "Kiddie Academy", "Sunshine", "Tiny Steps", "Happy Days", "Rainbow Kids", sur + "'s", "Building Blocks"}) + " " + g.pick([]string{"Daycare", "Preschool", "Child Care", "Learning Center", "Day Care"})
+	case "parish":
+		s = g.pick([]string{"Our Lady of " + g.pick([]string{"Peace", "Guadalupe", "Lourdes", "Mercy", "Sorrows", "the Immaculate Conception", "Perpetual Help", "Fatima", "the Lake", place}),
+			"St. " + g.pick(saints) + g.pick([]string{"'s Parish", " Parish", " Episcopal", "'s Episcopal Church", " Lutheran", "'s Catholic Church", " Orthodox Church"}),
+			place + " " + g.pick([]string{"Kingdom Hall", "Gurdwara", "Masjid", "Buddhist Temple", "Friends Meeting", "AME Church"})})
+	case "agency":
+		s = g.pick([]string{place + " County Human Services", place + " County " + g.pick([]string{"Jobs and Family Services", "Mental Health Board", "Public Health", "Children's Services", "Adult Protective Services"}),
+			g.pick([]string{"Southwest", "Northeast", "Central", "Tri-County", "Valley", "Lakeshore", "Heartland", place}) + " " + g.pick([]string{"Human Development", "Community Services", "Family Services", "Behavioral Health", "Youth Services", "Legal Aid", "Housing Authority", "Food Bank", "Crisis Center", "Hospice", "Home Health", "Regional Center"}),
+			"Port of " + place, "VFW Post " + fmt.Sprint(g.r.IntN(9000)+100), "Local " + fmt.Sprint(g.r.IntN(1500)+10), "American Legion Post " + fmt.Sprint(g.r.IntN(900)+1),
+			"Red Cross", "the Red Cross", "Salvation Army", "Goodwill", "YMCA", "Habitat for Humanity", "Catholic Charities", "Big Brothers Big Sisters", "Boys & Girls Club",
+			g.pick(g.p.first) + "'s House", "Chrysalis", "Hope House", "Safe Harbor", "New Directions Counseling", "Turning Point", "Bridges", place + " Pride Center"})
+	case "business":
+		s = g.pick([]string{sur + "'s", sur + "'s " + g.pick([]string{"BBQ", "Diner", "Pub", "Tavern", "Deli", "Bakery", "Garage", "Hardware", "Market", "Pizza", "Salon", "Auto"}),
+			g.pick(g.p.first) + " " + sur + "'s", sur + " Brothers " + g.pick([]string{"Freight", "Trucking", "Roofing", "Construction", "Farms", "Moving"}),
+			g.pick([]string{"Braum's", "Fry's", "Wegmans", "Publix", "Kohl's", "Dillard's", "Arby's", "Culver's", "Sheetz", "Wawa", "Buc-ee's", "Meijer", "Hy-Vee", "Lennar", "DaVita", "Sysco", "Safeway"}),
+			titleCase(g.pick(streetWords)) + " " + g.pick([]string{"Climbing Gym", "Fitness", "CrossFit", "Yoga", "Coffee", "Brewing", "Books", "Animal Hospital", "Veterinary Clinic", "Apartments", "Senior Living", "Nursing Home", "Assisted Living"})})
 	default:
 		panic("train-detector: unknown organisation sort " + sort)
 	}

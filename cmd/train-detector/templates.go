@@ -49,6 +49,19 @@ var tmplSOAP = []string{
 	"Custody hearing at {COURT} on {date}; GAL is {FL}.",
 	"Reports her {rel} {R1} was deployed to {BASE} and returns in {month}.",
 	"Client walked at {PARK} with {R2F} on {day}, which helped her mood.",
+	"Client: {NFL}, {age}, seen in person; {score}.",
+	"{SIG}",
+	"{CF}'s {kin} {verb} about her grades; {kin} {verb} to limit screen time.",
+	"{pron} {verb} that {R1F} {verb} at {BIZ} most evenings.",
+	"She {verb} two deployments to {country} with {fed} and is rated 70% by the VA.",
+	"{R1F} spoke to his father in {lang}; {CF} {verb} in English.",
+	"Attends {twelve} at {PARISH} on {day}s; sponsor is {F}.",
+	"Referral to {AGENCY} for housing; caseworker {FL} to call {CF}.",
+	"{CF} works for {BIZ} on {STREET} and {verb} about her hours.",
+	"Plan: {ther}; recheck {score}; {abbr} for {TFL}.",
+	"Her {rel} {R1} ({NICK}) {verb} on {day} and {verb} the {holiday} plans.",
+	"{pron} is a {age}-year-old {country} veteran; served with {AGENCY}.",
+	"Screening: {ther} negative; {abbr}; {kin} {verb}.",
 }
 
 var tmplShort = []string{
@@ -76,6 +89,19 @@ var tmplShort = []string{
 	"msg left for {rel} {FL}.",
 	"wife {R1F} called, worried re: drinking.",
 	"pt reports bill overdue, will call {fed} tmrw.",
+	"{date} {abbr} {PTHDR}. c/o {feel}, {abbr}.",
+	"{date} f/u #{num}, {PTHDR} @ {UNIV}.",
+	"{kin} {verb} re: sleep. pt {verb} {num} hrs.",
+	"pt {verb} for f/u of {dx}. {abbr}.",
+	"{SIG}",
+	"roommate {F} \"loud but fine.\" gf {F} at {UNIV}, long distance.",
+	"friends {F} + {F} \"drama.\" {abbr}.",
+	"call {AGENCY} re: respite. {abbr}.",
+	"pt working at {BIZ} over the summer, {num} hrs/wk.",
+	"mom to call {AGENCY} caseworker re: housing.",
+	"fire at their apt on {STREET} {date}, {abbr}.",
+	"pt drives {kin} to dialysis at {CLINIC} 3x/wk.",
+	"{kin} {verb}; pt {verb} \"fine\".",
 }
 
 var tmplDictated = []string{
@@ -110,6 +136,13 @@ var tmplIntake = []string{
 	"Social: close with cousin {FL} and friend {F} from {UNIV}.",
 	"PCP: {TL}, {CLINIC}, {phone}\nPharmacy: {EMP} on {STREET}\n",
 	"Insurance: {fed}; member ID {mrn}.",
+	"Insurance: {AGENCY}; member ID {mrn}.",
+	"Client: {NFL}    DOS: {date}\n",
+	"Referral: {AGENCY} advocate {FL}\n",
+	"Employment: {num} years at {BIZ}; on medical leave from {EMP}.",
+	"Faith: attends {PARISH}; {kin} {verb} weekly.",
+	"Military: {num} years in {fed}, {num} deployments to {country}, stationed at {BASE}.",
+	"{SIG}",
 	"Household: lives with {rel} {R1} and her {kin} in a rented house in {HOME}.",
 }
 
@@ -129,6 +162,11 @@ var tmplLetter = []string{
 	"Voicemail from {TL} at {CLINIC} re: prior authorization with {fed}.",
 	"I am happy to coordinate with {TFL} at {HOSP} as {CF} transitions to their program.",
 	"{CLIN}\n{CLINIC} | {STREET}, {CITY}\n",
+	"{SIG}\n{CLINIC}\n",
+	"Respectfully,\n\n{SIG}\n{state} License No. {mrn}\n",
+	"The Honorable {FL}\n{COURT}\n{ADDR}\n",
+	"Client signed ROI for {INIT} {L} on {date}; letter sent to {AGENCY}.",
+	"She attends a {day} meeting at {PARISH} in {CITY}.",
 }
 
 var tmplFamily = []string{
@@ -142,6 +180,10 @@ var tmplFamily = []string{
 	"Grandmother {FL} has custody of {R3F} per {COURT} order.",
 	"{R1F}'s mother, {FL}, lives with the couple and watches the baby.",
 	"Homework: {R1F} and {R2F} to try the {ther} stress-reducing conversation nightly.",
+	"Participants from {num} families ({INIT}, {INIT} & {INIT}, {INIT}).",
+	"Group Note: {AGENCY} (court-ordered); facilitator {SIG}",
+	"{R1F} answered {R2F}'s questions; {R2F} {verb} and {verb}.",
+	"{R1F} {verb} the fender bender in the {BIZ} parking lot on {date}.",
 }
 
 var tmplEveryday = []string{
