@@ -76,8 +76,28 @@ func (g *gen) fill(d *doc, t string) {
 	}
 }
 
+// coined makes a name no list holds, from syllables and endings of many
+// languages ("Lindqvist", "Okonkwo", "Haraszti"), so that the model learns
+// names from their context and shape, not only from the lists.
+func (g *gen) coined(surname bool) string {
+	syl := []string{"ka", "lin", "mar", "do", "ve", "ro", "sa", "tu", "ba", "ni", "ko", "ha", "ras", "zo", "che", "ou", "ade", "ye", "mi", "lu", "gar", "ber", "tor", "vi", "ja", "qi", "nwo", "ok", "ola", "pet", "ich", "dra", "fen", "wen", "shi", "ta", "mb", "ek"}
+	var b strings.Builder
+	for i := 0; i < 1+g.r.IntN(2); i++ {
+		b.WriteString(g.pick(syl))
+	}
+	if surname {
+		b.WriteString(g.pick([]string{"qvist", "ski", "enko", "ian", "opoulos", "ez", "wala", "ova", "berg", "stein", "ola", "ike", "chuk", "son", "sen", "escu", "ovic", "oglu", "ashvili", "ani", "ke", "o", "u", "i", "ara", "dze", "nen", "quist", "man", "worth"}))
+	} else {
+		b.WriteString(g.pick([]string{"a", "o", "el", "ine", "ia", "u", "i", "ette", "on", "ka", "ri", "ya"}))
+	}
+	return titleCase(b.String())
+}
+
 func (g *gen) first() string {
 	n := g.pick(g.p.first)
+	if g.chance(0.06) {
+		n = g.coined(false)
+	}
 	if g.lowerSeq {
 		return strings.ToLower(n)
 	}
@@ -86,6 +106,9 @@ func (g *gen) first() string {
 
 func (g *gen) last() string {
 	n := g.pick(g.p.last)
+	if g.chance(0.15) {
+		n = g.coined(true)
+	}
 	if g.lowerSeq {
 		return strings.ToLower(n)
 	}
