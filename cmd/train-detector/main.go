@@ -7,7 +7,7 @@
 // fills the folder) and generates clinical and everyday text from the
 // gazetteer. It never reads a de-identification corpus.
 //
-//	train-detector -corpora DIR [-out assets/detector/tagger.bin.gz] [-figures assets/detector/FIGURES.md]
+//	train-detector -corpora DIR [-fetch SOURCE] [-out assets/detector/tagger.bin.gz] [-figures assets/detector/FIGURES.md]
 package main
 
 import (
@@ -27,11 +27,18 @@ func main() {
 	out := flag.String("out", "assets/detector/tagger.bin.gz", "the model `file` to write")
 	figures := flag.String("figures", "assets/detector/FIGURES.md", "the `file` to write the held-out figures to")
 	epochs := flag.Int("epochs", 8, "training passes")
-	bits := flag.Uint("bits", 19, "log2 of the weight rows")
+	bits := flag.Uint("bits", 18, "log2 of the weight rows")
 	synthN := flag.Int("synthetic", 12000, "generated notes to train on")
 	prune := flag.Float64("prune", 0.5, "drop averaged weights smaller than this")
 	seed := flag.Uint64("seed", 1, "random seed (training is deterministic for a seed)")
+	fetch := flag.String("fetch", "", "clone the corpora missing from -corpora from this `source`, {owner} and {name} standing for a repository's (\"https://github.com/{owner}/{name}.git\")")
 	flag.Parse()
+	if *fetch != "" && *corporaDir != "" {
+		if err := fetchCorpora(*corporaDir, *fetch); err != nil {
+			fmt.Fprintln(os.Stderr, "train-detector:", err)
+			os.Exit(1)
+		}
+	}
 	if err := run(*corporaDir, *out, *figures, *epochs, *bits, *synthN, *prune, *seed); err != nil {
 		fmt.Fprintln(os.Stderr, "train-detector:", err)
 		os.Exit(1)

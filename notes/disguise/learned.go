@@ -66,7 +66,8 @@ func overlapsStructured(spans []Span, start, end int) bool {
 	return false
 }
 
-// marginConfidence maps a margin to (0.5, 1): a margin of 4 is about 0.9.
+// marginConfidence maps a margin to [0.5, 1): margins on held-out text
+// run from about 1 to 100, and a margin of 10 gives about 0.8.
 func marginConfidence(margin float64) float64 {
-	return 1 - 0.5*math.Exp(-margin/2.5)
+	return 1 - 0.5*math.Exp(-margin/10)
 }

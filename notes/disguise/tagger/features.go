@@ -176,6 +176,17 @@ func (m *Model) tokenInfo(text string, toks []Token, info []tokInfo, buf []byte)
 // affixes hashes the last 2, 3 and 4 runes and the first 3 runes of the
 // lower-case word b.
 func affixes(b []byte) (s2, s3, s4, p3 uint64) {
+	ascii := true
+	for _, c := range b {
+		if c >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		n := len(b)
+		return hashBytes(b[max(n-2, 0):]), hashBytes(b[max(n-3, 0):]), hashBytes(b[max(n-4, 0):]), hashBytes(b[:min(n, 3)])
+	}
 	cut := func(fromEnd bool, n int) []byte {
 		if fromEnd {
 			i := len(b)
@@ -265,6 +276,32 @@ func caseOf(s string) int {
 	up, low, n := 0, 0, 0
 	first := true
 	firstUp := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return caseOfRunes(s)
+		}
+		switch {
+		case c >= 'A' && c <= 'Z':
+			up++
+			n++
+			if first {
+				firstUp = true
+			}
+			first = false
+		case c >= 'a' && c <= 'z':
+			low++
+			n++
+			first = false
+		}
+	}
+	return caseFrom(up, low, n, firstUp)
+}
+
+func caseOfRunes(s string) int {
+	up, low, n := 0, 0, 0
+	first := true
+	firstUp := false
 	for _, r := range s {
 		if !unicode.IsLetter(r) {
 			continue
@@ -280,6 +317,10 @@ func caseOf(s string) int {
 		}
 		first = false
 	}
+	return caseFrom(up, low, n, firstUp)
+}
+
+func caseFrom(up, low, n int, firstUp bool) int {
 	switch {
 	case up == 0:
 		return caseLower
@@ -303,12 +344,16 @@ func shapeHash(s string, kind uint8, regime uint8) uint64 {
 		switch {
 		case r >= '0' && r <= '9':
 			c = 'd'
+		case r >= 'A' && r <= 'Z':
+			c = 'X'
+		case r >= 'a' && r <= 'z':
+			c = 'x'
+		case r < utf8.RuneSelf:
+			c = byte(r)
 		case unicode.IsUpper(r):
 			c = 'X'
 		case unicode.IsLetter(r) || unicode.IsMark(r):
 			c = 'x'
-		case r < utf8.RuneSelf:
-			c = byte(r)
 		default:
 			c = '*'
 		}

@@ -192,12 +192,22 @@ func (s *scratch) decode(em []float32, tr *[numLabels + 1][numLabels]float64, n 
 	for t := 1; t < n; t++ {
 		e := em[t*stride : t*stride+numLabels]
 		b := bk[t*numLabels : t*numLabels+numLabels]
-		for y := 0; y < numLabels; y++ {
+		// O and B- labels may follow any label; an I- label only the B-
+		// or I- label of its kind (the others are forbidden anyway).
+		for _, y := range [...]int{0, 1, 3, 5} {
 			best, arg := prev[0]+tr[0][y], 0
 			for x := 1; x < numLabels; x++ {
 				if v := prev[x] + tr[x][y]; v > best {
 					best, arg = v, x
 				}
+			}
+			cur[y] = best + float64(e[y])
+			b[y] = uint8(arg)
+		}
+		for y := 2; y < numLabels; y += 2 {
+			best, arg := prev[y-1]+tr[y-1][y], y-1
+			if v := prev[y] + tr[y][y]; v > best {
+				best, arg = v, y
 			}
 			cur[y] = best + float64(e[y])
 			b[y] = uint8(arg)
