@@ -7,7 +7,7 @@ import (
 
 // numFeatures is the number of feature slots per token; a slot a token
 // does not use holds 0, the bucket that is never trained.
-const numFeatures = 24
+const numFeatures = 17
 
 // Feature templates. A feature is a template and one or two values,
 // hashed into a bucket of the weight table (the hashing trick), so the
@@ -23,20 +23,13 @@ const (
 	fWordNext
 	fSuf2
 	fSuf3
-	fSuf4
 	fPre3
 	fShape
-	fShapePrev
-	fShapeNext
 	fGaz
 	fGazPrev
 	fGazNext
-	fGazPrevWord
-	fGazNextWord
 	fBands
 	fPhrase
-	fLen
-	fAround
 )
 
 // Casing regimes of a line. In a line written all in capitals or all in
@@ -55,7 +48,6 @@ type tokInfo struct {
 	shape     uint64 // hash of the token's shape under its line's regime
 	suf2      uint64
 	suf3      uint64
-	suf4      uint64
 	pre3      uint64
 	gaz       uint16
 	phrase    uint8 // 0, or 1/2 begin/inside a listed place, 3/4 begin/inside a listed organisation
@@ -142,7 +134,7 @@ func (m *Model) tokenInfo(text string, toks []Token, info []tokInfo, buf []byte)
 		case Word:
 			buf = appendLower(buf[:0], s)
 			ti.word = hashBytes(buf)
-			ti.suf2, ti.suf3, ti.suf4, ti.pre3 = affixes(buf)
+			ti.suf2, ti.suf3, ti.pre3 = affixes(buf)
 			ti.gaz = m.gaz.lookup(ti.word)
 			n := utf8.RuneCount(buf)
 			switch {
@@ -173,9 +165,9 @@ func (m *Model) tokenInfo(text string, toks []Token, info []tokInfo, buf []byte)
 	return info
 }
 
-// affixes hashes the last 2, 3 and 4 runes and the first 3 runes of the
+// affixes hashes the last 2 and 3 runes and the first 3 runes of the
 // lower-case word b.
-func affixes(b []byte) (s2, s3, s4, p3 uint64) {
+func affixes(b []byte) (s2, s3, p3 uint64) {
 	ascii := true
 	for _, c := range b {
 		if c >= utf8.RuneSelf {
@@ -185,7 +177,7 @@ func affixes(b []byte) (s2, s3, s4, p3 uint64) {
 	}
 	if ascii {
 		n := len(b)
-		return hashBytes(b[max(n-2, 0):]), hashBytes(b[max(n-3, 0):]), hashBytes(b[max(n-4, 0):]), hashBytes(b[:min(n, 3)])
+		return hashBytes(b[max(n-2, 0):]), hashBytes(b[max(n-3, 0):]), hashBytes(b[:min(n, 3)])
 	}
 	cut := func(fromEnd bool, n int) []byte {
 		if fromEnd {
@@ -203,7 +195,7 @@ func affixes(b []byte) (s2, s3, s4, p3 uint64) {
 		}
 		return b[:i]
 	}
-	return hashBytes(cut(true, 2)), hashBytes(cut(true, 3)), hashBytes(cut(true, 4)), hashBytes(cut(false, 3))
+	return hashBytes(cut(true, 2)), hashBytes(cut(true, 3)), hashBytes(cut(false, 3))
 }
 
 // markRegimes judges each line's casing: all capitals, all lower case or
@@ -438,7 +430,7 @@ func (m *Model) extract(info []tokInfo, out []uint32) []uint32 {
 	out = append(out[:0], make([]uint32, n*numFeatures)...)
 	mask := uint64(1)<<m.bits - 1
 	bucket := func(tmpl, a, b uint64) uint32 {
-		x := uint32(mix((a+tmpl*0x9e3779b97f4a7c15)*0xbf58476d1ce4e5b9^b) & mask)
+		x := uint32(((a^tmpl*0x9e3779b97f4a7c15)*0xbf58476d1ce4e5b9^b)*0x94d049bb133111eb>>32) & uint32(mask)
 		if x == 0 {
 			x = 1
 		}
@@ -458,15 +450,6 @@ func (m *Model) extract(info []tokInfo, out []uint32) []uint32 {
 			return 1 << 20
 		}
 		return uint64(info[i].gaz)
-	}
-	shapeAt := func(i int) uint64 {
-		if i < 0 {
-			return hashBOS
-		}
-		if i >= n {
-			return hashEOS
-		}
-		return info[i].shape
 	}
 	for i := range info {
 		t := &info[i]
@@ -492,19 +475,12 @@ func (m *Model) extract(info []tokInfo, out []uint32) []uint32 {
 		f[9] = bucket(fNext2, wordAt(i+2), 0)
 		f[10] = bucket(fSuf2, t.suf2, 0)
 		f[11] = bucket(fSuf3, t.suf3, 0)
-		f[12] = bucket(fSuf4, t.suf4, 0)
-		f[13] = bucket(fPre3, t.pre3, 0)
-		f[14] = bucket(fShapePrev, shapeAt(i-1), t.shape)
-		f[15] = bucket(fShapeNext, t.shape, shapeAt(i+1))
+		f[12] = bucket(fPre3, t.pre3, 0)
 		g := uint64(t.gaz)
-		f[16] = bucket(fGaz, g, 0)
-		f[17] = bucket(fGazPrev, gazAt(i-1), g)
-		f[18] = bucket(fGazNext, g, gazAt(i+1))
-		f[19] = bucket(fGazPrevWord, g&gBandsMask, p)
-		f[20] = bucket(fGazNextWord, g&gBandsMask, nx)
-		f[21] = bucket(fBands, g&gBandsMask|uint64(t.regime)<<8, b2u(t.sentStart))
-		f[22] = bucket(fLen, uint64(t.lenBand), uint64(t.regime))
-		f[23] = bucket(fAround, p, nx)
+		f[13] = bucket(fGaz, g, 0)
+		f[14] = bucket(fGazPrev, gazAt(i-1), g)
+		f[15] = bucket(fGazNext, g, gazAt(i+1))
+		f[16] = bucket(fBands, g&gBandsMask|uint64(t.regime)<<8|uint64(t.lenBand)<<11, b2u(t.sentStart))
 	}
 	return out
 }

@@ -159,50 +159,58 @@ func parse(raw []byte) (*Model, error) {
 	if math.IsNaN(float64(m.scale)) || m.scale <= 0 || math.IsInf(float64(m.scale), 0) {
 		return nil, errors.New("bad scale")
 	}
-	n, err := binary.ReadUvarint(r)
-	if err != nil || n > uint64(r.Len()) {
+	rest := raw[len(raw)-r.Len():]
+	uvarint := func() (uint64, bool) {
+		v, k := binary.Uvarint(rest)
+		if k <= 0 {
+			return 0, false
+		}
+		rest = rest[k:]
+		return v, true
+	}
+	n, ok := uvarint()
+	if !ok || n > uint64(len(rest)) {
 		return nil, errors.New("bad gazetteer size")
 	}
 	m.gaz = newGazetteer(int(n))
 	key := uint32(0)
 	for i := uint64(0); i < n; i++ {
-		d, err := binary.ReadUvarint(r)
-		if err != nil || d > math.MaxUint32 {
+		d, ok := uvarint()
+		if !ok || d > math.MaxUint32 || len(rest) < 2 {
 			return nil, errors.New("bad gazetteer entry")
 		}
 		key += uint32(d)
-		var v uint16
-		if err := binary.Read(r, binary.LittleEndian, &v); err != nil {
-			return nil, err
-		}
+		v := binary.LittleEndian.Uint16(rest)
+		rest = rest[2:]
 		if key == 0 {
 			return nil, errors.New("bad gazetteer key")
 		}
 		m.gaz.insertKey(key, v)
 	}
-	rows, err := binary.ReadUvarint(r)
-	if err != nil || rows > uint64(len(m.w)/stride) {
+	rows, ok := uvarint()
+	if !ok || rows > uint64(len(m.w)/stride) {
 		return nil, errors.New("bad weight rows")
 	}
 	row := uint64(0)
 	for i := uint64(0); i < rows; i++ {
-		d, err := binary.ReadUvarint(r)
-		if err != nil {
-			return nil, err
+		d, ok := uvarint()
+		if !ok {
+			return nil, errors.New("bad weight row")
 		}
 		row += d
 		if row >= uint64(len(m.w)/stride) {
 			return nil, errors.New("weight row out of range")
 		}
 		for y := 0; y < numLabels; y++ {
-			v, err := binary.ReadVarint(r)
-			if err != nil || v < math.MinInt16 || v > math.MaxInt16 {
+			v, k := binary.Varint(rest)
+			if k <= 0 || v < math.MinInt16 || v > math.MaxInt16 {
 				return nil, errors.New("bad weight")
 			}
+			rest = rest[k:]
 			m.w[int(row)*stride+y] = int16(v)
 		}
 	}
-	if r.Len() != 0 {
+	if len(rest) != 0 {
 		return nil, errors.New("trailing bytes")
 	}
 	m.lattice = lattice(&m.trans)

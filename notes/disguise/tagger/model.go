@@ -60,7 +60,7 @@ type Entity struct {
 // with. It is safe for concurrent use.
 type Model struct {
 	bits    uint                              // log2 of the number of weight rows
-	w       []int16                           // weight rows, stride per row
+	w       []int16                           // weight rows, stride weights a row
 	trans   [numLabels + 1][numLabels]float32 // label to label, last row from the start
 	scale   float32                           // the weight a unit of w stands for
 	lattice [numLabels + 1][numLabels]float64 // trans with the forbidden transitions, for decoding
@@ -150,7 +150,7 @@ func (m *Model) emissions(feats []uint32, em []float32) []float32 {
 			acc[5] += int32(row[5])
 			acc[6] += int32(row[6])
 		}
-		e := em[t*stride : t*stride+stride]
+		e := em[t*stride : t*stride+stride : t*stride+stride]
 		for y := 0; y < numLabels; y++ {
 			e[y] = float32(acc[y])
 		}
@@ -188,6 +188,13 @@ func (s *scratch) decode(em []float32, tr *[numLabels + 1][numLabels]float64, n 
 	for y := 0; y < numLabels; y++ {
 		prev[y] = tr[startRow][y] + float64(em[y])
 	}
+	// The lattice by columns: col[y][x] is the weight of x followed by y.
+	var col [numLabels][numLabels]float64
+	for y := range col {
+		for x := range col[y] {
+			col[y][x] = tr[x][y]
+		}
+	}
 	bk := s.back
 	for t := 1; t < n; t++ {
 		e := em[t*stride : t*stride+numLabels]
@@ -195,9 +202,10 @@ func (s *scratch) decode(em []float32, tr *[numLabels + 1][numLabels]float64, n 
 		// O and B- labels may follow any label; an I- label only the B-
 		// or I- label of its kind (the others are forbidden anyway).
 		for _, y := range [...]int{0, 1, 3, 5} {
-			best, arg := prev[0]+tr[0][y], 0
+			c := &col[y]
+			best, arg := prev[0]+c[0], 0
 			for x := 1; x < numLabels; x++ {
-				if v := prev[x] + tr[x][y]; v > best {
+				if v := prev[x] + c[x]; v > best {
 					best, arg = v, x
 				}
 			}
@@ -205,8 +213,9 @@ func (s *scratch) decode(em []float32, tr *[numLabels + 1][numLabels]float64, n 
 			b[y] = uint8(arg)
 		}
 		for y := 2; y < numLabels; y += 2 {
-			best, arg := prev[y-1]+tr[y-1][y], y-1
-			if v := prev[y] + tr[y][y]; v > best {
+			c := &col[y]
+			best, arg := prev[y-1]+c[y-1], y-1
+			if v := prev[y] + c[y]; v > best {
 				best, arg = v, y
 			}
 			cur[y] = best + float64(e[y])

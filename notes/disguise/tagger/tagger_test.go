@@ -2,10 +2,13 @@ package tagger
 
 import (
 	"bytes"
+	"math"
 	"math/rand/v2"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/confidenotes/confide/assets"
 )
 
 func tokenTexts(text string) []string {
@@ -179,11 +182,21 @@ func TestTrainingIsDeterministicAndLearns(t *testing.T) {
 	if !bytes.Equal(a.Bytes(), b.Bytes()) {
 		t.Fatal("two trainings with the same seed wrote different models")
 	}
-	m, err := Read(a.Bytes())
+	// With the gazetteer's features, as the shipped model is trained, the
+	// tiny model tags a sentence not in the corpus, with a name and a place
+	// it never saw.
+	g, err := BuildGazetteer(assets.Gazetteer)
 	if err != nil {
 		t.Fatal(err)
 	}
-	// A sentence not in the corpus, with a name and a place it never saw.
+	var c bytes.Buffer
+	if _, err := trainTiny(t, g).WriteTo(&c); err != nil {
+		t.Fatal(err)
+	}
+	m, err := Read(c.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
 	text := "My sister Beatrix moved to Laramie last year."
 	got := m.Tag(text)
 	want := []struct {
@@ -272,3 +285,52 @@ func FuzzTag(f *testing.F) {
 		}
 	})
 }
+
+// decode finds the same best path as an exhaustive search over every
+// label sequence the BIO scheme allows, on random weights.
+func TestDecodeIsExact(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for trial := 0; trial < 200; trial++ {
+		var trans [numLabels + 1][numLabels]float32
+		for x := range trans {
+			for y := range trans[x] {
+				trans[x][y] = float32(rng.NormFloat64())
+			}
+		}
+		lat := lattice(&trans)
+		n := 1 + rng.IntN(4)
+		em := make([]float32, n*stride)
+		for i := range em {
+			em[i] = float32(rng.NormFloat64() * 3)
+		}
+		var s scratch
+		got := s.decode(em, &lat, n)
+		best, bestPath := negInfinity, []uint8(nil)
+		path := make([]uint8, n)
+		var walk func(t int, score float64)
+		walk = func(t int, score float64) {
+			if t == n {
+				if score > best {
+					best, bestPath = score, append([]uint8(nil), path...)
+				}
+				return
+			}
+			prev := uint8(startRow)
+			if t > 0 {
+				prev = path[t-1]
+			}
+			for y := uint8(0); y < numLabels; y++ {
+				if allowed(prev, y) {
+					path[t] = y
+					walk(t+1, score+float64(trans[prev][y])+float64(em[t*stride+int(y)]))
+				}
+			}
+		}
+		walk(0, 0)
+		if !bytes.Equal(s.path, bestPath) || math.Abs(got-best) > 1e-6 {
+			t.Fatalf("trial %d: decode %v (%.4f), exhaustive %v (%.4f)", trial, s.path, got, bestPath, best)
+		}
+	}
+}
+
+var negInfinity = math.Inf(-1)
