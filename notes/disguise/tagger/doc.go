@@ -14,13 +14,12 @@
 // English word; a place, a state, an organisation, or the start of a
 // listed phrase), and the casing regime of the line. In a line written
 // all in capitals or all in lower case the shape features leave casing
-// out, and training shows the model every sentence also lower-cased,
+// out, and training shows the model every text also lower-cased,
 // upper-cased or in sentence case, so that casing is one feature among
 // many and not the evidence for a name.
 //
-// Each entity carries a margin: the best path's score less the best
-// score of a path that leaves its tokens outside any entity, computed
-// exactly from the forward and backward Viterbi scores. The detector
+// Each entity carries a margin: how much better the best path scores than
+// the same path with the entity's tokens outside any entity. The detector
 // uses it as a confidence.
 //
 // # Use
@@ -28,7 +27,7 @@
 // Default returns the model embedded in assets/detector, read on first
 // use. Model.Tag returns entities with byte offsets that start and end on
 // the detector's token boundaries. Tagging is linear in the text and
-// allocation-free after the first call on a goroutine's pooled buffers.
+// reuses pooled buffers, so it allocates little.
 //
 // # Training
 //
