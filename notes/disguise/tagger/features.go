@@ -331,6 +331,39 @@ func shapeHash(s string, kind uint8, regime uint8) uint64 {
 	var buf [16]byte
 	n := 0
 	var last byte
+	for i := 0; i < len(s); i++ {
+		r := rune(s[i])
+		if r >= utf8.RuneSelf {
+			return shapeHashRunes(s, kind, regime)
+		}
+		var c byte
+		switch {
+		case r >= '0' && r <= '9':
+			c = 'd'
+		case r >= 'A' && r <= 'Z':
+			c = 'X'
+		case r >= 'a' && r <= 'z':
+			c = 'x'
+		default:
+			c = byte(r)
+		}
+		if regime != regimeMixed && (c == 'X' || c == 'x') {
+			c = 'a'
+		}
+		if c == last || n == len(buf) {
+			continue
+		}
+		buf[n] = c
+		n++
+		last = c
+	}
+	return mix(hashBytes(buf[:n]) ^ uint64(kind)<<56)
+}
+
+func shapeHashRunes(s string, kind uint8, regime uint8) uint64 {
+	var buf [16]byte
+	n := 0
+	var last byte
 	for _, r := range s {
 		var c byte
 		switch {

@@ -176,6 +176,38 @@ func lattice(trans *[numLabels + 1][numLabels]float32) (tr [numLabels + 1][numLa
 	return tr
 }
 
+// best7 returns the largest prev[x] + c[x] and its x.
+func best7(prev, c *[numLabels]float64) (float64, uint8) {
+	best, arg := prev[0]+c[0], uint8(0)
+	if v := prev[1] + c[1]; v > best {
+		best, arg = v, 1
+	}
+	if v := prev[2] + c[2]; v > best {
+		best, arg = v, 2
+	}
+	if v := prev[3] + c[3]; v > best {
+		best, arg = v, 3
+	}
+	if v := prev[4] + c[4]; v > best {
+		best, arg = v, 4
+	}
+	if v := prev[5] + c[5]; v > best {
+		best, arg = v, 5
+	}
+	if v := prev[6] + c[6]; v > best {
+		best, arg = v, 6
+	}
+	return best, arg
+}
+
+// best2 returns the larger of a (from label x) and b (from x+1).
+func best2(a, b float64, x uint8) (float64, uint8) {
+	if b > a {
+		return b, x + 1
+	}
+	return a, x
+}
+
 // decode runs Viterbi over the emissions of n tokens and returns the best
 // path's score; the path is in s.path.
 func (s *scratch) decode(em []float32, tr *[numLabels + 1][numLabels]float64, n int) float64 {
@@ -197,30 +229,29 @@ func (s *scratch) decode(em []float32, tr *[numLabels + 1][numLabels]float64, n 
 	}
 	bk := s.back
 	for t := 1; t < n; t++ {
-		e := em[t*stride : t*stride+numLabels]
-		b := bk[t*numLabels : t*numLabels+numLabels]
+		e := (*[stride]float32)(em[t*stride : t*stride+stride])
+		b := (*[numLabels]uint8)(bk[t*numLabels : t*numLabels+numLabels])
 		// O and B- labels may follow any label; an I- label only the B-
 		// or I- label of its kind (the others are forbidden anyway).
-		for _, y := range [...]int{0, 1, 3, 5} {
-			c := &col[y]
-			best, arg := prev[0]+c[0], 0
-			for x := 1; x < numLabels; x++ {
-				if v := prev[x] + c[x]; v > best {
-					best, arg = v, x
-				}
-			}
-			cur[y] = best + float64(e[y])
-			b[y] = uint8(arg)
-		}
-		for y := 2; y < numLabels; y += 2 {
-			c := &col[y]
-			best, arg := prev[y-1]+c[y-1], y-1
-			if v := prev[y] + c[y]; v > best {
-				best, arg = v, y
-			}
-			cur[y] = best + float64(e[y])
-			b[y] = uint8(arg)
-		}
+		var arg uint8
+		cur[0], arg = best7(&prev, &col[0])
+		cur[0] += float64(e[0])
+		b[0] = arg
+		cur[1], arg = best7(&prev, &col[1])
+		cur[1] += float64(e[1])
+		b[1] = arg
+		cur[3], arg = best7(&prev, &col[3])
+		cur[3] += float64(e[3])
+		b[3] = arg
+		cur[5], arg = best7(&prev, &col[5])
+		cur[5] += float64(e[5])
+		b[5] = arg
+		cur[2], b[2] = best2(prev[1]+col[2][1], prev[2]+col[2][2], 1)
+		cur[2] += float64(e[2])
+		cur[4], b[4] = best2(prev[3]+col[4][3], prev[4]+col[4][4], 3)
+		cur[4] += float64(e[4])
+		cur[6], b[6] = best2(prev[5]+col[6][5], prev[6]+col[6][6], 5)
+		cur[6] += float64(e[6])
 		prev = cur
 	}
 	best, arg := prev[0], uint8(0)

@@ -48,6 +48,10 @@ func appendTokens(toks []Token, text string) []Token {
 		case isLetter(r):
 			j := i + size
 			for j < len(text) {
+				if c := text[j]; c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' {
+					j++
+					continue
+				}
 				r2, s2 := utf8.DecodeRuneInString(text[j:])
 				if isLetter(r2) {
 					j += s2
