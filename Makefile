@@ -83,6 +83,18 @@ eval-disguise:
 	else echo "development set not found at $(DEID_DEV): scoring the hand-written and synthetic sets only"; fi
 	CONFIDE_DEID_DEV="$(DEID_DEV)" $(GO) test $(GOFLAGS) -count=1 -run '^TestEvaluation$$' -v ./notes/disguise/
 
+# The identifier detector's learned tagger (notes/disguise/tagger): clones
+# the public corpora it is trained on (CC BY 4.0, at pinned commits; see
+# assets/detector/MODEL_CARD.md) into CORPORA unless they are there, trains,
+# and writes assets/detector/tagger.bin.gz and FIGURES.md. Needs network
+# access to GitHub once, or the corpora placed in CORPORA by hand; the
+# committed model is what the app uses, so `make test` needs neither.
+CORPORA     ?= $(HOME)/.cache/confide/corpora
+CORPORA_GIT ?= https://github.com/{owner}/{name}.git
+.PHONY: train-detector
+train-detector: go-check
+	$(GO) run ./cmd/train-detector -corpora "$(CORPORA)" -fetch "$(CORPORA_GIT)"
+
 deps-build: go-check
 	@./.ci/install-packages $(BUILD_PKGS)
 

@@ -88,6 +88,7 @@ func (d *Detector) detect(text string) []Span {
 	findSpoken(text, toks, add)
 	findNames(toks, l, add)
 	findPlacesAndOrgs(toks, l, add)
+	spans = addLearned(text, spans)
 	spans = normalize(text, spans)
 	spans = refine(text, spans)
 	d.assignSubjects(spans, l)

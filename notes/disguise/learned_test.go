@@ -1,0 +1,84 @@
+package disguise
+
+import (
+	"strings"
+	"testing"
+)
+
+// The tagger's spans start and end where the detector's tokens do, in any
+// casing and script, so that they merge cleanly with the rules' spans.
+func TestLearnedSpansOnDetectorTokens(t *testing.T) {
+	texts := []string{
+		"Her husband, Daniel Reyes, moved to Dayton and works at Kroger; Maria's mom is in Tucson.",
+		"pt seen w/ wife sarah o'neil, dr okafor from riverside methodist adjusted meds.",
+		"SPOUSE MARIA AT BEDSIDE. TRANSFERRED FROM ST. ANN'S TO OSU WEXNER.",
+		"Zoë Nguyễn and José Peña moved from Québec to Zürich; 日本語 \xff text.",
+	}
+	for _, text := range texts {
+		starts, ends := map[int]bool{}, map[int]bool{}
+		for _, tk := range tokenize(text) {
+			starts[tk.start], ends[tk.end] = true, true
+		}
+		spans := addLearned(text, nil)
+		if len(spans) == 0 {
+			t.Errorf("no learned spans in %q", text)
+		}
+		for _, s := range spans {
+			if !starts[s.Start] || !ends[s.End] || s.Detector != DetectorModel {
+				t.Errorf("span %q [%d,%d) of %q is not on the detector's tokens", text[s.Start:s.End], s.Start, s.End, text)
+			}
+		}
+	}
+}
+
+// A structured identifier the patterns found stays theirs: the tagger adds
+// nothing inside an email address or a date, and still finds the name
+// elsewhere in the text.
+func TestLearnedLeavesStructuredIdentifiersToRules(t *testing.T) {
+	text := "Wrote to maria.lopez@example.com on June Carter's behalf; Maria Lopez replied."
+	email := strings.Index(text, "maria.lopez@example.com")
+	date := strings.Index(text, "June")
+	rules := []Span{
+		{Start: email, End: email + len("maria.lopez@example.com"), Category: Email, Detector: DetectorPattern},
+		{Start: date, End: date + len("June"), Category: Date, Detector: DetectorPattern},
+	}
+	spans := addLearned(text, append([]Span(nil), rules...))
+	foundName := false
+	for _, s := range spans[len(rules):] {
+		for _, r := range rules {
+			if s.Start < r.End && r.Start < s.End {
+				t.Errorf("learned span %q overlaps the rules' %s", text[s.Start:s.End], r.Category)
+			}
+		}
+		if text[s.Start:s.End] == "Maria Lopez" && s.Category == Name {
+			foundName = true
+		}
+	}
+	if !foundName {
+		t.Errorf("Maria Lopez not found as a name in %q: %v", text, spans)
+	}
+}
+
+// With the tagger in, Detect finds names, places and organisations that
+// capitalisation does not mark, in sentences written for this test.
+func TestDetectFindsEntitiesInEveryCasing(t *testing.T) {
+	base := "Called her sister Odalys Ferreira, who drove in from Kalamazoo; she works at Bellhaven Pediatrics."
+	want := map[string]Category{"Odalys Ferreira": Name, "Kalamazoo": Location, "Bellhaven Pediatrics": Org}
+	for _, casing := range []func(string) string{func(s string) string { return s }, strings.ToLower, strings.ToUpper} {
+		text := casing(base)
+		spans := Detect(text, nil)
+		for w, cat := range want {
+			w = casing(w)
+			i := strings.Index(text, w)
+			covered := false
+			for _, s := range spans {
+				if s.Start <= i && s.End >= i+len(w) && s.Category == cat {
+					covered = true
+				}
+			}
+			if !covered {
+				t.Errorf("%q not detected as %s in %q: %v", w, cat, text, spans)
+			}
+		}
+	}
+}
