@@ -19,7 +19,7 @@ func TestClientReleaseRedactsRelativeWithClientsSurname(t *testing.T) {
 	alex := f.addClient(t, notes.Client{Name: "Alex Smith", DOB: "1990-05-05",
 		Related: []notes.Person{{Name: "Dana Smith", Relation: "mother"}}})
 	ns := f.s.Notes()
-	n, err := ns.NewDraft(notes.Draft{ClientID: alex, Kind: notes.Progress, Session: notes.Session{Date: "2026-03-02"},
+	n, err := ns.NewDraft(notes.Draft{ClientID: alex, Kind: notes.Progress, Session: notes.Session{Date: "2026-03-02", Start: "10:00", DurationMin: 50, ServiceCode: "90834"},
 		Sections: []notes.Section{{Name: "Note", Text: "Alex Smith came with Dana Smith. Dana worries about money; Mrs. Smith asked for a family session. dana smith called after. Alex said Smith family dinners are tense."}}})
 	if err != nil {
 		t.Fatal(err)
