@@ -49,8 +49,7 @@ func (v *Vault) Migrate(component string, fsys fs.FS) error {
 			if _, err := tx.exec(m.sql); err != nil {
 				return err
 			}
-			_, err := tx.exec(`INSERT INTO _vault_migrations(component, version) VALUES(?, ?)
-				ON CONFLICT(component) DO UPDATE SET version = excluded.version`, component, m.version)
+			_, err := tx.exec(migrationQuery, component, m.version)
 			return err
 		})
 		if err != nil {
@@ -59,6 +58,11 @@ func (v *Vault) Migrate(component string, fsys fs.FS) error {
 	}
 	return nil
 }
+
+// migrationQuery records a component's schema version; a journal record
+// holding it is a migration, and may change the schema on replay.
+const migrationQuery = `INSERT INTO _vault_migrations(component, version) VALUES(?, ?)
+	ON CONFLICT(component) DO UPDATE SET version = excluded.version`
 
 type migration struct {
 	version int
