@@ -37,7 +37,7 @@ func (v *Vault) Backup(dest string) (*Report, error) {
 			return nil, fmt.Errorf("back up %s: %w", name, err)
 		}
 	}
-	rep, err := verify(dest, WithIdentities(v.ids...), v.fsys, v.state.dir)
+	rep, err := Verify(dest, WithIdentities(v.ids...), withFileSystem(v.fsys), StateDir(v.state.dir))
 	if err != nil {
 		return nil, fmt.Errorf("the backup does not verify: %w", err)
 	}
@@ -104,6 +104,36 @@ func (v *Vault) copyAtomic(destDir, name string) error {
 	return err
 }
 
+// RestoreFrom copies the vault backed up in the folder from into dest,
+// which must hold none of a vault's files (nothing is overwritten), once
+// the backup opens and authenticates with key. Open dest with Restore
+// then, for this device to take it as the newest state.
+func RestoreFrom(from, dest string, key Key, opts ...Option) error {
+	o := collect(opts)
+	if hasVaultFiles(o.fsys, dest) {
+		return fmt.Errorf("%w: %s", ErrExists, dest)
+	}
+	if outer := insideVault(o.fsys, filepath.Dir(abs(dest))); outer != "" {
+		return fmt.Errorf("%w (%s)", ErrInsideVault, outer)
+	}
+	src, err := Open(from, key, ReadOnly(), StateDir(o.stateDir), withFileSystem(o.fsys))
+	if err != nil {
+		return fmt.Errorf("the backup in %s does not open: %w", from, err)
+	}
+	defer src.Close()
+	if err := mkdirAllDurable(o.fsys, dest); err != nil {
+		return fmt.Errorf("create the vault folder: %w", err)
+	}
+	src.mu.Lock()
+	defer src.mu.Unlock()
+	for _, name := range []string{snapshotFile, journalFile, passphraseFile, metaFile} {
+		if err := src.copyAtomic(dest, name); err != nil {
+			return fmt.Errorf("copy %s: %w", name, err)
+		}
+	}
+	return nil
+}
+
 // Report is what Verify and Status found.
 type Report struct {
 	ID             string         `json:"vault_id"`
@@ -132,6 +162,8 @@ type Report struct {
 	DiscardedBytes int64 `json:"discarded_bytes"`
 	// Checked lists what Verify checked.
 	Checked []string `json:"checked,omitempty"`
+	// Repaired lists what a writable Open rebuilt or discarded.
+	Repaired []string `json:"repaired,omitempty"`
 }
 
 // SeenState is the newest state of the folder this device had seen.
@@ -148,12 +180,7 @@ type SeenState struct {
 // found, a *DamageError where the files are at fault; the report says
 // what was checked and what was discarded.
 func Verify(dir string, key Key, opts ...Option) (*Report, error) {
-	o := collect(opts)
-	return verify(dir, key, o.fsys, o.stateDir)
-}
-
-func verify(dir string, key Key, fsys fileSystem, stateDir string) (*Report, error) {
-	v, err := Open(dir, key, ReadOnly(), StateDir(stateDir), withFileSystem(fsys))
+	v, err := Open(dir, key, append(opts, ReadOnly())...)
 	if err != nil {
 		return nil, err
 	}
@@ -222,6 +249,14 @@ func (v *Vault) report() (*Report, error) {
 		r.DeviceState = "restored"
 	case v.opened.firstUse:
 		r.DeviceState = "first use"
+	}
+	if !v.readOnly {
+		if v.opened.metaFixed != "" {
+			r.Repaired = append(r.Repaired, "vault.json rebuilt from the snapshot ("+v.opened.metaFixed+")")
+		}
+		if v.opened.tornBytes > 0 {
+			r.Repaired = append(r.Repaired, fmt.Sprintf("journal: a torn final record of %d bytes discarded (it was never acknowledged)", v.opened.tornBytes))
+		}
 	}
 	if st, err := v.fsys.Stat(filepath.Join(v.dir, snapshotFile)); err == nil {
 		r.SnapshotBytes = st.Size()

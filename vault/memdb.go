@@ -99,16 +99,22 @@ const headroom = 16 << 20
 // errNoHandle means the raw handle could not be found; fall back.
 var errNoHandle = errors.New("no sqlite3 handle")
 
-// handleOf returns go-sqlite3's sqlite3* of a connection, or errNoHandle.
-func handleOf(c *sqlite3.SQLiteConn) (*C.sqlite3, error) {
-	f := reflect.ValueOf(c).Elem().FieldByName("db")
+// handleField returns the value of conn's field db if it has exactly the
+// type go-sqlite3 declares for it (*C.sqlite3 of that package), else nil.
+func handleField(conn reflect.Value) unsafe.Pointer {
+	f := conn.FieldByName("db")
 	if !f.IsValid() || f.Kind() != reflect.Pointer {
-		return nil, errNoHandle
+		return nil
 	}
 	if t := f.Type().Elem(); t.PkgPath() != "github.com/mattn/go-sqlite3" || t.Name() != "_Ctype_struct_sqlite3" {
-		return nil, errNoHandle
+		return nil
 	}
-	h := *(**C.sqlite3)(unsafe.Pointer(f.UnsafeAddr()))
+	return *(*unsafe.Pointer)(unsafe.Pointer(f.UnsafeAddr()))
+}
+
+// handleOf returns go-sqlite3's sqlite3* of a connection, or errNoHandle.
+func handleOf(c *sqlite3.SQLiteConn) (*C.sqlite3, error) {
+	h := (*C.sqlite3)(handleField(reflect.ValueOf(c).Elem()))
 	if h == nil {
 		return nil, errNoHandle
 	}
@@ -126,6 +132,26 @@ func handleOf(c *sqlite3.SQLiteConn) (*C.sqlite3, error) {
 		return nil, errNoHandle
 	}
 	return h, nil
+}
+
+// heldImage returns the image SQLite holds for a database loaded by
+// deserializeFrom, without copying it (nil if there is none): for the
+// tests that check zeroImage.
+func heldImage(db *sql.DB) []byte {
+	var out []byte
+	rawConn(db, func(c *sqlite3.SQLiteConn) error {
+		h, err := handleOf(c)
+		if err != nil {
+			return err
+		}
+		var size C.longlong
+		p := C.sqlite3_serialize(h, C.CString("main"), &size, 1)
+		if p != nil {
+			out = unsafe.Slice((*byte)(unsafe.Pointer(p)), int(size))
+		}
+		return nil
+	})
+	return out
 }
 
 // zeroImage overwrites the plaintext image of a database loaded by

@@ -64,6 +64,17 @@ func (v *Vault) Migrate(component string, fsys fs.FS) error {
 const migrationQuery = `INSERT INTO _vault_migrations(component, version) VALUES(?, ?)
 	ON CONFLICT(component) DO UPDATE SET version = excluded.version`
 
+// SchemaVersion returns the version of a component's tables in the vault,
+// 0 when it has none yet.
+func (v *Vault) SchemaVersion(component string) (int, error) {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if err := v.usable(false); err != nil {
+		return 0, err
+	}
+	return componentVersion(v.db, component)
+}
+
 type migration struct {
 	version int
 	sql     string

@@ -32,10 +32,8 @@ func (v *Vault) readMetaOrRebuild(key Key) error {
 		return err
 	case errors.Is(err, os.ErrNotExist):
 		v.opened.metaFixed = "missing"
-	case errors.Is(err, ErrDamaged):
-		v.opened.metaFixed = "unreadable"
 	default:
-		return err
+		v.opened.metaFixed = "unreadable"
 	}
 	id := v.snapshotHeaderID()
 	if id == "" {
@@ -92,13 +90,12 @@ func (v *Vault) readSnapshot(ids []age.Identity, restore bool) error {
 	case err == nil:
 		v.auth, v.snapTag, v.gen = auth, tag, fields.gen
 		v.snapVaultID = fields.vaultID
-	case errors.Is(err, errNoAuth):
-		// Written before authentication (format 1), or by someone without
-		// a key: checkSnapshotFresh decides.
-	case errors.Is(err, errNoWrap) && restore:
+	case (errors.Is(err, errNoAuth) || errors.Is(err, errNoWrap)) && restore:
 		// Accepted on the user's word; the next snapshot gets new keys.
+	case errors.Is(err, errNoAuth):
+		return damaged(snapshotFile, 0, -1, "not authenticated: written by a Confide from before authentication (format 1), or by someone without a key; if it is your own vault from an earlier version, accept it once with restore, which upgrades it")
 	case errors.Is(err, errNoWrap):
-		return damaged(snapshotFile, 0, -1, "%v; if this folder is yours and you trust it, accept it with restore", err)
+		return damaged(snapshotFile, 0, -1, "%v; if the folder is yours and you trust it, accept it with restore", err)
 	default:
 		return damaged(snapshotFile, 0, -1, "%v", err)
 	}

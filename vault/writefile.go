@@ -139,7 +139,7 @@ func (f *File) Commit() error {
 // Abort closes and removes the temporary file; the destination is left as
 // it was. It is safe to call after Commit (it then does nothing).
 func (f *File) Abort() {
-	if f.done {
+	if f == nil || f.done {
 		return
 	}
 	f.done = true
