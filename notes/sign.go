@@ -121,6 +121,9 @@ func (s *Store) AddAddendum(noteID, text string) (*Note, error) {
 		if isBlank(a.Sections) {
 			return ErrEmpty
 		}
+		if err := checkSize(a.Sections); err != nil {
+			return err
+		}
 		a.ClientID, a.Kind = st.clientID, st.kind
 		h := ContentHash(a)
 		a.Hash = hex.EncodeToString(h[:])
