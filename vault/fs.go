@@ -39,6 +39,9 @@ type fileSystem interface {
 	// Lock takes the OS lock on path without waiting: ErrInUse when
 	// another process holds it.
 	Lock(path string) (unlock func(), err error)
+	// CanWrite says whether files can be created in dir: an error that
+	// notWritable recognises when the folder is read-only.
+	CanWrite(dir string) error
 }
 
 // file is the part of *os.File the vault uses.
@@ -69,6 +72,7 @@ func (osFS) Remove(name string) error              { return os.Remove(name) }
 func (osFS) Stat(name string) (os.FileInfo, error) { return os.Stat(name) }
 func (osFS) MkdirAll(dir string) error             { return os.MkdirAll(dir, 0o700) }
 func (osFS) SyncDir(dir string) error              { return syncDir(dir) }
+func (osFS) CanWrite(dir string) error             { return canWrite(dir) }
 
 func (osFS) ReadDir(dir string) ([]string, error) {
 	entries, err := os.ReadDir(dir)

@@ -285,6 +285,10 @@ func (v *Vault) replayJournal(st *seen, restore bool) error {
 		return nil
 	}
 	f, err := v.fsys.OpenFile(path, os.O_RDWR, 0o600)
+	if notWritable(err) {
+		v.readOnly, v.roFolder = true, true // a read-only medium canWrite did not see
+		return nil
+	}
 	if err != nil {
 		return fmt.Errorf("open journal: %w", err)
 	}

@@ -318,6 +318,15 @@ func (s *simFS) Lock(path string) (func(), error) {
 	}, nil
 }
 
+func (s *simFS) CanWrite(dir string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.readOnly {
+		return syscall.EROFS
+	}
+	return s.alive()
+}
+
 // crash returns the disk as it comes back after the power failed.
 func (s *simFS) crash() *simFS {
 	s.mu.Lock()

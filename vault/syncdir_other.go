@@ -24,5 +24,9 @@ func syncDir(dir string) error {
 	return nil
 }
 
+// canWrite asks the kernel whether dir may be written (access(2)): EROFS
+// on a read-only mount, EACCES without permission.
+func canWrite(dir string) error { return syscall.Access(dir, 2) } // W_OK
+
 // renameDurably is os.Rename; syncDir on the folder makes it durable.
 func renameDurably(oldpath, newpath string) error { return os.Rename(oldpath, newpath) }

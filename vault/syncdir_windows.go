@@ -15,6 +15,11 @@ import (
 // as durable as NTFS makes it (its metadata journal), no more.
 func syncDir(dir string) error { return nil }
 
+// canWrite says nothing on Windows, whose folder permissions access(2)
+// does not see: a read-only medium shows itself at the first write, and
+// Open then goes read-only (see Vault.replayJournal).
+func canWrite(dir string) error { return nil }
+
 // renameDurably replaces newpath with oldpath and returns once the rename
 // is flushed to the disk (MoveFileEx with MOVEFILE_WRITE_THROUGH).
 func renameDurably(oldpath, newpath string) error {

@@ -177,6 +177,10 @@ func (v *Vault) lock() error {
 	default:
 		return fmt.Errorf("lock the vault: %w", err)
 	}
+	// The lock may open read-only on a read-only medium: ask the folder.
+	if err := v.fsys.CanWrite(v.dir); notWritable(err) {
+		v.readOnly, v.roFolder = true, true
+	}
 	return nil
 }
 

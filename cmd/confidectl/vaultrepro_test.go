@@ -96,7 +96,7 @@ func TestTamperingFailsVerify(t *testing.T) {
 	for _, tt := range tests {
 		for _, how := range []struct {
 			name  string
-			alter func(testing.TB, string, *age.X25519Identity, func(*sql.DB))
+			alter func(testing.TB, string, age.Identity, func(*sql.DB))
 		}{{"by a key holder", vaulttest.AlterSnapshot}, {"with stock age", vaulttest.AlterSnapshotWithoutKey}} {
 			t.Run(tt.name+" "+how.name, func(t *testing.T) {
 				p := newPractice(t)

@@ -29,8 +29,12 @@ import (
 // text alone. Tests use it to prove that what a key holder changes behind
 // the vault's back is caught by the checks that remain: the event log's
 // chain, the device state's log head, the domain packages' hashes.
-func AlterSnapshot(tb testing.TB, dir string, id *age.X25519Identity, fn func(db *sql.DB)) {
+func AlterSnapshot(tb testing.TB, dir string, identity age.Identity, fn func(db *sql.DB)) {
 	tb.Helper()
+	id, ok := identity.(*age.X25519Identity)
+	if !ok {
+		tb.Fatal("AlterSnapshot needs an X25519 identity")
+	}
 	c := &captureIdentity{X25519Identity: id}
 	plain := decryptSnapshot(tb, dir, c)
 	fields := authStanza(tb, c.stanzas)
@@ -52,9 +56,9 @@ func AlterSnapshot(tb testing.TB, dir string, id *age.X25519Identity, fn func(db
 // can only write to the folder, would do it given the plaintext (from a
 // way-out copy): the result is encrypted with stock age to the public
 // recipients of vault.json, and carries no authentication.
-func AlterSnapshotWithoutKey(tb testing.TB, dir string, id *age.X25519Identity, fn func(db *sql.DB)) {
+func AlterSnapshotWithoutKey(tb testing.TB, dir string, id age.Identity, fn func(db *sql.DB)) {
 	tb.Helper()
-	plain := decryptSnapshot(tb, dir, &captureIdentity{X25519Identity: id})
+	plain := decryptSnapshot(tb, dir, id)
 	writeSnapshot(tb, dir, alterDatabase(tb, plain, fn))
 }
 
