@@ -356,14 +356,7 @@ func writeSecretFile(path, content string) error {
 	if err != nil {
 		return fmt.Errorf("write key file: %w", err)
 	}
-	if _, err := io.WriteString(f, content); err != nil {
-		f.Abort()
-		return fmt.Errorf("write key file: %w", err)
-	}
-	if err := f.Commit(); err != nil {
-		return fmt.Errorf("write key file: %w", err)
-	}
-	return nil
+	return commitKeyFile(f, content)
 }
 
 // output prints v as JSON with --json, else calls human, whose text has
