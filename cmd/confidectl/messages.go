@@ -8,6 +8,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"path/filepath"
 
 	"github.com/confidenotes/confide/notes"
 	"github.com/confidenotes/confide/vault"
@@ -16,6 +17,8 @@ import (
 func explain(err error, dir string) string {
 	var dmg *vault.DamageError
 	switch {
+	case errors.As(err, &dmg) && filepath.IsAbs(dmg.File):
+		return fmt.Sprintf("confidectl: %v.\nThis computer's record of what it last saw in the vault is damaged; the vault itself may be fine. 'confidectl restore' takes the folder as it is now; run 'confidectl verify' after.", dmg)
 	case errors.As(err, &dmg) && dmg.Stale:
 		return fmt.Sprintf("confidectl: %v.\nNothing was changed. If you put a backup back on purpose, accept it with 'confidectl restore'. Otherwise the folder lost changes this computer made: keep it as it is and restore from a newer backup (open it with --vault).", dmg)
 	case errors.As(err, &dmg):
