@@ -82,7 +82,7 @@ func (v *Vault) compactLocked() (committed bool, err error) {
 		v.broken = fmt.Errorf("the new snapshot is in place but its folder could not be synced: %v", err)
 		return true, fmt.Errorf("compact: %w", v.broken)
 	}
-	v.saveState(true)
+	v.saveState(stateRewrite)
 	if err := writeFileAtomic(v.fsys, v.dir, metaFile, v.meta.Marshal()); err != nil {
 		v.warn(fmt.Errorf("vault.json could not be updated (it is rebuilt from the snapshot at the next unlock): %w", err))
 	}

@@ -348,10 +348,12 @@ func (v *Vault) checkLogHead(st *seen, restore bool) error {
 	return nil
 }
 
-// saveState records in the device state what this vault holds now. A
+// saveState records in the device state what this vault holds now: a
+// line appended (after a commit), the file rewritten (after a
+// compaction), or, at open, kept as it is if it already says so. A
 // failure loses nothing, but until the next success a rollback of the
 // newest changes would go unnoticed: it is a warning.
-func (v *Vault) saveState(rewrite bool) {
+func (v *Vault) saveState(how stateWrite) {
 	if v.snapTag == nil || v.auth == nil {
 		return
 	}
@@ -362,15 +364,27 @@ func (v *Vault) saveState(rewrite bool) {
 	s := seen{Vault: v.meta.ID, Dir: abs(v.dir), Gen: v.gen, Seq: v.seq, Head: hex.EncodeToString(head),
 		Log: v.logSeq, LogHead: hex.EncodeToString(v.logHash), Epoch: v.auth.epoch, KeyID: hex.EncodeToString(v.auth.keyID())}
 	var err error
-	if rewrite {
+	switch how {
+	case stateRewrite:
 		err = v.state.rewrite(s)
-	} else {
+	case stateAppend:
 		err = v.state.append(s)
+	default:
+		err = v.state.keep(s)
 	}
 	if err != nil {
 		v.warn(fmt.Errorf("this device could not record what it saw, so until the next change a rollback of the newest ones would go unnoticed: %w", err))
 	}
 }
+
+// stateWrite is how saveState writes.
+type stateWrite int
+
+const (
+	stateKeep stateWrite = iota
+	stateAppend
+	stateRewrite
+)
 
 // apply replays one journal record. Its statements pass the same checks
 // as Tx.Exec (a record runs nothing a transaction could not), except the

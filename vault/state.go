@@ -87,6 +87,7 @@ type deviceState struct {
 	path string
 	f    file  // open for appending during a writable session
 	size int64 // where the next line goes
+	last *seen // what read found, when the file ends with it, whole
 }
 
 func newDeviceState(fsys fileSystem, stateDir, vaultDir string) *deviceState {
@@ -113,8 +114,10 @@ func (d *deviceState) read() (*seen, error) {
 	}
 	lines := bytes.Split(data, []byte("\n"))
 	var last *seen
+	d.last = nil
 	for i, l := range lines {
 		if len(l) == 0 && i == len(lines)-1 {
+			d.last, d.size = last, int64(len(data)) // the file ends cleanly
 			break
 		}
 		var s seen
@@ -128,6 +131,22 @@ func (d *deviceState) read() (*seen, error) {
 		last = &s
 	}
 	return last, nil
+}
+
+// keep opens the file for appending when it already ends with s, whole,
+// and otherwise rewrites it: an unlock that changes nothing writes
+// nothing.
+func (d *deviceState) keep(s seen) error {
+	if d.last == nil || d.last.Sum != s.sum() {
+		return d.rewrite(s)
+	}
+	f, err := d.fsys.OpenFile(d.path, os.O_WRONLY, 0o600)
+	if err != nil {
+		return d.rewrite(s)
+	}
+	d.close()
+	d.f = f
+	return nil
 }
 
 // rewrite replaces the file with one line, the crash-safe way, and keeps it

@@ -153,7 +153,7 @@ func (v *Vault) update(fn func(tx *Tx) error) error {
 	if tx.logHash != nil {
 		v.logSeq, v.logHash = tx.logSeq, tx.logHash
 	}
-	v.saveState(false)
+	v.saveState(stateAppend)
 	if err := sqlTx.Commit(); err != nil {
 		// Durable but not applied in memory: close, so that the next open
 		// replays it, rather than go on with a diverged database.

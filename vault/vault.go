@@ -239,7 +239,7 @@ func (v *Vault) afterOpen() error {
 		}
 		return nil
 	}
-	v.saveState(true)
+	v.saveState(stateKeep)
 	if v.opened.metaFixed != "" {
 		if err := writeFileAtomic(v.fsys, v.dir, metaFile, v.meta.Marshal()); err != nil {
 			v.warn(fmt.Errorf("vault.json could not be rebuilt (it is only a plaintext copy of what the snapshot holds): %w", err))
