@@ -196,7 +196,7 @@ func (r *Release) Release(out string, opts ReleaseOptions) (*Manifest, error) {
 		if _, err := f.Write(data[i]); err != nil {
 			return nil, fmt.Errorf("write the release: %w", err)
 		}
-		if err := f.Sync(); err != nil {
+		if err := f.Keep(); err != nil {
 			return nil, fmt.Errorf("write the release: %w", err)
 		}
 	}

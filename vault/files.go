@@ -26,44 +26,23 @@ var vaultFiles = []string{metaFile, snapshotFile, journalFile, passphraseFile}
 // tempPattern is the name of a temp file written on the way to name.
 func tempPattern(name string) string { return "." + name + ".tmp-*" }
 
-// writeAtomic replaces dir/name with the bytes produced by write, the
-// crash-safe way: a temp file (mode 0600) in the same folder, fsync,
-// close, rename, fsync the folder. On any failure the temp file is removed
-// and the old file is left as it was. renamed says whether the rename
-// happened, for callers to whom a rename whose folder sync failed is not
-// the same as nothing done.
+// writeAtomic replaces dir/name with the bytes produced by write, with
+// the one crash-safe writer (File): a temp file (mode 0600) in the same
+// folder, fsync, close, rename, fsync the folder. On any failure the temp
+// file is removed and the old file is left as it was. renamed says whether
+// the rename happened, for callers to whom a rename whose folder sync
+// failed is not the same as nothing done. It is for the vault's own files:
+// it does not refuse a vault folder.
 func writeAtomic(fsys fileSystem, dir, name string, write func(f file) error) (renamed bool, err error) {
-	f, err := fsys.CreateTemp(dir, tempPattern(name))
+	f, err := newFile(fsys, filepath.Join(dir, name), "", false)
 	if err != nil {
-		return false, fmt.Errorf("create temp file for %s: %w", name, err)
+		return false, err
 	}
-	tmp := f.Name()
-	closed := false
-	defer func() {
-		if err != nil && !renamed {
-			if !closed {
-				f.Close()
-			}
-			fsys.Remove(tmp)
-		}
-	}()
-	if err = write(f); err != nil {
+	if err := write(f.f); err != nil {
+		f.Abort()
 		return false, fmt.Errorf("write %s: %w", name, err)
 	}
-	if err = f.Sync(); err != nil {
-		return false, fmt.Errorf("sync %s: %w", name, err)
-	}
-	closed = true
-	if err = f.Close(); err != nil {
-		return false, fmt.Errorf("close %s: %w", name, err)
-	}
-	if err = fsys.Rename(tmp, filepath.Join(dir, name)); err != nil {
-		return false, fmt.Errorf("rename %s: %w", name, err)
-	}
-	if err = fsys.SyncDir(dir); err != nil {
-		return true, fmt.Errorf("sync the folder of %s: %w", name, err)
-	}
-	return true, nil
+	return f.commit()
 }
 
 // writeFileAtomic is writeAtomic for a byte slice.

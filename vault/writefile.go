@@ -47,6 +47,7 @@ func CreateFileTemp(path, tempName string) (*File, error) {
 // a key file: Commit fails, and leaves the existing file alone, if it does.
 func CreateNewFile(path string) (*File, error) { return createFile(osFS{}, path, "", true) }
 
+// createFile is CreateFile on fsys: the checks, then newFile.
 func createFile(fsys fileSystem, path, tempName string, noReplace bool) (*File, error) {
 	dest := abs(path)
 	if v := insideVault(fsys, filepath.Dir(dest)); v != "" {
@@ -61,6 +62,12 @@ func createFile(fsys fileSystem, path, tempName string, noReplace bool) (*File, 
 	if noReplace && exists(fsys, dest) {
 		return nil, fmt.Errorf("%s already exists; choose a new file", path)
 	}
+	return newFile(fsys, dest, tempName, noReplace)
+}
+
+// newFile starts writing dest (an absolute path), without the checks of
+// createFile: the vault's own files go through it too (writeAtomic).
+func newFile(fsys fileSystem, dest, tempName string, noReplace bool) (*File, error) {
 	dir := filepath.Dir(dest)
 	var f file
 	var err error
@@ -92,48 +99,67 @@ func (f *File) TempPath() string { return f.temp }
 // Path returns the absolute path of the destination.
 func (f *File) Path() string { return f.dest }
 
-// Sync makes the temporary file's content and name durable and closes it;
-// it stays under its temporary name until Commit. On failure the
-// temporary file is removed.
+// Sync makes the temporary file's content durable and closes it; it
+// stays under its temporary name until Commit. On failure the temporary
+// file is removed.
 func (f *File) Sync() error {
 	if f.synced {
 		return nil
 	}
-	err := f.f.Sync()
-	if cerr := f.f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = f.fsys.SyncDir(filepath.Dir(f.temp))
-	}
-	if err != nil {
+	name := filepath.Base(f.dest)
+	if err := f.f.Sync(); err != nil {
 		f.Abort()
-		return fmt.Errorf("write %s: %w", filepath.Base(f.dest), err)
+		return fmt.Errorf("sync %s: %w", name, err)
 	}
 	f.synced = true
+	if err := f.f.Close(); err != nil {
+		f.Abort()
+		return fmt.Errorf("close %s: %w", name, err)
+	}
+	return nil
+}
+
+// Keep is Sync, and makes the temporary file's name durable too (an
+// fsync of its folder): for a file that must outlive a crash before
+// Commit, as a release's does until the next Open places it.
+func (f *File) Keep() error {
+	if err := f.Sync(); err != nil {
+		return err
+	}
+	if err := f.fsys.SyncDir(filepath.Dir(f.temp)); err != nil {
+		f.Abort()
+		return fmt.Errorf("sync the folder of %s: %w", filepath.Base(f.dest), err)
+	}
 	return nil
 }
 
 // Commit puts the file in place: sync (if not done), rename over the
-// destination, sync the folder. On failure the temporary file is removed
-// and the destination is as it was.
+// destination, sync the folder. On failure before the rename the
+// temporary file is removed and the destination is as it was.
 func (f *File) Commit() error {
+	_, err := f.commit()
+	return err
+}
+
+// commit is Commit, saying whether the rename happened (a failure to sync
+// the folder after it leaves the new file in place, not yet durable).
+func (f *File) commit() (renamed bool, err error) {
 	if f.done {
-		return errors.New("the file was already committed or abandoned")
+		return false, errors.New("the file was already committed or abandoned")
 	}
 	if err := f.Sync(); err != nil {
-		return err
+		return false, err
 	}
 	if f.noReplace && exists(f.fsys, f.dest) {
 		f.Abort()
-		return fmt.Errorf("%s already exists; choose a new file", f.dest)
+		return false, fmt.Errorf("%s already exists; choose a new file", f.dest)
 	}
 	f.done = true
-	if err := placeFile(f.fsys, f.temp, f.dest); err != nil {
+	renamed, err = placeFile(f.fsys, f.temp, f.dest)
+	if !renamed {
 		f.fsys.Remove(f.temp)
-		return err
 	}
-	return nil
+	return renamed, err
 }
 
 // Abort closes and removes the temporary file; the destination is left as
@@ -156,17 +182,21 @@ func PlaceFile(temp, dest string) error {
 	if v := insideVault(osFS{}, filepath.Dir(abs(dest))); v != "" {
 		return fmt.Errorf("%w (%s)", ErrInsideVault, v)
 	}
-	return placeFile(osFS{}, temp, abs(dest))
+	_, err := placeFile(osFS{}, temp, abs(dest))
+	return err
 }
 
-func placeFile(fsys fileSystem, temp, dest string) error {
+// placeFile renames temp over dest and syncs the folder; renamed says
+// whether the rename happened.
+func placeFile(fsys fileSystem, temp, dest string) (renamed bool, err error) {
+	name := filepath.Base(dest)
 	if err := fsys.Rename(temp, dest); err != nil {
-		return fmt.Errorf("put %s in place: %w", filepath.Base(dest), err)
+		return false, fmt.Errorf("rename %s: %w", name, err)
 	}
 	if err := fsys.SyncDir(filepath.Dir(dest)); err != nil {
-		return fmt.Errorf("put %s in place: %w", filepath.Base(dest), err)
+		return true, fmt.Errorf("sync the folder of %s: %w", name, err)
 	}
-	return nil
+	return true, nil
 }
 
 // WriteFile writes data to path the crash-safe way (see File): the
