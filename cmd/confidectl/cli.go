@@ -267,9 +267,10 @@ func (e *env) withVault(fn func(v *vault.Vault) error) error {
 	return cerr
 }
 
-// checkClientFlags refuses a --client that names no client: an unknown id,
-// or the id of something else (a note's, an authorization's), which would
-// otherwise find nothing and look like an empty record.
+// checkClientFlags refuses a --client that names no client, or a --note
+// that names no note: an unknown id, or the id of something else (a
+// note's, an authorization's), which would otherwise find nothing and
+// look like an empty record.
 func (e *env) checkClientFlags(v *vault.Vault) error {
 	var ids []string
 	if f := e.flags.Lookup("client"); f != nil {
@@ -279,7 +280,11 @@ func (e *env) checkClientFlags(v *vault.Vault) error {
 			ids = []string{s}
 		}
 	}
-	if len(ids) == 0 {
+	var noteID string
+	if f := e.flags.Lookup("note"); f != nil {
+		noteID = f.Value.String()
+	}
+	if len(ids) == 0 && noteID == "" {
 		return nil
 	}
 	s, err := notes.Open(v)
@@ -288,7 +293,14 @@ func (e *env) checkClientFlags(v *vault.Vault) error {
 	}
 	for _, id := range ids {
 		if _, err := s.GetClient(id); errors.Is(err, notes.ErrNotFound) {
-			return fmt.Errorf("no client has the id %s (not found%s); 'confidectl client list' shows the clients and their ids", id, idKind(id))
+			return fmt.Errorf("no client has the id %s (not found%s); 'confidectl client list' shows the clients and their ids", id, idKind(id, "c"))
+		} else if err != nil {
+			return err
+		}
+	}
+	if noteID != "" {
+		if _, err := s.GetNote(noteID); errors.Is(err, notes.ErrNotFound) {
+			return fmt.Errorf("no note has the id %s (not found%s); 'confidectl note list --client ID' shows the notes and their ids", noteID, idKind(noteID, "n"))
 		} else if err != nil {
 			return err
 		}
@@ -296,13 +308,17 @@ func (e *env) checkClientFlags(v *vault.Vault) error {
 	return nil
 }
 
-// idKind says what an id names, from its prefix, for messages.
-func idKind(id string) string {
+// idKind says what an id names, from its prefix, for messages about an
+// id that should have had the prefix want.
+func idKind(id, want string) string {
 	prefix, _, _ := strings.Cut(id, "-")
+	if prefix == want {
+		return ""
+	}
 	what := map[string]string{"n": "a note", "au": "an authorization", "di": "a disclosure", "rq": "a request",
 		"rl": "a release", "co": "a consent", "sf": "a safety record", "in": "an incident", "u": "a couple, family or group",
 		"k": "a consultation", "c": "a client"}[prefix]
-	if what == "" || prefix == "c" {
+	if what == "" {
 		return ""
 	}
 	return ": it is " + what + "'s id"

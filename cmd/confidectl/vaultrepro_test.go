@@ -282,6 +282,7 @@ func TestBadInputIsRefused(t *testing.T) {
 		{[]string{"auth", "list", "--client", p.disclosure}, 1, "it is a disclosure's"},
 		{[]string{"note", "list", "--client", "c-0000000000000000"}, 1, "no client has the id"},
 		{[]string{"search", "x", "--client", p.note}, 1, "no client has the id"},
+		{[]string{"request", "add", "--client", p.client, "--type", "amendment", "--note", p.client, "--received", "2026-11-01"}, 1, "it is a client's id"},
 		{[]string{"client", "add", "--name", "Born Later", "--dob", "2099-01-01"}, 1, "after today"},
 		{[]string{"client", "add", "--name", "No Date", "--dob", ""}, 2, "--dob is empty"},
 		{[]string{"request", "add", "--client", p.client, "--type", "access", "--received", ""}, 2, "--received is empty"},
