@@ -72,8 +72,8 @@
 // therefore each key itself: a device reaches A only through the wrap its
 // own key opens (the key lives in the keyring, the passphrase file or the
 // identity file, and the secret with it), and only the holder of that key
-// could have made the wrap. Open authenticates the header before reading
-// a byte of the payload, and refuses, as a *DamageError naming the file,
+// could have made the wrap. Open authenticates the header before a byte
+// of the database is decrypted, and refuses, as a *DamageError naming the file,
 // a snapshot or key frame that does not authenticate; the records of a
 // journal are sealed under a key carried in its authenticated key frame,
 // and each names its vault, generation and position. Removing a device or
