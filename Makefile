@@ -67,7 +67,7 @@ bench: deps-build deps-test build
 # one scripted session at every operation.
 CRASH_CUTS ?= 10000
 crash-long:
-	CONFIDE_POWERLOSS_CUTS=$(CRASH_CUTS) $(GO) test $(GOFLAGS) -count=1 -timeout 6h -run '^TestPowerLossAtRandom$$' -v ./vault | grep -v '^=== '
+	CONFIDE_POWERLOSS_CUTS=$(CRASH_CUTS) $(GO) test $(GOFLAGS) -count=1 -timeout 6h -run '^TestPowerLossAtRandom$$' -v ./vault
 
 eval-disguise:
 	$(GO) test $(GOFLAGS) -count=1 -run '^TestEvaluation$$' -v ./notes/disguise/

@@ -200,9 +200,10 @@ func scriptedSession() []action {
 	return a
 }
 
-// randomSession is a session of the long run.
+// randomSession is a session of the long run: it always commits at least
+// once.
 func randomSession(rng *rand.Rand) []action {
-	a := []action{doCreate}
+	a := []action{doCreate, doInsert(rng.IntN(3000))}
 	for range 5 + rng.IntN(40) {
 		switch p := rng.IntN(100); {
 		case p < 70:
