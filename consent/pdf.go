@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/go-pdf/fpdf"
@@ -13,6 +12,7 @@ import (
 	"golang.org/x/image/font/gofont/goregular"
 
 	"github.com/confidenotes/confide/practice"
+	"github.com/confidenotes/confide/vault"
 )
 
 // Doc is a printable document: on the practice's paper (US Letter unless
@@ -269,23 +269,13 @@ func (d *Doc) WriteTo(w io.Writer) (int64, error) {
 	return b.WriteTo(w)
 }
 
-// WriteFile writes the finished PDF to path, readable by the user only.
+// WriteFile writes the finished PDF to path with the vault's crash-safe
+// writer: readable by the user only, complete or not there at all (never
+// a partial file, never over a vault's own files).
 func (d *Doc) WriteFile(path string) error {
 	var b bytes.Buffer
 	if err := d.pdf.Output(&b); err != nil {
 		return fmt.Errorf("write pdf: %w", err)
 	}
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
-	if err != nil {
-		return fmt.Errorf("write pdf: %w", err)
-	}
-	if _, err := b.WriteTo(f); err != nil {
-		f.Close()
-		return fmt.Errorf("write pdf: %w", err)
-	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return fmt.Errorf("write pdf: %w", err)
-	}
-	return f.Close()
+	return vault.WriteFile(path, b.Bytes())
 }

@@ -168,6 +168,9 @@ func (s *Store) AddAddendum(noteID, text string) (*Note, error) {
 		if isBlank(a.Sections) {
 			return ErrEmpty
 		}
+		if err := checkSize(a.Sections); err != nil {
+			return err
+		}
 		a.ClientID, a.Kind = st.clientID, st.kind
 		if a.SignedBy, err = signer(tx); err != nil {
 			return err

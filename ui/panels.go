@@ -7,7 +7,6 @@ package ui
 
 import (
 	"io"
-	"os"
 	"path/filepath"
 	"time"
 
@@ -21,6 +20,7 @@ import (
 
 	"github.com/confidenotes/confide/consent"
 	"github.com/confidenotes/confide/notes"
+	"github.com/confidenotes/confide/vault"
 )
 
 // panelDeps is what a client panel needs from the window.
@@ -174,22 +174,9 @@ func panelWrite(w fyne.URIWriteCloser, write func(io.Writer) error) error {
 	if err := w.Close(); err != nil {
 		return err
 	}
-	if err := os.Chmod(path, 0o600); err != nil {
-		return err
-	}
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_TRUNC, 0o600)
-	if err != nil {
-		return err
-	}
-	if err := write(f); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
+	// The crash-safe writer: a complete file, mode 0600, or the empty one
+	// the dialog made; never a partial one, never inside a vault folder.
+	return vault.WriteFileFrom(path, write)
 }
 
 // panelWritePDF is a write function for panelSaveFile that prints doc.

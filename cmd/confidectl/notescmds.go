@@ -112,20 +112,15 @@ func notesHint(err error) error {
 	return err
 }
 
-// body reads a note body from --file, or from stdin.
+// body reads a note body from --file, or from stdin, at most
+// notes.MaxNoteBytes.
 func (e *env) body() (string, error) {
 	if p := e.flag("file"); p != "" && p != "-" {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return "", fmt.Errorf("read the note body: %w", err)
-		}
-		return string(b), nil
+		b, err := readFileLimited(p, notes.MaxNoteBytes, "the note body")
+		return string(b), err
 	}
-	b, err := io.ReadAll(e.stdin)
-	if err != nil {
-		return "", fmt.Errorf("read the note body from stdin: %w", err)
-	}
-	return string(b), nil
+	b, err := readLimited(e.stdin, notes.MaxNoteBytes, "the note body from stdin")
+	return string(b), err
 }
 
 // listFlag returns the values of a repeatable flag.
@@ -135,6 +130,9 @@ func (e *env) listFlag(name string) []string { return *e.flags.Lookup(name).Valu
 func (e *env) dateFlag(name string) (string, error) {
 	v := e.flag(name)
 	if v == "" {
+		if e.flagSet(name) {
+			return "", usagef("--%s is empty: give a date, YYYY-MM-DD, or leave the flag out", name)
+		}
 		return "", nil
 	}
 	if _, err := notes.ParseDate(v); err != nil {
@@ -513,9 +511,9 @@ func cmdImport(e *env, args []string) error {
 	}
 	var drafts []notes.Draft
 	for _, p := range files {
-		b, err := os.ReadFile(p)
+		b, err := readFileLimited(p, notes.MaxNoteBytes, filepath.Base(p))
 		if err != nil {
-			return fmt.Errorf("read %s: %w", filepath.Base(p), err)
+			return err
 		}
 		info, err := os.Stat(p)
 		if err != nil {
