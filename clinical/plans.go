@@ -24,7 +24,7 @@ import (
 // version stays in the record.
 
 // PlanInput is the content of a plan, and the JSON shape of the file that
-// 'confidectl plan add --file' reads (docs/cli-clinical.md).
+// 'confidectl plan add --file' reads (docs/cli.md).
 type PlanInput struct {
 	Supersedes string    `json:"supersedes,omitempty"` // the signed plan this version replaces
 	ReviewDate string    `json:"review_date"`          // YYYY-MM-DD

@@ -16,7 +16,7 @@ import (
 )
 
 // The clinical record: measures, risk assessments, diagnoses, treatment
-// plans and the goals notes address (docs/cli-clinical.md).
+// plans and the goals notes address (docs/cli.md).
 
 func init() {
 	register(&command{name: "measure add", summary: "give a measure (item answers or a paper total); prints its id",
@@ -85,7 +85,7 @@ func init() {
 	register(&command{name: "plan add", summary: "add a draft treatment plan from a JSON file; prints its id",
 		flags: func(fs *flag.FlagSet) {
 			fs.String("client", "", "the client `ID`")
-			fs.String("file", "", "the plan, `PLAN.json` (docs/cli-clinical.md)")
+			fs.String("file", "", "the plan, `PLAN.json` (docs/cli.md)")
 		}, run: cmdPlanAdd})
 	register(&command{name: "plan edit", args: "ID", summary: "replace a draft plan's content from a JSON file",
 		flags: func(fs *flag.FlagSet) { fs.String("file", "", "the plan, `PLAN.json`") }, run: cmdPlanEdit})
@@ -508,7 +508,7 @@ func (e *env) readPlan() (clinical.PlanInput, error) {
 	dec := json.NewDecoder(strings.NewReader(string(b)))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&in); err != nil {
-		return in, fmt.Errorf("%w: %s is not a plan (docs/cli-clinical.md shows the shape): %v", clinical.ErrInvalid, filepath.Base(path), err)
+		return in, fmt.Errorf("%w: %s is not a plan (docs/cli.md shows the shape): %v", clinical.ErrInvalid, filepath.Base(path), err)
 	}
 	return in, nil
 }

@@ -186,7 +186,8 @@ func TestPlanCommands(t *testing.T) {
 	}
 	c.ok("", "plan", "verify", plan)
 
-	note := c.ok("Walked twice this week.", "note", "add", "--client", client, "--kind", "progress", "--date", "2026-03-10")
+	note := c.ok("Walked twice this week.", "note", "add", "--client", client, "--kind", "progress", "--date", "2026-03-10",
+		"--start", "10:00", "--duration", "50", "--service-code", "90834")
 	c.ok("", "goal", "link", "--note", note, "--goal", "mood-1", "--progress", "3", "--comment", "Two walks.")
 	c.ok("", "note", "sign", note)
 	if _, errs, code := c.run("", "goal", "link", "--note", note, "--goal", "mood-1", "--progress", "5"); code != 1 || !strings.Contains(errs, "signed") {
