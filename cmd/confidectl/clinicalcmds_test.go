@@ -126,7 +126,7 @@ func TestDxCommands(t *testing.T) {
 	if len(list) != 1 || list[0]["code"] != "Z63.0" {
 		t.Errorf("in effect on 2026-01-10: %v", list)
 	}
-	if out := c.ok("", "dx", "codes", "generalized", "anxiety"); !strings.Contains(out, "F41.1") || !strings.Contains(out, "FY2023") {
+	if out := c.ok("", "dx", "codes", "generalized", "anxiety"); !strings.Contains(out, "F41.1") || !strings.Contains(out, "FY2026") {
 		t.Errorf("dx codes = %q", out)
 	}
 }
