@@ -1,6 +1,8 @@
 package consent
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 
 	"github.com/confidenotes/confide/clinical"
@@ -173,4 +175,56 @@ func (s *Store) annotate(rn *ReleasedNote, n *notes.Note) error {
 		rn.Sections = append(rn.Sections, wholeSections([]notes.Section{g})...)
 	}
 	return nil
+}
+
+// TrendChartSize is the size, in pixels, of a trend chart saved as an
+// image.
+const (
+	TrendChartWidth  = 800
+	TrendChartHeight = 450
+)
+
+// ExportTrendChart saves the chart of a client's scores on one instrument
+// as a PNG image at out, written as an export is (readable by the user
+// only, crash-safe, in place only once recorded), and records it in the
+// client's accounting of disclosures as a copy made by the practice. An
+// error after the image was recorded comes with the manifest.
+func (s *Store) ExportTrendChart(clientID, instrument, out string) (*Manifest, error) {
+	if blank(out) {
+		return nil, fmt.Errorf("%w: give the image file to write", ErrInvalid)
+	}
+	t, err := s.clinical.Trend(clientID, instrument)
+	if err != nil {
+		return nil, err
+	}
+	png, err := clinical.ChartPNG(t, TrendChartWidth, TrendChartHeight)
+	if err != nil {
+		return nil, err
+	}
+	by, err := s.madeBy()
+	if err != nil {
+		return nil, err
+	}
+	sum := sha256.Sum256(png)
+	m := &Manifest{Version: 1, ReleaseID: newID("ex-"), ClientID: clientID, Date: Day(s.now()), Request: Export,
+		Recipient: "the practice", Basis: Export.Basis(), Notes: []string{}, Scope: ReleaseScope{Measures: true},
+		PDF: ReleasedFile{Path: out, Bytes: int64(len(png)), SHA256: hex.EncodeToString(sum[:])}}
+	for _, p := range t.Points {
+		m.Measures = append(m.Measures, p.MeasureID)
+	}
+	m.Hash = ManifestHash(m)
+	d := Disclosure{ClientID: clientID, Date: m.Date, Recipient: m.Recipient, Purpose: "a copy of the record", Request: Export,
+		Basis: m.Basis, MadeBy: by, Description: fmt.Sprintf("export %s: the %s chart of %s as a PNG image; manifest SHA-256 %s",
+			m.ReleaseID, t.Name, countOf(len(t.Points), "score", "scores"), m.Hash)}
+	if err := checkDisclosure(&d); err != nil {
+		return nil, err
+	}
+	recorded, err := s.writeRecorded(m.ReleaseID, "chart image", []string{out}, [][]byte{png}, func() (string, error) {
+		err := s.recordExport(m, d)
+		return m.DisclosureID, err
+	})
+	if recorded {
+		return m, err
+	}
+	return nil, err
 }

@@ -6,8 +6,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"os"
-	"path/filepath"
 	"slices"
 	"time"
 
@@ -285,11 +283,6 @@ func (s *Store) Export(req ExportRequest, to ExportFiles) (*Manifest, error) {
 		m.JSON = &ReleasedFile{Path: to.JSON, Bytes: int64(len(b)), SHA256: hex.EncodeToString(sum[:])}
 		finals, data = append(finals, to.JSON), append(data, b)
 	}
-	for _, f := range finals {
-		if fi, err := os.Stat(f); err == nil && fi.IsDir() {
-			return nil, fmt.Errorf("%w: %s is a folder; give a file name", ErrInvalid, f)
-		}
-	}
 	m.Hash = ManifestHash(m)
 	d := Disclosure{ClientID: req.ClientID, Date: m.Date, Recipient: m.Recipient, Description: describeExport(m),
 		Purpose: orDefault(req.Purpose, "a copy of the record"), Request: Export, Basis: m.Basis, MadeBy: ch.ExportedBy,
@@ -297,40 +290,14 @@ func (s *Store) Export(req ExportRequest, to ExportFiles) (*Manifest, error) {
 	if err := checkDisclosure(&d); err != nil {
 		return nil, err
 	}
-	temps := make([]string, len(finals))
-	for i, f := range finals {
-		temps[i] = filepath.Join(filepath.Dir(f), fmt.Sprintf("%s%s-%d", releaseTempPrefix, m.ReleaseID, i))
+	recorded, err := s.writeRecorded(m.ReleaseID, "export", finals, data, func() (string, error) {
+		err := s.recordExport(m, d)
+		return m.DisclosureID, err
+	})
+	if recorded {
+		return m, err
 	}
-	if err := s.noteReleaseFiles(m.ReleaseID, temps, finals); err != nil {
-		return nil, err
-	}
-	recorded := false
-	defer func() {
-		if recorded {
-			return // the files are the record's: placed, or left for the next Open to place
-		}
-		for _, t := range temps {
-			os.Remove(t)
-		}
-		s.forgetReleaseFiles(temps)
-	}()
-	for i, t := range temps {
-		if err := writeTemp(t, data[i]); err != nil {
-			return nil, err
-		}
-	}
-	if err := s.recordExport(m, d); err != nil {
-		return nil, err
-	}
-	recorded = true
-	for i, t := range temps {
-		if err := renameFile(t, finals[i]); err != nil {
-			return m, fmt.Errorf("the export was recorded as %s, but its file could not be put in place (%w); Confide puts it there the next time it opens the vault", m.DisclosureID, err)
-		}
-		syncDir(filepath.Dir(finals[i]))
-	}
-	s.forgetReleaseFiles(temps) // if this fails, the next Open finds the files placed and forgets them
-	return m, nil
+	return nil, err
 }
 
 // recordExport enters the export in the accounting, its manifest beside

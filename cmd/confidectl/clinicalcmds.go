@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/confidenotes/confide/clinical"
+	"github.com/confidenotes/confide/consent"
 	"github.com/confidenotes/confide/vault"
 )
 
@@ -39,7 +40,7 @@ func init() {
 		flags: func(fs *flag.FlagSet) {
 			fs.String("client", "", "the client `ID`")
 			fs.String("instrument", "", "phq9, gad7, pcl5, core10 or auditc")
-			fs.String("png", "", "write the chart to `FILE.png`")
+			fs.String("png", "", "also save the chart as `FILE.png` (recorded in the accounting of disclosures as a copy of the record)")
 		}, run: cmdMeasureTrend})
 	register(&command{name: "measure schedule", summary: "repeat a measure every N sessions or every N months",
 		flags: func(fs *flag.FlagSet) {
@@ -250,17 +251,15 @@ func cmdMeasureTrend(e *env, args []string) error {
 	if err := e.needAll("measure trend", "client", "instrument"); err != nil {
 		return err
 	}
-	return e.withClinical(func(s *clinical.Store) error {
-		t, err := s.Trend(e.flag("client"), e.flag("instrument"))
+	return e.withConsent(func(cs *consent.Store) error {
+		t, err := cs.Clinical().Trend(e.flag("client"), e.flag("instrument"))
 		if err != nil {
-			return err
+			return clinicalHint(err)
 		}
 		if out := e.flag("png"); out != "" {
-			img, err := clinical.ChartPNG(t, 800, 450)
-			if err != nil {
-				return err
-			}
-			if err := writeExport(out, img); err != nil {
+			// Saved as a copy of the record: crash-safe, readable by the
+			// user only, and entered in the accounting of disclosures.
+			if _, err := cs.ExportTrendChart(e.flag("client"), e.flag("instrument"), out); err != nil {
 				return err
 			}
 		}
@@ -271,44 +270,6 @@ func cmdMeasureTrend(e *env, args []string) error {
 			}
 		})
 	})
-}
-
-// writeExport writes a file the user asked for, where they asked, the
-// crash-safe way: a temporary file beside it readable only by the user,
-// synced, then renamed over the target.
-func writeExport(path string, data []byte) (err error) {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, ".confide-export-*")
-	if err != nil {
-		return fmt.Errorf("write %s: %w", filepath.Base(path), err)
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-			err = fmt.Errorf("write %s: %w", filepath.Base(path), err)
-		}
-	}()
-	if err = tmp.Chmod(0o600); err != nil {
-		return err
-	}
-	if _, err = tmp.Write(data); err != nil {
-		return err
-	}
-	if err = tmp.Sync(); err != nil {
-		return err
-	}
-	if err = tmp.Close(); err != nil {
-		return err
-	}
-	if err = os.Rename(tmp.Name(), path); err != nil {
-		return err
-	}
-	if d, derr := os.Open(dir); derr == nil {
-		d.Sync() // best effort: Windows refuses to sync a folder
-		d.Close()
-	}
-	return nil
 }
 
 func cmdMeasureSchedule(e *env, args []string) error {
