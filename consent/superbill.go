@@ -167,7 +167,7 @@ func superbillDoc(sb *clinical.Superbill, c *notes.Client, prof practice.Profile
 	}
 	lines = append(lines, []string{"", "", "", "Total", "", money(sb.TotalCents)})
 	doc.Table([]string{"Date", "Time", "Minutes", "Service (CPT)", "Diagnoses", "Fee"},
-		[]float64{0.13, 0.16, 0.09, 0.35, 0.12, 0.15}, lines)
+		[]float64{0.13, 0.16, 0.1, 0.34, 0.12, 0.15}, lines)
 	doc.Footnote("Diagnoses: the letters of the diagnoses above in effect on the date of service.")
 	if sb.Unsigned > 0 {
 		doc.Paragraph(fmt.Sprintf("%s of this period not yet signed %s not on this superbill.",
