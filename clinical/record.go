@@ -90,17 +90,9 @@ func (s *Store) GoalProgress(clientID, from, to string) (map[string][]GoalEntry,
 	if _, err := s.client(clientID); err != nil {
 		return nil, err
 	}
-	links, err := s.goalLinks("client_id = ?", clientID)
+	links, byID, err := s.linksWithNotes("client_id = ?", clientID)
 	if err != nil {
 		return nil, err
-	}
-	sums, err := s.notes.ListNotes(clientID)
-	if err != nil {
-		return nil, err
-	}
-	byID := map[string]notes.Summary{}
-	for _, n := range sums {
-		byID[n.ID] = n
 	}
 	out := map[string][]GoalEntry{}
 	for _, l := range links {

@@ -131,15 +131,7 @@ func (s *Store) Chart(req ExportRequest) (*Chart, error) {
 	if req.From != "" && req.To != "" && req.To < req.From {
 		return nil, fmt.Errorf("%w: the date range ends (%s) before it starts (%s)", ErrInvalid, req.To, req.From)
 	}
-	c, err := s.Client(req.ClientID)
-	if err != nil {
-		return nil, err
-	}
-	prof, err := s.Profile()
-	if err != nil {
-		return nil, err
-	}
-	by, err := s.madeBy()
+	c, prof, by, err := s.paperFor(req.ClientID)
 	if err != nil {
 		return nil, err
 	}

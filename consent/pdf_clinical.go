@@ -208,19 +208,25 @@ func (d *Doc) sessionsPart(ss []ReleasedSession) {
 	d.Heading("Sessions: dates of service")
 	var rows [][]string
 	for _, s := range ss {
-		when := s.Start
-		if s.End != "" {
-			when += " to " + s.End
-		}
-		mins := ""
-		if s.DurationMin > 0 {
-			mins = fmt.Sprint(s.DurationMin)
-		}
-		svc := s.ServiceCode
-		if name := clinical.ServiceName(s.ServiceCode); name != "" {
-			svc += " " + name
-		}
-		rows = append(rows, []string{s.Date, when, mins, strings.TrimSpace(svc), string(s.Kind)})
+		when, mins, svc := serviceCells(s.Start, s.End, s.DurationMin, s.ServiceCode)
+		rows = append(rows, []string{s.Date, when, mins, svc, string(s.Kind)})
 	}
 	d.Table([]string{"Date", "Time", "Minutes", "Service", "Note"}, []float64{0.15, 0.18, 0.1, 0.42, 0.15}, rows)
+}
+
+// serviceCells are a service's time ("10:00 to 10:50"), minutes and code
+// with its name ("90834 Psychotherapy, 45 minutes") as tables print them.
+func serviceCells(start, end string, minutes int, code string) (when, mins, svc string) {
+	when = start
+	if end != "" {
+		when += " to " + end
+	}
+	if minutes > 0 {
+		mins = fmt.Sprint(minutes)
+	}
+	svc = code
+	if name := clinical.ServiceName(code); name != "" {
+		svc += " " + name
+	}
+	return when, mins, strings.TrimSpace(svc)
 }

@@ -41,15 +41,7 @@ func (s *Store) Superbill(clientID, from, to, out string) (*Manifest, *clinical.
 
 func (s *Store) writeSuperbill(sb *clinical.Superbill, out string) (*Manifest, error) {
 	clientID, from, to := sb.ClientID, sb.From, sb.To
-	c, err := s.Client(clientID)
-	if err != nil {
-		return nil, err
-	}
-	prof, err := s.Profile()
-	if err != nil {
-		return nil, err
-	}
-	by, err := s.madeBy()
+	c, prof, by, err := s.paperFor(clientID)
 	if err != nil {
 		return nil, err
 	}
@@ -151,18 +143,7 @@ func superbillDoc(sb *clinical.Superbill, c *notes.Client, prof practice.Profile
 	doc.Heading("Services")
 	var lines [][]string
 	for _, l := range sb.Lines {
-		when := l.Start
-		if l.End != "" {
-			when += " to " + l.End
-		}
-		mins := ""
-		if l.Minutes > 0 {
-			mins = fmt.Sprint(l.Minutes)
-		}
-		svc := l.Code
-		if l.Service != "" {
-			svc += " " + l.Service
-		}
+		when, mins, svc := serviceCells(l.Start, l.End, l.Minutes, l.Code)
 		lines = append(lines, []string{l.Date, when, mins, svc, strings.Join(l.Pointers, ","), money(l.Cents)})
 	}
 	lines = append(lines, []string{"", "", "", "Total", "", money(sb.TotalCents)})
@@ -176,4 +157,19 @@ func superbillDoc(sb *clinical.Superbill, c *notes.Client, prof practice.Profile
 	doc.Paragraph(fmt.Sprintf("Prepared %s by %s.", today, by))
 	doc.SignatureLine("Provider's signature")
 	return doc
+}
+
+// paperFor is what a document of a client is printed with: the client,
+// the practice's profile and who makes the document.
+func (s *Store) paperFor(clientID string) (*notes.Client, practice.Profile, string, error) {
+	c, err := s.Client(clientID)
+	if err != nil {
+		return nil, practice.Profile{}, "", err
+	}
+	prof, err := s.Profile()
+	if err != nil {
+		return nil, practice.Profile{}, "", err
+	}
+	by, err := s.madeBy()
+	return c, prof, by, err
 }
