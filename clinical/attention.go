@@ -9,12 +9,21 @@ import (
 // attention.
 const ReviewWarningDays = 7
 
+// What an attention item of the clinical record is about: where the
+// desktop deals with it (the Measures tab, the Plan tab).
+const (
+	AttentionRisk    = "risk"    // Record is an open risk flag
+	AttentionMeasure = "measure" // Record is the instrument of a measure due
+	AttentionPlan    = "plan"    // Record is the plan whose review is due
+)
+
 // Attention is something in the clinical record that needs the clinician:
 // a risk flag to answer, a measure due, a plan review coming. What is one
 // sentence without names or clinical text, like consent.Attention, which
 // the attention list converts it to.
 type Attention struct {
 	ClientID string `json:"client_id"`
+	Kind     string `json:"kind"`          // AttentionRisk, AttentionMeasure or AttentionPlan
 	Record   string `json:"record"`        // the id of the flag, schedule's instrument or plan
 	Due      string `json:"due,omitempty"` // YYYY-MM-DD
 	Overdue  bool   `json:"overdue"`
@@ -38,7 +47,7 @@ func (s *Store) Attention(clientID string, now time.Time) ([]Attention, error) {
 		if in, err := InstrumentByID(f.Instrument); err == nil {
 			name = in.Name
 		}
-		out = append(out, Attention{ClientID: clientID, Record: f.ID, Due: f.Raised, Overdue: today > f.Raised,
+		out = append(out, Attention{ClientID: clientID, Kind: AttentionRisk, Record: f.ID, Due: f.Raised, Overdue: today > f.Raised,
 			What: fmt.Sprintf("%s risk item answered above 0: document a risk assessment", name)})
 	}
 	dues, err := s.DueMeasures(clientID, now)
@@ -53,7 +62,7 @@ func (s *Store) Attention(clientID string, now time.Time) ([]Attention, error) {
 		if in, err := InstrumentByID(d.Instrument); err == nil {
 			name = in.Name
 		}
-		out = append(out, Attention{ClientID: clientID, Record: d.Instrument, Due: d.Due,
+		out = append(out, Attention{ClientID: clientID, Kind: AttentionMeasure, Record: d.Instrument, Due: d.Due,
 			Overdue: d.EveryMonths > 0 && today > d.Due, What: fmt.Sprintf("%s is due (%s)", name, d.Describe())})
 	}
 	cur, err := s.CurrentPlan(clientID)
@@ -63,7 +72,7 @@ func (s *Store) Attention(clientID string, now time.Time) ([]Attention, error) {
 	if cur != nil {
 		warn := Day(now.AddDate(0, 0, ReviewWarningDays))
 		if cur.ReviewDate <= warn {
-			out = append(out, Attention{ClientID: clientID, Record: cur.ID, Due: cur.ReviewDate, Overdue: today > cur.ReviewDate,
+			out = append(out, Attention{ClientID: clientID, Kind: AttentionPlan, Record: cur.ID, Due: cur.ReviewDate, Overdue: today > cur.ReviewDate,
 				What: "treatment plan review is due"})
 		}
 	}

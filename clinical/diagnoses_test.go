@@ -34,8 +34,37 @@ func TestCodeTable(t *testing.T) {
 		}
 	}
 	src, _ := assets.ICD10.ReadFile("icd10/SOURCE")
-	if !strings.Contains(string(src), "FY2023") || !strings.Contains(clinical.ICD10Release, "FY2023") {
+	if !strings.Contains(string(src), "FY2026") || !strings.Contains(clinical.ICD10Release, "FY2026") {
 		t.Error("the release year is not stated in SOURCE and ICD10Release")
+	}
+}
+
+// TestCodesOfTheRelease checks the shipped subset against what changed in
+// F and Z after FY2023: codes added in FY2024-FY2026 are there, and codes
+// those releases split into more specific ones (so no longer valid for
+// submission) are not.
+func TestCodesOfTheRelease(t *testing.T) {
+	for code, desc := range map[string]string{
+		"F50.010": "Anorexia nervosa, restricting type, mild", // FY2025
+		"F50.21":  "Bulimia nervosa, mild",                    // FY2025
+		"F50.819": "Binge eating disorder, unspecified",       // FY2025
+		"F50.84":  "Rumination disorder in adults",            // FY2025
+		"Z55.6":   "Problems related to health literacy",      // FY2024
+		"Z59.11":  "Inadequate housing environmental temperature",
+		"Z59.71":  "Insufficient health insurance coverage",
+		"Z62.23":  "Child in custody of non-parental relative",
+		"Z91.141": "Patient's other noncompliance with medication regimen due to financial hardship",
+		"Z91.85":  "Personal history of military service",
+	} {
+		c, err := clinical.LookupCode(code)
+		if err != nil || c.Description != desc {
+			t.Errorf("LookupCode(%s) = %+v, %v; want %q", code, c, err, desc)
+		}
+	}
+	for _, split := range []string{"F50.01", "F50.02", "F50.2", "F50.81", "Z59.1", "Z59.7", "Z59.86", "Z91.14", "Z91.15"} {
+		if _, err := clinical.LookupCode(split); !errors.Is(err, clinical.ErrUnknownCode) {
+			t.Errorf("LookupCode(%s): %v; it is a header since it was split", split, err)
+		}
 	}
 }
 

@@ -57,7 +57,25 @@
 // release): F01-F99 and the Z codes therapists use. Each has a start, an
 // optional end, and is primary or secondary; DiagnosesOn gives those in
 // effect on a note's date. CheckTimeCode checks 90832, 90834 and 90837
-// against a session's minutes.
+// against a session's minutes, and SignNote signs a note only when its
+// time code fits (ErrCodeMismatch names the code that does) unless the
+// mismatch is accepted. A session's end is its start plus its minutes
+// (SessionEnd): a note stores the two, never an end that could disagree.
+//
+// # Fees and superbills
+//
+// The practice's fee per service code (SetFee, Fees) prices a superbill:
+// Superbill gathers a period's signed services, each pointing to the
+// diagnoses in effect that day, refusing a period with no service, a code
+// without a fee (ErrNoFee) or a session without a diagnosis. Package
+// consent prints it on the practice's paper and records it.
+//
+// # The record of a period
+//
+// MeasuresBetween, DiagnosesDuring, PlansDuring (signed versions with the
+// days each was in effect) and GoalProgress give what releases and the
+// chart export take of a period; PlanSections writes a plan as text, in
+// summary or in full, to be redacted like a note.
 //
 // # Destruction
 //

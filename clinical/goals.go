@@ -160,17 +160,9 @@ func (s *Store) GoalHistory(clientID, goalID string) (*GoalHistory, error) {
 	if len(h.Versions) == 0 {
 		return nil, notFound("goal", goalID)
 	}
-	links, err := s.goalLinks("client_id = ? AND goal_id = ?", clientID, goalID)
+	links, byID, err := s.linksWithNotes("client_id = ? AND goal_id = ?", clientID, goalID)
 	if err != nil {
 		return nil, err
-	}
-	sums, err := s.notes.ListNotes(clientID)
-	if err != nil {
-		return nil, err
-	}
-	byID := map[string]notes.Summary{}
-	for _, n := range sums {
-		byID[n.ID] = n
 	}
 	for _, l := range links {
 		n := byID[l.NoteID]
@@ -183,6 +175,24 @@ func (s *Store) GoalHistory(clientID, goalID string) (*GoalHistory, error) {
 		}
 	}
 	return h, nil
+}
+
+// linksWithNotes returns the goal links the condition where selects (its first argument
+// the client id), and the client's notes by id, for their dates.
+func (s *Store) linksWithNotes(where string, args ...any) ([]GoalLink, map[string]notes.Summary, error) {
+	links, err := s.goalLinks(where, args...)
+	if err != nil {
+		return nil, nil, err
+	}
+	sums, err := s.notes.ListNotes(args[0].(string))
+	if err != nil {
+		return nil, nil, err
+	}
+	byID := map[string]notes.Summary{}
+	for _, n := range sums {
+		byID[n.ID] = n
+	}
+	return links, byID, nil
 }
 
 func sortEntries(es []GoalEntry) {

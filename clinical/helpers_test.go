@@ -56,11 +56,16 @@ func (f *fixture) client(tb testing.TB, name string) string {
 	return c.ID
 }
 
-// note adds a draft note of a kind on a date, with text.
+// note adds a draft note of a kind on a date, with text. A session note
+// (intake, progress) gets what signing needs: a 50-minute 90834 at 10:00.
 func (f *fixture) note(tb testing.TB, clientID string, kind notes.Kind, date, text string) *notes.Note {
 	tb.Helper()
+	sess := notes.Session{Date: date}
+	if kind.IsSession() {
+		sess.Start, sess.DurationMin, sess.ServiceCode = "10:00", 50, clinical.Code45
+	}
 	n, err := f.Notes().NewDraft(notes.Draft{ClientID: clientID, Kind: kind, Template: notes.Free,
-		Session: notes.Session{Date: date}, Sections: notes.Free.ParseBody(text)})
+		Session: sess, Sections: notes.Free.ParseBody(text)})
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -13,7 +13,7 @@ import (
 
 // ICD10Release names the ICD-10-CM release the shipped codes come from
 // (assets/icd10/SOURCE says where the file came from).
-const ICD10Release = "ICD-10-CM FY2023 (effective 1 October 2022)"
+const ICD10Release = "ICD-10-CM FY2026 (effective 1 October 2025)"
 
 // Code is an ICD-10-CM code and its description.
 type Code struct {

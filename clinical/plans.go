@@ -14,6 +14,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/confidenotes/confide/practice"
 	"github.com/confidenotes/confide/vault"
 )
 
@@ -24,7 +25,7 @@ import (
 // version stays in the record.
 
 // PlanInput is the content of a plan, and the JSON shape of the file that
-// 'confidectl plan add --file' reads (docs/cli-clinical.md).
+// 'confidectl plan add --file' reads (docs/cli.md).
 type PlanInput struct {
 	Supersedes string    `json:"supersedes,omitempty"` // the signed plan this version replaces
 	ReviewDate string    `json:"review_date"`          // YYYY-MM-DD
@@ -402,8 +403,9 @@ type planSignedEvent struct {
 }
 
 // SignPlan freezes a draft plan: its content hash, the signing time and
-// who signed are stored, and a "plan.signed" event goes to the vault's
-// hash-chained log. The plan it supersedes, if any, is superseded from
+// who signed (by, or when by is blank the practice profile's signature
+// name, "Jane Porter, LCSW", as a note records it) are stored, and a
+// "plan.signed" event goes to the vault's hash-chained log. The plan it supersedes, if any, is superseded from
 // then on; a plan already superseded cannot be superseded again.
 func (s *Store) SignPlan(id, by string) (*Plan, error) {
 	var p *Plan
@@ -424,8 +426,15 @@ func (s *Store) SignPlan(id, by string) (*Plan, error) {
 				return ErrSuperseded
 			}
 		}
+		if by = strings.TrimSpace(by); by == "" {
+			prof, err := practice.Read(tx)
+			if err != nil {
+				return err
+			}
+			by = prof.SignatureName()
+		}
 		h := PlanHash(p)
-		p.SignedAt, p.SignedBy, p.Hash = s.now().UTC(), strings.TrimSpace(by), hex.EncodeToString(h[:])
+		p.SignedAt, p.SignedBy, p.Hash = s.now().UTC(), by, hex.EncodeToString(h[:])
 		if _, err := tx.Exec(`UPDATE clinical_plans SET signed_at = ?, signed_by = ?, content_hash = ? WHERE id = ? AND signed_at IS NULL`,
 			stamp(p.SignedAt), p.SignedBy, h[:], id); err != nil {
 			return err

@@ -1,6 +1,9 @@
 package clinical
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // Psychotherapy time codes (CPT), and the minutes each one fits. The
 // ranges are CPT's: a unit of time is attained when the midpoint is
@@ -52,6 +55,7 @@ type TimeCheck struct {
 // other codes and no code pass unchecked. A mismatch says which code
 // fits, or that none does.
 func CheckTimeCode(code string, minutes int) TimeCheck {
+	code = strings.ToUpper(strings.TrimSpace(code))
 	var tc *TimeCode
 	for i := range TimeCodes {
 		if TimeCodes[i].Code == code {

@@ -188,7 +188,7 @@ func (s *Store) clientAttention(clientID, today string) ([]Attention, error) {
 		return nil, err
 	}
 	for _, a := range clin { // risk flags, measures due, plan reviews
-		out = append(out, Attention{ClientID: a.ClientID, Record: a.Record, Due: a.Due, Overdue: a.Overdue, What: a.What})
+		out = append(out, Attention{ClientID: a.ClientID, Record: a.Record, Kind: a.Kind, Due: a.Due, Overdue: a.Overdue, What: a.What})
 	}
 	return out, nil
 }

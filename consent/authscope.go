@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/confidenotes/confide/clinical"
 	"github.com/confidenotes/confide/notes"
 )
 
@@ -60,13 +61,15 @@ func CoveredScope(a Authorization, today string) ReleaseScope {
 			}
 		}
 	}
+	clin := coveredClinical(info)
 	switch {
 	case all:
 		sc = DefaultScope(ByAuthorization, today)
-	case len(sc.Kinds) == 0:
+	case len(sc.Kinds) == 0 && !clin.HasClinical():
 		sc = DefaultScope(ByAuthorization, today)
 	default:
 		sc.TreatmentPlan = slices.Contains(sc.Kinds, notes.TreatmentPlan)
+		sc.Diagnoses, sc.Sessions, sc.Measures, sc.Plans = clin.Diagnoses, clin.Sessions, clin.Measures, clin.Plans
 	}
 	sc.Consents = strings.Contains(info, "consent")
 	sc.From, sc.To = coveredDates(info)
@@ -97,4 +100,30 @@ func coveredDates(info string) (from, to string) {
 		to = ""
 	}
 	return from, to
+}
+
+// coverClinical are the words of an authorization's description that name
+// parts of the clinical record.
+var coverClinical = struct{ diagnoses, sessions, measures, plans, summary []string }{
+	diagnoses: []string{"diagnos"},
+	sessions:  []string{"dates of service", "dates of treatment", "dates of attendance", "attendance", "billing", "service codes", "procedure codes", "appointment dates"},
+	measures:  []string{"measure", "test result", "assessment result", "screening result", "scores", "questionnaire", "rating scale"},
+	plans:     []string{"treatment plan", "plan of care", "treatment goals"},
+	summary:   []string{"plan summary", "summary of the treatment plan", "summary of treatment plan"},
+}
+
+// coveredClinical reads which parts of the clinical record a description
+// names.
+func coveredClinical(info string) ReleaseScope {
+	has := func(words []string) bool {
+		return slices.ContainsFunc(words, func(w string) bool { return strings.Contains(info, w) })
+	}
+	sc := ReleaseScope{Diagnoses: has(coverClinical.diagnoses), Sessions: has(coverClinical.sessions), Measures: has(coverClinical.measures)}
+	switch {
+	case has(coverClinical.summary):
+		sc.Plans = clinical.PlanSummary
+	case has(coverClinical.plans):
+		sc.Plans = clinical.PlanFull
+	}
+	return sc
 }

@@ -109,7 +109,7 @@ func TestExportWholeChart(t *testing.T) {
 	// time zone, and each hash whole on one line.
 	text := pdfText(t, files.PDF)
 	for _, w := range []string{"Porter Counseling", "NPI 1234567893", "Maria Garcia", "Date of birth 1985-07-04",
-		"Start 10:00", "Duration 50 minutes", "Service code 90834", "SIGNEDBYJANE",
+		"Time 10:00 to 10:50", "Duration 50 minutes", "Service code 90834", "SIGNEDBYJANE",
 		"Electronically signed by Jane Porter, LCSW, 23 Nov 2026 5:00 AM EST", "Psychotherapy notes, if any"} {
 		if !strings.Contains(text, w) {
 			t.Errorf("the PDF does not say %q:\n%s", w, text)
@@ -224,23 +224,25 @@ func TestExportTakesSectionsOfOtherPackages(t *testing.T) {
 	f := exportFixture(t)
 	dir := t.TempDir()
 	files := consent.ExportFiles{PDF: filepath.Join(dir, "chart.pdf"), JSON: filepath.Join(dir, "chart.json")}
-	if _, err := f.s.Export(consent.ExportRequest{ClientID: f.maria, Sections: []consent.ChartSection{measures{"measures"}}}, files); err != nil {
+	if _, err := f.s.Export(consent.ExportRequest{ClientID: f.maria, Sections: []consent.ChartSection{measures{"letters"}}}, files); err != nil {
 		t.Fatal(err)
 	}
 	var got map[string]json.RawMessage
 	if err := json.Unmarshal(readFile(t, files.JSON), &got); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(string(got["measures"]), `"PHQ-9"`) || got["notes"] == nil {
-		t.Errorf("the chart's measures: %s", got["measures"])
+	if !strings.Contains(string(got["letters"]), `"PHQ-9"`) || got["notes"] == nil {
+		t.Errorf("the chart's letters: %s", got["letters"])
 	}
 	if !strings.Contains(pdfText(t, files.PDF), "PHQ-9 MEASURESECTION") {
 		t.Error("the section is not printed")
 	}
-	_, err := f.s.Export(consent.ExportRequest{ClientID: f.maria, Sections: []consent.ChartSection{measures{"notes"}}},
-		consent.ExportFiles{JSON: filepath.Join(dir, "other.json")})
-	if !errors.Is(err, consent.ErrInvalid) {
-		t.Errorf("a section taking the key notes: %v, want ErrInvalid", err)
+	for _, taken := range []string{"notes", "measures"} { // the chart's own, and the clinical record's
+		_, err := f.s.Export(consent.ExportRequest{ClientID: f.maria, Sections: []consent.ChartSection{measures{taken}}},
+			consent.ExportFiles{JSON: filepath.Join(dir, "other.json")})
+		if !errors.Is(err, consent.ErrInvalid) {
+			t.Errorf("a section taking the key %s: %v, want ErrInvalid", taken, err)
+		}
 	}
 }
 

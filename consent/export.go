@@ -33,9 +33,11 @@ type ExportRequest struct {
 	PsychotherapyNotes bool
 	Recipient          string // who the copy is for; "" for the practice itself
 	Purpose            string // why; "" for "a copy of the record"
-	// Sections are the parts of the chart other packages keep (measures,
-	// treatment plans, diagnoses). Each adds its own top-level JSON key
-	// and its own pages.
+	// Sections are further parts of the chart, each with its own
+	// top-level JSON key and its own pages. The clinical record's
+	// (diagnoses, plans, measures, risk assessments: chart_clinical.go) are
+	// always there when the export is of the whole chart or of a date
+	// range, before these.
 	Sections []ChartSection
 }
 
@@ -72,6 +74,8 @@ type Chart struct {
 	// Sections holds what ChartSections added, each at the top level under
 	// its key.
 	Sections map[string]any `json:"-"`
+	// sections are the ChartSections, in the order their pages print.
+	sections []ChartSection
 }
 
 // ChartScope is what an export includes.
@@ -127,15 +131,7 @@ func (s *Store) Chart(req ExportRequest) (*Chart, error) {
 	if req.From != "" && req.To != "" && req.To < req.From {
 		return nil, fmt.Errorf("%w: the date range ends (%s) before it starts (%s)", ErrInvalid, req.To, req.From)
 	}
-	c, err := s.Client(req.ClientID)
-	if err != nil {
-		return nil, err
-	}
-	prof, err := s.Profile()
-	if err != nil {
-		return nil, err
-	}
-	by, err := s.madeBy()
+	c, prof, by, err := s.paperFor(req.ClientID)
 	if err != nil {
 		return nil, err
 	}
@@ -152,7 +148,11 @@ func (s *Store) Chart(req ExportRequest) (*Chart, error) {
 		return nil, err
 	}
 	ch.Consents, ch.Authorizations = nonNil(ch.Consents), nonNil(ch.Authorizations)
-	for _, sec := range req.Sections {
+	ch.sections = req.Sections
+	if len(req.NoteIDs) == 0 {
+		ch.sections = append(s.clinicalSections(), req.Sections...)
+	}
+	for _, sec := range ch.sections {
 		k := sec.Key()
 		if k == "" || slices.Contains(chartKeys, k) || ch.Sections[k] != nil {
 			return nil, fmt.Errorf("%w: chart section key %q is taken", ErrInvalid, k)
@@ -253,7 +253,7 @@ func (s *Store) Export(req ExportRequest, to ExportFiles) (*Manifest, error) {
 	var finals []string
 	var data [][]byte
 	if to.PDF != "" {
-		doc, err := s.chartDoc(ch, req.Sections)
+		doc, err := s.chartDoc(ch)
 		if err != nil {
 			return nil, err
 		}

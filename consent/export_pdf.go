@@ -9,7 +9,7 @@ import (
 // chartDoc prints a chart: who and what on the first page, then each note
 // with its session, its text, its signature and its addenda, then the
 // sections other packages add.
-func (s *Store) chartDoc(ch *Chart, sections []ChartSection) (*Doc, error) {
+func (s *Store) chartDoc(ch *Chart) (*Doc, error) {
 	title := "Clinical record"
 	if len(ch.Scope.NoteIDs) == 1 && len(ch.Notes) == 1 {
 		title = kindName(ch.Notes[0].Kind) + " note"
@@ -47,9 +47,13 @@ func (s *Store) chartDoc(ch *Chart, sections []ChartSection) (*Doc, error) {
 		if i > 0 {
 			doc.Rule()
 		}
-		doc.releasedNote(printable(n), ch.Practice, false, false)
+		rn := printable(n)
+		if err := s.annotate(&rn, &n); err != nil {
+			return nil, err
+		}
+		doc.releasedNote(rn, ch.Practice, false, false)
 	}
-	for _, sec := range sections {
+	for _, sec := range ch.sections {
 		if err := sec.Print(doc, ch.Sections[sec.Key()]); err != nil {
 			return nil, fmt.Errorf("chart section %s: %w", sec.Key(), err)
 		}
@@ -60,10 +64,8 @@ func (s *Store) chartDoc(ch *Chart, sections []ChartSection) (*Doc, error) {
 // printable is a note as the release's printer takes it: every section
 // released whole.
 func printable(n notes.Note) ReleasedNote {
-	rn := ReleasedNote{ID: n.ID, Kind: n.Kind, Session: n.Session, SignedAt: n.SignedAt, SignedBy: n.SignedBy, Hash: n.Hash}
-	for _, sec := range n.Sections {
-		rn.Sections = append(rn.Sections, ReleasedSection{Name: sec.Name, Text: sec.Text, Parts: []Part{{Text: sec.Text}}})
-	}
+	rn := ReleasedNote{ID: n.ID, Kind: n.Kind, Session: n.Session, SignedAt: n.SignedAt, SignedBy: n.SignedBy, Hash: n.Hash,
+		Sections: wholeSections(n.Sections)}
 	for _, a := range n.Addenda {
 		rn.Addenda = append(rn.Addenda, printable(a))
 	}

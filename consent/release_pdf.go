@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/confidenotes/confide/clinical"
 	"github.com/confidenotes/confide/notes"
 	"github.com/confidenotes/confide/notes/disguise"
 	"github.com/confidenotes/confide/practice"
@@ -47,7 +48,7 @@ func (r *Release) notices() []string {
 }
 
 // document prints the release: the cover sheet, then each note.
-func (p *ReleasePreview) document(today string) *Doc {
+func (p *ReleasePreview) document(today string) (*Doc, error) {
 	doc := NewDocWith("Records release", p.Subject, DocOptionsFor(p.Practice))
 	doc.Title("Records release")
 	req := p.Request
@@ -74,6 +75,9 @@ func (p *ReleasePreview) document(today string) *Doc {
 	doc.Fields(rows)
 	doc.Heading("What is included")
 	doc.Bullet(p.includedSummary())
+	if c := p.Clinical.summary(); c != "" {
+		doc.Bullet("From the clinical record: " + c + ".")
+	}
 	if p.Scope.Consents && len(p.Consents) > 0 {
 		doc.Bullet(countOf(len(p.Consents), "consent record", "consent records"))
 	}
@@ -102,16 +106,27 @@ func (p *ReleasePreview) document(today string) *Doc {
 			doc.Bullet(fmt.Sprintf("%s, signed %s by %s%s", c.Type, c.Signed, who, versionOf(c.Version)))
 		}
 	}
-	for i, n := range p.Notes {
-		if i == 0 {
+	first := true
+	part := func() {
+		if first {
 			doc.pdf.AddPage() // the cover sheet stands alone
-		} else {
-			doc.Rule()
-			doc.Rule()
+			first = false
+			return
 		}
+		doc.Rule()
+		doc.Rule()
+	}
+	if p.Clinical.summary() != "" {
+		part()
+		if err := doc.clinicalRecord(p.Clinical, p.Practice); err != nil {
+			return nil, err
+		}
+	}
+	for _, n := range p.Notes {
+		part()
 		doc.releasedNote(n, p.Practice, p.Disguised, false)
 	}
-	return doc
+	return doc, nil
 }
 
 func expiryOf(a Authorization) string {
@@ -147,6 +162,9 @@ func (p *ReleasePreview) includedSummary() string {
 	}
 	if p.Scope.PsychotherapyNotes {
 		kinds = append(kinds, "psychotherapy")
+	}
+	if len(kinds) == 0 {
+		kinds = append(kinds, "none")
 	}
 	what += "; kinds: " + strings.Join(kinds, ", ")
 	if p.Scope.TreatmentPlan {
@@ -219,13 +237,20 @@ func (d *Doc) releasedNote(n ReleasedNote, prof practice.Profile, disguised, add
 	if !addendum {
 		rows = append(rows, [2]string{"Kind", string(n.Kind)}, [2]string{"Session date", n.Session.Date})
 		if n.Session.Start != "" && !disguised {
-			rows = append(rows, [2]string{"Start", n.Session.Start})
+			if end := clinical.SessionEnd(n.Session); end != "" {
+				rows = append(rows, [2]string{"Time", n.Session.Start + " to " + end})
+			} else {
+				rows = append(rows, [2]string{"Start", n.Session.Start})
+			}
 		}
 		if n.Session.DurationMin > 0 {
 			rows = append(rows, [2]string{"Duration", fmt.Sprintf("%d minutes", n.Session.DurationMin)})
 		}
 		if n.Session.ServiceCode != "" {
 			rows = append(rows, [2]string{"Service code", n.Session.ServiceCode})
+		}
+		if len(n.Diagnoses) > 0 {
+			rows = append(rows, [2]string{"Diagnoses", strings.Join(n.Diagnoses, "; ")})
 		}
 	}
 	if len(rows) > 0 {

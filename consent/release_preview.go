@@ -41,6 +41,10 @@ type ReleasePreview struct {
 	Disguised      bool            `json:"disguised"` // a supervision packet: names, dates and places disguised
 	Subject        string          `json:"subject"`   // the client's name as every page shows it (a pseudonym when disguised)
 
+	// Clinical is the clinical record the scope includes (diagnoses,
+	// sessions, measures, plans), redacted and disguised as the notes are.
+	Clinical ReleasedClinical `json:"clinical"`
+
 	// DOB is the client's date of birth for the cover, unless disguised.
 	DOB string `json:"dob,omitempty"`
 	// Practice lays the PDF out (paper, letterhead) and words signatures
@@ -64,6 +68,10 @@ type ReleasedNote struct {
 	// of the note (45 CFR 164.526(d)(5)). Each is one ReleasedNote whose ID
 	// is the request's and whose Session.Date is the day of the denial.
 	Disagreements []ReleasedNote `json:"disagreements,omitempty"`
+	// Diagnoses are the diagnoses in effect on the note's date ("F32.1
+	// Major depressive disorder, single episode, moderate (primary)"),
+	// when the release includes diagnoses.
+	Diagnoses []string `json:"diagnoses,omitempty"`
 }
 
 // ReleasedSection is a section of a released note, its text as released.
@@ -130,8 +138,33 @@ func (r *Release) Preview() (*ReleasePreview, error) {
 	if err != nil {
 		return nil, err
 	}
+	cr, err := r.gatherClinical(included)
+	if err != nil {
+		return nil, err
+	}
 	r.mapping.Avoid(r.known()) // no pseudonym may be a real name in the record
-	p.Notes, p.Redactions = r.redactNotes(included, disagreements)
+	// The plans' and risk assessments' text is redacted with the notes, as
+	// one text, so that every person keeps one pseudonym.
+	all := slices.Concat(included, cr.plans, cr.risks)
+	released, reds := r.redactNotes(all, disagreements)
+	p.Notes, p.Redactions = released[:len(included)], reds
+	for i := range cr.Plans {
+		cr.Plans[i].Sections = released[len(included)+i].Sections
+	}
+	for i := range cr.RiskAssessments {
+		cr.RiskAssessments[i].Sections = released[len(included)+len(cr.plans)+i].Sections
+	}
+	p.Clinical = cr.ReleasedClinical
+	if p.Disguised {
+		p.Clinical.disguise(r.mapping)
+	}
+	if r.scope.Diagnoses {
+		for i := range included {
+			if p.Notes[i].Diagnoses, err = r.s.noteDiagnoses(&included[i]); err != nil {
+				return nil, err
+			}
+		}
+	}
 	if p.Disguised {
 		p.Subject = r.mapping.Apply(r.client.Name, []disguise.Span{{Start: 0, End: len(r.client.Name), Category: disguise.Name, Subject: disguise.SubjectClient}}).Text
 	}

@@ -49,6 +49,15 @@ type Manifest struct {
 	// DisclosureID empty: what the accounting and the event log record.
 	Hash         string `json:"manifest_sha256"`
 	DisclosureID string `json:"disclosure_id,omitempty"`
+
+	// The clinical record released (ReleasedClinical): the ids of the
+	// diagnoses, measures, risk assessments and plan versions, and how
+	// many sessions the list of dates of service holds.
+	Diagnoses       []string `json:"diagnoses,omitempty"`
+	Measures        []string `json:"measures,omitempty"`
+	RiskAssessments []string `json:"risk_assessments,omitempty"`
+	Plans           []string `json:"plans,omitempty"`
+	Sessions        int      `json:"sessions,omitempty"`
 }
 
 // ReleasedFile is one file a release wrote.
@@ -99,7 +108,10 @@ func (r *Release) render() (*Manifest, []byte, error) {
 		return nil, nil, err
 	}
 	today := Day(r.s.now())
-	doc := p.document(today)
+	doc, err := p.document(today)
+	if err != nil {
+		return nil, nil, err
+	}
 	var b bytes.Buffer
 	if _, err := doc.WriteTo(&b); err != nil {
 		return nil, nil, err
@@ -122,6 +134,7 @@ func (r *Release) render() (*Manifest, []byte, error) {
 			m.Disagreements = append(m.Disagreements, d.ID)
 		}
 	}
+	p.Clinical.manifest(m)
 	m.Hash = ManifestHash(m)
 	r.rendered[m.ReleaseID] = true
 	return m, b.Bytes(), nil
@@ -418,6 +431,7 @@ func describe(m *Manifest) string {
 	if m.PsychotherapyNotes {
 		what += ", including psychotherapy notes"
 	}
+	what += m.clinicalSummary()
 	if m.Disguised {
 		what += ", disguised for consultation"
 	}

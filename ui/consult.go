@@ -44,6 +44,7 @@ type consultPanel struct {
 	identified    *widget.Check
 	consentChoice *widget.Select
 	consentIDs    map[string]string // consent choice label -> consent id
+	withClinical  *widget.Check     // take the clinical summary too; nil when the client has none
 	problem       *widget.Label
 }
 
@@ -104,7 +105,7 @@ func (p *consultPanel) reopen(k notes.Consultation) {
 		labels[n.ID] = fmt.Sprintf("%s · %s", n.Date, n.Kind)
 		p.noteKinds[n.ID] = n.Kind
 	}
-	r := &consultReview{p: p, k: &k}
+	r := &consultReview{p: p, k: &k, clinical: true}
 	for _, id := range k.NoteIDs {
 		if labels[id] == "" {
 			continue // destroyed since
@@ -177,6 +178,10 @@ func (p *consultPanel) onSetup() {
 		}
 	})
 	p.problem = panelProblem()
+	p.withClinical = nil
+	if summary, err := p.d.consent.Clinical().ConsultationText(p.clientID); err == nil && summary != "" {
+		p.withClinical = &widget.Check{Text: consultClinicalChoice, Checked: true}
+	}
 
 	notesBox := fyne.CanvasObject(p.noteChoice)
 	if len(labels) == 0 {
@@ -190,6 +195,9 @@ func (p *consultPanel) onSetup() {
 		widget.NewFormItem("", p.identified),
 		widget.NewFormItem("Consent", p.consentChoice),
 	)
+	if p.withClinical != nil {
+		form.Append("Also", p.withClinical)
+	}
 	buttons := container.NewHBox(layout.NewSpacer(),
 		&widget.Button{Text: "Cancel", OnTapped: p.showLog},
 		&widget.Button{Text: "Prepare", Importance: widget.HighImportance, OnTapped: p.onPrepare})
@@ -236,7 +244,7 @@ func (p *consultPanel) onPrepare() {
 		p.d.showErr(err)
 		return
 	}
-	r := &consultReview{p: p, k: k, noteIDs: ids, labels: labels}
+	r := &consultReview{p: p, k: k, noteIDs: ids, labels: labels, clinical: p.withClinical != nil && p.withClinical.Checked}
 	if !r.prepare() {
 		p.showLog()
 		return

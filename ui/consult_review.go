@@ -37,6 +37,7 @@ type consultReview struct {
 	k        *notes.Consultation
 	noteIDs  []string
 	labels   []string // the notes as the clinician knows them (real dates: never in the output)
+	clinical bool     // the clinical summary (measures, plan goals) goes too: see consult_clinical.go
 	prepared []*notes.Prepared
 
 	tabs       *container.AppTabs
@@ -64,7 +65,11 @@ func (r *consultReview) prepare() bool {
 		}
 		out[i] = pr
 	}
-	r.prepared = out
+	summary, ok := r.prepareClinical()
+	if !ok {
+		return false
+	}
+	r.prepared = append(out, summary...)
 	return true
 }
 
@@ -139,7 +144,10 @@ func (r *consultReview) refresh() {
 			return container.NewBorder(top, nil, nil, nil, container.NewVScroll(o))
 		}
 		label := fmt.Sprintf("Note %d", i+1)
-		if !hide && i < len(r.labels) {
+		switch {
+		case pr.NoteID == "":
+			label = consultClinicalTab
+		case !hide && i < len(r.labels):
 			label = r.labels[i]
 		}
 		panes := container.NewHSplit(pane("Original", original, nil), pane("Disguised", disguised, nil))
@@ -373,7 +381,7 @@ func (r *consultReview) text() string {
 		fmt.Fprintf(&b, "Purpose: %s\n", r.k.Purpose)
 	}
 	for i, pr := range r.prepared {
-		fmt.Fprintf(&b, "\nNote %d (%s)\n\n%s\n", i+1, r.p.noteKinds[pr.NoteID], strings.TrimSpace(pr.Result.Text))
+		fmt.Fprintf(&b, "\n%s\n\n%s\n", r.heading(i, pr), strings.TrimSpace(pr.Result.Text))
 	}
 	return b.String()
 }
@@ -395,7 +403,7 @@ func (r *consultReview) onSavePDF() {
 	doc.Title("Prepared for consultation")
 	doc.Fields([][2]string{{"For", r.k.Colleague}, {"Purpose", r.k.Purpose}, {"Disguise", string(r.k.Profile)}})
 	for i, pr := range r.prepared {
-		doc.Heading(fmt.Sprintf("Note %d (%s)", i+1, r.p.noteKinds[pr.NoteID]))
+		doc.Heading(r.heading(i, pr))
 		doc.Paragraph(strings.TrimSpace(pr.Result.Text))
 	}
 	panelSaveFile(r.p.d, "consultation.pdf", panelWritePDF(doc))

@@ -32,6 +32,9 @@ type editor struct {
 	code     *widget.Entry
 	status   *widget.Label
 	session  *widget.Label // what the session still needs before signing
+	timing   *widget.Label // when the session ends, and whether its time code fits
+	dx       *widget.Label // the diagnoses in effect on the note's date
+	goals    *noteGoals    // the plan goals the note addressed, if the client has a plan
 	warnings *widget.Label
 	sign     *widget.Button
 	discard  *widget.Button
@@ -94,6 +97,8 @@ func (e *editor) buildUI() fyne.CanvasObject {
 	e.status = &widget.Label{Text: "Saved", SizeName: captionSize, Importance: widget.SuccessImportance}
 	e.session = &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.WarningImportance}
 	e.session.Hide()
+	e.timing = &widget.Label{Wrapping: fyne.TextWrapWord, SizeName: captionSize}
+	e.dx = &widget.Label{Wrapping: fyne.TextWrapWord, SizeName: captionSize, Importance: widget.LowImportance}
 	e.warnings = &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.WarningImportance}
 	e.warnings.Hide()
 	e.sign = &widget.Button{Text: "Sign…", Icon: theme.ConfirmIcon(), Importance: widget.HighImportance, OnTapped: e.onSign}
@@ -104,6 +109,7 @@ func (e *editor) buildUI() fyne.CanvasObject {
 			if e.session.Visible() { // says what is still missing, as it is filled in
 				say(e.session, e.missingSession(false))
 			}
+			e.showTiming()
 			e.changed()
 		}}
 	}
@@ -129,10 +135,16 @@ func (e *editor) buildUI() fyne.CanvasObject {
 		fields.Add(&widget.Label{Text: s.Name, TextStyle: fyne.TextStyle{Bold: true}})
 		fields.Add(entry)
 	}
+	if g := newNoteGoals(e); g != nil {
+		e.goals = g
+		fields.Add(g.box)
+	}
 	title := &widget.Label{Text: kindLabel(n.Kind) + " · " + templateLabel(n.Template) + " · Draft", TextStyle: fyne.TextStyle{Bold: true}}
 	sessionRow := container.NewGridWithColumns(4,
 		labelled("Date", e.date), labelled("Start", e.start), labelled("Minutes", e.duration), labelled("Service code", e.code))
-	top := container.NewVBox(container.NewHBox(title, layout.NewSpacer(), e.status), sessionRow, e.session)
+	top := container.NewVBox(container.NewHBox(title, layout.NewSpacer(), e.status), sessionRow, e.timing, e.session, e.dx)
+	e.showTiming()
+	e.showDiagnoses()
 	if n.Kind == notes.Psychotherapy {
 		top.Add(&widget.Label{Text: "Psychotherapy note: kept apart from the record and left out of releases unless specifically authorized. " +
 			"Medications, session times, diagnoses and test results belong in a progress note.",
@@ -216,10 +228,13 @@ func (e *editor) save() error {
 	if e.timer != nil {
 		e.timer.Stop()
 	}
-	if !e.dirty && !e.sessionDirty {
+	if !e.dirty && !e.sessionDirty && !e.goals.isDirty() {
 		return nil
 	}
 	var errs []error
+	if err := e.goals.save(); err != nil {
+		errs = append(errs, err)
+	}
 	if e.dirty {
 		secs := e.currentSections()
 		if err := e.p.m.notes.UpdateDraft(e.note.ID, secs); err != nil {
@@ -236,7 +251,11 @@ func (e *editor) save() error {
 		if err != nil {
 			errs = append(errs, err)
 		} else {
+			dateChanged := sess.Date != e.note.Date
 			e.note.Session, e.sessionDirty = sess, false
+			if dateChanged {
+				e.showDiagnoses()
+			}
 		}
 	}
 	e.showWarnings()
@@ -251,7 +270,7 @@ func (e *editor) report(err error) {
 		e.status.SetText("Not saved: " + title)
 		return
 	}
-	if !e.dirty && !e.sessionDirty {
+	if !e.dirty && !e.sessionDirty && !e.goals.isDirty() {
 		e.status.Importance = widget.SuccessImportance
 		e.status.SetText("Saved " + e.p.m.now().Format("15:04"))
 	}
@@ -359,6 +378,20 @@ func (e *editor) onSign() {
 		return
 	}
 	say(e.session, "")
+	if msg := e.goals.unfinished(); msg != "" {
+		say(e.session, msg)
+		return
+	}
+	if chk := e.timeCheck(); !chk.OK {
+		e.confirmMismatch(chk)
+		return
+	}
+	e.confirmSign(false)
+}
+
+// confirmSign asks for confirmation, then signs; accepted says the
+// clinician chose to sign a time code that does not fit the minutes.
+func (e *editor) confirmSign(accepted bool) {
 	msg := "Once signed, this note is frozen: it cannot be changed or deleted. Later corrections are added as dated addenda."
 	if w := psychotherapyWarningText(e.note); w != "" {
 		msg = w + "\n\n" + msg
@@ -366,20 +399,22 @@ func (e *editor) onSign() {
 	label := &widget.Label{Text: msg, Wrapping: fyne.TextWrapWord}
 	dlg := dialog.NewCustomConfirm("Sign this note?", "Sign note", "Not yet", label, func(ok bool) {
 		if ok {
-			e.signNow()
+			e.signNow(accepted)
 		}
 	}, e.p.m.c.win)
 	dlg.Resize(fyne.NewSize(480, 240))
 	dlg.Show()
 }
 
-// signNow signs the draft and shows it read-only.
-func (e *editor) signNow() {
+// signNow signs the draft and shows it read-only. The time code is
+// checked again as it is signed (clinical.Store.SignNote), unless the
+// clinician accepted the mismatch.
+func (e *editor) signNow(acceptMismatch bool) {
 	if err := e.save(); err != nil {
 		e.p.m.c.showError(err)
 		return
 	}
-	n, err := e.p.m.notes.Sign(e.note.ID)
+	n, _, err := e.p.m.consent.Clinical().SignNote(e.note.ID, acceptMismatch)
 	if err != nil {
 		e.p.m.c.showError(err)
 		return

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/confidenotes/confide/clinical"
 	"github.com/confidenotes/confide/consent"
 	"github.com/confidenotes/confide/notes"
 	"github.com/confidenotes/confide/vault"
@@ -222,7 +223,14 @@ func (s *mainScreen) openAttention(a consent.Attention) {
 	}
 	s.clients.choose(a.ClientID)
 	if s.pane != nil && s.pane.client.ID == a.ClientID {
-		s.selectTab(tabConsent)
+		switch a.Kind {
+		case clinical.AttentionRisk, clinical.AttentionMeasure:
+			s.selectTab(tabMeasures)
+		case clinical.AttentionPlan:
+			s.selectTab(tabPlan)
+		default:
+			s.selectTab(tabConsent)
+		}
 	}
 }
 

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/confidenotes/confide/clinical"
 	"github.com/confidenotes/confide/notes"
 )
 
@@ -21,10 +22,11 @@ type noteView struct {
 	p    *clientPane
 	note *notes.Note
 
-	body     *fyne.Container
-	addendum *widget.Entry
-	add      *widget.Button
-	print    *widget.Button
+	body      *fyne.Container
+	addendum  *widget.Entry
+	add       *widget.Button
+	print     *widget.Button
+	superbill *widget.Button // for a session with a service code
 
 	// The addendum being written autosaves as a draft, like a note.
 	dirty  bool
@@ -44,10 +46,15 @@ func (v *noteView) buildUI() fyne.CanvasObject {
 	v.addendum.SetMinRowsVisible(3)
 	v.add = &widget.Button{Text: "Add addendum…", Icon: theme.ContentAddIcon(), OnTapped: v.onAdd}
 	v.print = &widget.Button{Text: "Print or save as PDF…", Icon: theme.DocumentPrintIcon(), Importance: widget.LowImportance, OnTapped: v.onPrint}
+	actions := container.NewHBox(v.print)
+	if v.note.ServiceCode != "" && v.note.Kind != notes.Psychotherapy {
+		v.superbill = &widget.Button{Text: "Superbill…", Icon: theme.DocumentIcon(), Importance: widget.LowImportance, OnTapped: v.onSuperbill}
+		actions.Add(v.superbill)
+	}
 	v.refresh()
 	bottom := container.NewVBox(widget.NewSeparator(),
 		&widget.Label{Text: "Addendum", TextStyle: fyne.TextStyle{Bold: true}},
-		v.addendum, container.NewHBox(v.print, layout.NewSpacer(), v.add))
+		v.addendum, container.NewHBox(actions, layout.NewSpacer(), v.add))
 	return container.NewBorder(nil, bottom, nil, nil, activityScroll(v.body, v.p.m.c.idle.touch))
 }
 
@@ -71,6 +78,10 @@ func (v *noteView) refresh() {
 	if session := sessionText(n.Session); session != "" {
 		v.body.Add(&widget.Label{Text: session, SizeName: captionSize})
 	}
+	clin := v.p.m.consent.Clinical()
+	if dx := noteDiagnosesText(clin, n, false); dx != "" {
+		v.body.Add(&widget.Label{Text: dx, SizeName: captionSize, Wrapping: fyne.TextWrapWord})
+	}
 	if n.Kind == notes.Psychotherapy {
 		v.body.Add(&widget.Label{Text: "Psychotherapy note: kept apart from the record.", SizeName: captionSize, Importance: widget.WarningImportance})
 	}
@@ -79,6 +90,14 @@ func (v *noteView) refresh() {
 			v.body.Add(&widget.Label{Text: s.Name, TextStyle: fyne.TextStyle{Bold: true}})
 		}
 		v.body.Add(&widget.Label{Text: v.p.shown(s.Text), Wrapping: fyne.TextWrapWord, Selectable: true})
+	}
+	if goals, err := clin.NoteGoalTexts(n.ID); err != nil {
+		v.p.m.c.showError(err)
+	} else if len(goals) > 0 {
+		v.body.Add(&widget.Label{Text: "Treatment plan goals addressed", TextStyle: fyne.TextStyle{Bold: true}})
+		for _, g := range goals {
+			v.body.Add(&widget.Label{Text: "• " + v.p.shown(g), Wrapping: fyne.TextWrapWord})
+		}
 	}
 	v.body.Add(signatureBlock(prof.SignatureLine(n.SignedBy, n.SignedAt), n.Hash))
 	for _, a := range n.Addenda {
@@ -100,10 +119,13 @@ func signatureBlock(line, hash string) fyne.CanvasObject {
 }
 
 // sessionText says when a note's session was and how it is billed:
-// "Session 2026-11-14 · started 14:00 · 50 minutes · service code 90834".
+// "Session 2026-11-14 · 14:00 to 14:50 · 50 minutes · service code 90834".
+// The end is the start plus the minutes (clinical.SessionEnd).
 func sessionText(s notes.Session) string {
 	parts := []string{"Session " + s.Date}
-	if s.Start != "" {
+	if end := clinical.SessionEnd(s); end != "" {
+		parts = append(parts, s.Start+" to "+end)
+	} else if s.Start != "" {
 		parts = append(parts, "started "+s.Start)
 	}
 	if s.DurationMin > 0 {
@@ -131,6 +153,12 @@ func (v *noteView) onPrint() {
 	v.p.m.c.idle.touch()
 	name := strings.ToLower(strings.ReplaceAll(kindLabel(v.note.Kind), " ", "-")) + "-" + v.note.Date + ".pdf"
 	printNote(v.p.m.deps(), v.note.ClientID, v.note.ID, name, v.p.m.reloadConsentTab)
+}
+
+// onSuperbill writes the superbill of this session, or of its month.
+func (v *noteView) onSuperbill() {
+	v.p.m.c.idle.touch()
+	showSuperbillDialog(v.p.m.deps(), v.note, v.p.m.reloadConsentTab)
 }
 
 // changed notes an edit of the addendum and (re)starts the autosave timer.

@@ -167,6 +167,9 @@ func (p *planPanel) onRevise(cur *clinical.Plan) {
 // onSign asks, then signs the draft.
 func (p *planPanel) onSign(draft *clinical.Plan) {
 	by := &widget.Entry{PlaceHolder: "Your name and credentials"}
+	if prof, err := p.d.consent.Profile(); err == nil {
+		by.Text = prof.SignatureName() // as a note is signed; it may be changed
+	}
 	dialog.ShowForm("Sign this plan?", "Sign plan", "Cancel",
 		[]*widget.FormItem{{Text: "Signed by", Widget: by, HintText: "A signed plan is frozen; changes come as a new version."}},
 		func(ok bool) {

@@ -87,7 +87,7 @@ func TestNewSessionNoteHasRealSessionValues(t *testing.T) {
 
 	// The signed view shows the session and the signature in the
 	// practice's time zone, with the hash whole; the header the last contact.
-	requireText(t, w, "Session 2026-11-23 · started 09:12 · 53 minutes · service code 90837")
+	requireText(t, w, "Session 2026-11-23 · 09:12 to 10:05 · 53 minutes · service code 90837")
 	requireText(t, w, "Electronically signed by Jane Porter, LCSW, 23 Nov 2026 9:12 AM EST")
 	requireText(t, w, "SHA-256 "+n.Hash)
 	requireText(t, w, "Last contact 2026-11-23")

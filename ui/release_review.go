@@ -77,6 +77,7 @@ func (s *releaseReview) render() {
 		"undo a redaction only for text the recipient may see.", releaseCount(len(p.Notes), "note"),
 		releaseCount(len(p.Withheld), "note"), releaseCount(len(p.Redactions), "redaction")))}
 	objs = append(objs, s.editRows()...)
+	objs = append(objs, s.clinicalView()...)
 	for _, n := range p.Notes {
 		objs = append(objs, s.noteView(n, "")...)
 	}

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/confidenotes/confide/clinical"
 	"github.com/confidenotes/confide/consent"
 	"github.com/confidenotes/confide/notes"
 )
@@ -40,6 +41,10 @@ type releaseScopeStep struct {
 	typ      consent.RequestType
 	basis    string // the authorizations chosen when the fields were filled
 	covers   string // what the authorization covers, in its own words
+
+	// The clinical record, part by part.
+	diagnoses, sessions, measures *widget.Check
+	plans                         *widget.Select
 }
 
 func (s *releaseScopeStep) title() string { return "What the release includes" }
@@ -58,6 +63,8 @@ func (s *releaseScopeStep) buildUI() fyne.CanvasObject {
 		{Text: "Sessions to", Widget: s.to, HintText: "YYYY-MM-DD; empty for today"},
 		{Text: "Kinds of note", Widget: kinds},
 		{Text: "Also", Widget: container.NewVBox(s.addenda, s.plan, s.consents)},
+		{Text: "Clinical record", Widget: container.NewVBox(s.diagnoses, s.sessions, s.measures,
+			container.NewBorder(nil, nil, widget.NewLabel("Treatment plan:"), nil, s.plans))},
 	}}
 	intro := "Prefilled with the minimum necessary for this kind of request. "
 	if s.covers != "" {
@@ -128,7 +135,21 @@ func (s *releaseScopeStep) fill(sc consent.ReleaseScope) {
 	s.plan = &widget.Check{Text: "The current treatment plan, even outside the dates", Checked: sc.TreatmentPlan}
 	s.consents = &widget.Check{Text: "Consents on file", Checked: sc.Consents}
 	s.psych = &widget.Check{Text: "Include psychotherapy notes in the dates", Checked: sc.PsychotherapyNotes}
+	s.diagnoses = &widget.Check{Text: "Diagnoses in effect in the dates", Checked: sc.Diagnoses}
+	s.sessions = &widget.Check{Text: "Sessions: dates, times and service codes", Checked: sc.Sessions}
+	s.measures = &widget.Check{Text: "Outcome measures, with their charts and risk assessments", Checked: sc.Measures}
+	s.plans = &widget.Select{Options: []string{releasePlanNone, releasePlanSummary, releasePlanFull}}
+	s.plans.Selected = releasePlanChoice[sc.Plans]
 }
+
+// The treatment plan choices of the scope step.
+const (
+	releasePlanNone    = "not included"
+	releasePlanSummary = "a summary (problems, goals, interventions)"
+	releasePlanFull    = "in full, with objectives and progress"
+)
+
+var releasePlanChoice = map[clinical.PlanDetail]string{"": releasePlanNone, clinical.PlanSummary: releasePlanSummary, clinical.PlanFull: releasePlanFull}
 
 // psychAllowed explains whether psychotherapy notes can be part of this
 // release, and reports whether to offer them.
@@ -155,7 +176,12 @@ func (s *releaseScopeStep) psychAllowed() (string, bool) {
 func (s *releaseScopeStep) scope() consent.ReleaseScope {
 	sc := consent.ReleaseScope{From: strings.TrimSpace(s.from.Text), To: strings.TrimSpace(s.to.Text),
 		Addenda: s.addenda.Checked, Consents: s.consents.Checked, TreatmentPlan: s.plan.Checked,
-		PsychotherapyNotes: s.psych.Checked}
+		PsychotherapyNotes: s.psych.Checked, Diagnoses: s.diagnoses.Checked, Sessions: s.sessions.Checked, Measures: s.measures.Checked}
+	for d, label := range releasePlanChoice {
+		if s.plans.Selected == label {
+			sc.Plans = d
+		}
+	}
 	for _, k := range releaseKinds {
 		if s.kinds[k.kind].Checked {
 			sc.Kinds = append(sc.Kinds, k.kind)

@@ -63,6 +63,7 @@ type settingsSection struct {
 func settingsSections() []settingsSection {
 	return []settingsSection{
 		{"Clinician and practice", func(s *settingsScreen) fyne.CanvasObject { return newProfileSection(s.m).buildUI() }},
+		{"Fees", func(s *settingsScreen) fyne.CanvasObject { return newFeesSection(s.m).buildUI() }},
 		{"Locking and privacy", (*settingsScreen).buildLocking},
 		{"Appearance", (*settingsScreen).buildAppearance},
 		{"Unlocking", (*settingsScreen).buildUnlocking},

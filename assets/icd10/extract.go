@@ -1,19 +1,25 @@
 //go:build ignore
 
 // extract writes icd10cm-mh.tsv, the subset of ICD-10-CM that Confide
-// ships, from the CDC/CMS tabular XML (icd10cm_tabular_YYYY.xml). Run:
+// ships, from a CDC/CMS release: the code descriptions file
+// (icd10cm-codes-YYYY.txt, one valid code a line: the code without its
+// dot, padded to 7, a space, the description; gzipped or not) or the
+// tabular XML (icd10cm_tabular_YYYY.xml). Run:
 //
-//	go run assets/icd10/extract.go icd10cm_tabular_2023.xml > assets/icd10/icd10cm-mh.tsv
+//	go run assets/icd10/extract.go icd10cm-codes-2026.txt > assets/icd10/icd10cm-mh.tsv
 //
-// It keeps the codes valid for submission (a diag element without child
-// diags) of chapter 5 (F01-F99) and of the Z categories listed in
-// zPrefixes, in tabular order, with their descriptions unchanged.
+// It keeps the codes valid for submission (every line of the codes file;
+// a diag element without child diags in the XML) of chapter 5 (F01-F99)
+// and of the Z categories listed in zPrefixes, in tabular order, with
+// their descriptions unchanged, and prints on stderr how many it kept.
 package main
 
 import (
 	"bufio"
+	"compress/gzip"
 	"encoding/xml"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 )
@@ -61,11 +67,18 @@ func keep(code string) bool {
 	return false
 }
 
+var kept int
+
+func emit(w *bufio.Writer, code, desc string) {
+	if keep(code) {
+		fmt.Fprintf(w, "%s\t%s\n", code, strings.Join(strings.Fields(desc), " "))
+		kept++
+	}
+}
+
 func walk(w *bufio.Writer, d diag) {
 	if len(d.Diags) == 0 {
-		if keep(d.Name) {
-			fmt.Fprintf(w, "%s\t%s\n", d.Name, strings.Join(strings.Fields(d.Desc), " "))
-		}
+		emit(w, d.Name, d.Desc)
 		return
 	}
 	for _, c := range d.Diags {
@@ -73,17 +86,12 @@ func walk(w *bufio.Writer, d diag) {
 	}
 }
 
-func main() {
-	f, err := os.Open(os.Args[1])
-	if err != nil {
-		panic(err)
-	}
+// fromXML reads the tabular XML, whose codes carry their dots.
+func fromXML(w *bufio.Writer, r io.Reader) {
 	var t tabular
-	if err := xml.NewDecoder(f).Decode(&t); err != nil {
+	if err := xml.NewDecoder(r).Decode(&t); err != nil {
 		panic(err)
 	}
-	w := bufio.NewWriter(os.Stdout)
-	fmt.Fprintf(w, "code\tdescription\n")
 	for _, ch := range t.Chapters {
 		for _, s := range ch.Sections {
 			for _, d := range s.Diags {
@@ -91,6 +99,56 @@ func main() {
 			}
 		}
 	}
+	fmt.Fprintf(os.Stderr, "ICD-10-CM tabular version %s\n", t.Version)
+}
+
+// fromCodes reads the code descriptions file, whose codes have no dot:
+// the dot goes after the third character.
+func fromCodes(w *bufio.Writer, r io.Reader) {
+	sc := bufio.NewScanner(r)
+	n := 0
+	for sc.Scan() {
+		line := strings.TrimRight(sc.Text(), "\r")
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		code, desc, ok := strings.Cut(line, " ")
+		if !ok || len(code) < 3 || len(code) > 7 {
+			panic(fmt.Sprintf("line %d is not CODE DESCRIPTION: %q", n+1, line))
+		}
+		if len(code) > 3 {
+			code = code[:3] + "." + code[3:]
+		}
+		emit(w, code, desc)
+		n++
+	}
+	if err := sc.Err(); err != nil {
+		panic(err)
+	}
+	fmt.Fprintf(os.Stderr, "%d codes in the release\n", n)
+}
+
+func main() {
+	f, err := os.Open(os.Args[1])
+	if err != nil {
+		panic(err)
+	}
+	var r io.Reader = bufio.NewReader(f)
+	name := os.Args[1]
+	if strings.HasSuffix(name, ".gz") {
+		gz, err := gzip.NewReader(r)
+		if err != nil {
+			panic(err)
+		}
+		r, name = gz, strings.TrimSuffix(name, ".gz")
+	}
+	w := bufio.NewWriter(os.Stdout)
+	fmt.Fprintf(w, "code\tdescription\n")
+	if strings.HasSuffix(name, ".xml") {
+		fromXML(w, r)
+	} else {
+		fromCodes(w, r)
+	}
 	w.Flush()
-	fmt.Fprintf(os.Stderr, "ICD-10-CM version %s\n", t.Version)
+	fmt.Fprintf(os.Stderr, "%d codes kept\n", kept)
 }

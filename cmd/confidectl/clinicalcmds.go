@@ -12,11 +12,12 @@ import (
 	"strings"
 
 	"github.com/confidenotes/confide/clinical"
+	"github.com/confidenotes/confide/consent"
 	"github.com/confidenotes/confide/vault"
 )
 
 // The clinical record: measures, risk assessments, diagnoses, treatment
-// plans and the goals notes address (docs/cli-clinical.md).
+// plans and the goals notes address (docs/cli.md).
 
 func init() {
 	register(&command{name: "measure add", summary: "give a measure (item answers or a paper total); prints its id",
@@ -39,7 +40,7 @@ func init() {
 		flags: func(fs *flag.FlagSet) {
 			fs.String("client", "", "the client `ID`")
 			fs.String("instrument", "", "phq9, gad7, pcl5, core10 or auditc")
-			fs.String("png", "", "write the chart to `FILE.png`")
+			fs.String("png", "", "also save the chart as `FILE.png` (recorded in the accounting of disclosures as a copy of the record)")
 		}, run: cmdMeasureTrend})
 	register(&command{name: "measure schedule", summary: "repeat a measure every N sessions or every N months",
 		flags: func(fs *flag.FlagSet) {
@@ -85,7 +86,7 @@ func init() {
 	register(&command{name: "plan add", summary: "add a draft treatment plan from a JSON file; prints its id",
 		flags: func(fs *flag.FlagSet) {
 			fs.String("client", "", "the client `ID`")
-			fs.String("file", "", "the plan, `PLAN.json` (docs/cli-clinical.md)")
+			fs.String("file", "", "the plan, `PLAN.json` (docs/cli.md)")
 		}, run: cmdPlanAdd})
 	register(&command{name: "plan edit", args: "ID", summary: "replace a draft plan's content from a JSON file",
 		flags: func(fs *flag.FlagSet) { fs.String("file", "", "the plan, `PLAN.json`") }, run: cmdPlanEdit})
@@ -250,17 +251,15 @@ func cmdMeasureTrend(e *env, args []string) error {
 	if err := e.needAll("measure trend", "client", "instrument"); err != nil {
 		return err
 	}
-	return e.withClinical(func(s *clinical.Store) error {
-		t, err := s.Trend(e.flag("client"), e.flag("instrument"))
+	return e.withConsent(func(cs *consent.Store) error {
+		t, err := cs.Clinical().Trend(e.flag("client"), e.flag("instrument"))
 		if err != nil {
-			return err
+			return clinicalHint(err)
 		}
 		if out := e.flag("png"); out != "" {
-			img, err := clinical.ChartPNG(t, 800, 450)
-			if err != nil {
-				return err
-			}
-			if err := writeExport(out, img); err != nil {
+			// Saved as a copy of the record: crash-safe, readable by the
+			// user only, and entered in the accounting of disclosures.
+			if _, err := cs.ExportTrendChart(e.flag("client"), e.flag("instrument"), out); err != nil {
 				return err
 			}
 		}
@@ -271,44 +270,6 @@ func cmdMeasureTrend(e *env, args []string) error {
 			}
 		})
 	})
-}
-
-// writeExport writes a file the user asked for, where they asked, the
-// crash-safe way: a temporary file beside it readable only by the user,
-// synced, then renamed over the target.
-func writeExport(path string, data []byte) (err error) {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, ".confide-export-*")
-	if err != nil {
-		return fmt.Errorf("write %s: %w", filepath.Base(path), err)
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-			err = fmt.Errorf("write %s: %w", filepath.Base(path), err)
-		}
-	}()
-	if err = tmp.Chmod(0o600); err != nil {
-		return err
-	}
-	if _, err = tmp.Write(data); err != nil {
-		return err
-	}
-	if err = tmp.Sync(); err != nil {
-		return err
-	}
-	if err = tmp.Close(); err != nil {
-		return err
-	}
-	if err = os.Rename(tmp.Name(), path); err != nil {
-		return err
-	}
-	if d, derr := os.Open(dir); derr == nil {
-		d.Sync() // best effort: Windows refuses to sync a folder
-		d.Close()
-	}
-	return nil
 }
 
 func cmdMeasureSchedule(e *env, args []string) error {
@@ -508,7 +469,7 @@ func (e *env) readPlan() (clinical.PlanInput, error) {
 	dec := json.NewDecoder(strings.NewReader(string(b)))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&in); err != nil {
-		return in, fmt.Errorf("%w: %s is not a plan (docs/cli-clinical.md shows the shape): %v", clinical.ErrInvalid, filepath.Base(path), err)
+		return in, fmt.Errorf("%w: %s is not a plan (docs/cli.md shows the shape): %v", clinical.ErrInvalid, filepath.Base(path), err)
 	}
 	return in, nil
 }

@@ -126,7 +126,7 @@ func TestDxCommands(t *testing.T) {
 	if len(list) != 1 || list[0]["code"] != "Z63.0" {
 		t.Errorf("in effect on 2026-01-10: %v", list)
 	}
-	if out := c.ok("", "dx", "codes", "generalized", "anxiety"); !strings.Contains(out, "F41.1") || !strings.Contains(out, "FY2023") {
+	if out := c.ok("", "dx", "codes", "generalized", "anxiety"); !strings.Contains(out, "F41.1") || !strings.Contains(out, "FY2026") {
 		t.Errorf("dx codes = %q", out)
 	}
 }
@@ -186,7 +186,8 @@ func TestPlanCommands(t *testing.T) {
 	}
 	c.ok("", "plan", "verify", plan)
 
-	note := c.ok("Walked twice this week.", "note", "add", "--client", client, "--kind", "progress", "--date", "2026-03-10")
+	note := c.ok("Walked twice this week.", "note", "add", "--client", client, "--kind", "progress", "--date", "2026-03-10",
+		"--start", "10:00", "--duration", "50", "--service-code", "90834")
 	c.ok("", "goal", "link", "--note", note, "--goal", "mood-1", "--progress", "3", "--comment", "Two walks.")
 	c.ok("", "note", "sign", note)
 	if _, errs, code := c.run("", "goal", "link", "--note", note, "--goal", "mood-1", "--progress", "5"); code != 1 || !strings.Contains(errs, "signed") {

@@ -16,7 +16,7 @@ func init() {
 	register(&command{name: "demo", summary: "fill the vault with a synthetic practice (for trying the app, screenshots and benchmarks)",
 		flags: func(fs *flag.FlagSet) {
 			fs.Int("clients", 12, "number of clients")
-			fs.Int("notes", 300, "number of notes")
+			fs.Int("notes", 600, "number of notes (50 a client: over a year of treatment for those in treatment)")
 			fs.Int64("seed", 1, "the same seed makes the same practice")
 		}, run: cmdDemo})
 }
@@ -45,14 +45,14 @@ func cmdDemo(e *env, args []string) error {
 			return err
 		}
 		return e.output(res, func(w io.Writer) {
-			fmt.Fprintf(w, "added a synthetic practice: %d clients, %d notes (%d signed), %d couple(s), %d consents, %d authorizations, %d open request(s)\n",
+			fmt.Fprintf(w, "added a synthetic practice: %d clients, %d notes (%d signed), %d couple(s), %d consents, %d authorizations, %d open request(s), with diagnoses, measures and treatment plans\n",
 				res.Clients, res.Notes, res.Signed, res.Units, res.Consents, res.Authorizations, res.Requests)
 		})
 	})
 }
 
 // fillDemo opens the stores on v with a clock the demo moves, fills the
-// practice and furnishes its consent records.
+// practice, furnishes its consent records and charts its clinical record.
 func fillDemo(v *vault.Vault, o demo.Options) (*demo.Result, error) {
 	clock := demo.NewClock(time.Now())
 	cs, err := consent.Open(v, consent.WithClock(clock.Now))
@@ -63,5 +63,8 @@ func fillDemo(v *vault.Vault, o demo.Options) (*demo.Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	return res, demo.Furnish(cs, clock, res, o.Today)
+	if err := demo.Furnish(cs, clock, res, o.Today); err != nil {
+		return nil, err
+	}
+	return res, demo.Chart(cs.Clinical(), clock, res, o.Today)
 }

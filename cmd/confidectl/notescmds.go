@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/confidenotes/confide/clinical"
 	"github.com/confidenotes/confide/notes"
 	"github.com/confidenotes/confide/vault"
 )
@@ -60,7 +61,10 @@ func init() {
 			fs.String("duration", "", "session length in `minutes`")
 			fs.String("service-code", "", "service (billing) code")
 		}, run: cmdNoteSession})
-	register(&command{name: "note sign", args: "ID", summary: "sign and freeze a note (a session note needs its start, length and service code)", run: cmdNoteSign})
+	register(&command{name: "note sign", args: "ID", summary: "sign and freeze a note (a session note needs its start, length and service code that fits its minutes)",
+		flags: func(fs *flag.FlagSet) {
+			fs.Bool("accept-code-mismatch", false, "sign although the psychotherapy time code does not fit the minutes")
+		}, run: cmdNoteSign})
 	register(&command{name: "note addendum", args: "ID", summary: "append a dated, signed addendum to a signed note; prints its id",
 		flags: func(fs *flag.FlagSet) { fs.String("file", "", "read the addendum from `FILE` instead of stdin") }, run: cmdNoteAddendum})
 	register(&command{name: "note show", args: "ID", summary: "show a note with its addenda", run: cmdNoteShow})
@@ -341,14 +345,25 @@ func cmdNoteSign(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	return e.withNotes(func(s *notes.Store) error {
-		n, err := s.Sign(id)
+	return e.withClinical(func(cs *clinical.Store) error {
+		s := cs.Notes()
+		n, chk, err := cs.SignNote(id, e.flag("accept-code-mismatch") == "true")
+		if errors.Is(err, clinical.ErrCodeMismatch) {
+			fix := "change the length or the code with 'confidectl note session " + id + " --duration MINUTES --service-code CODE'"
+			if chk.Fits != "" {
+				fix = "change the code with 'confidectl note session " + id + " --service-code " + chk.Fits + "'"
+			}
+			return fmt.Errorf("%w; nothing was signed: %s, or sign as it is with --accept-code-mismatch", err, fix)
+		}
 		if err != nil {
-			return err
+			return notesHint(err)
 		}
 		return e.output(noteView(n), func(w io.Writer) {
 			prof, _ := s.Practice().Profile()
 			fmt.Fprintf(w, "signed %s: %s; sha256:%s\n", n.ID, prof.SignatureLine(n.SignedBy, n.SignedAt), n.Hash)
+			if !chk.OK {
+				fmt.Fprintf(w, "note: signed with service code %s although %s\n", n.ServiceCode, chk.Reason)
+			}
 			for _, warn := range notes.PsychotherapyWarnings(n) {
 				fmt.Fprintf(w, "note: section %s mentions a %s, which belongs in the record rather than a psychotherapy note\n", warn.Section, warn.Topic)
 			}

@@ -189,7 +189,7 @@ func TestReleaseCommandUnderEachBasis(t *testing.T) {
 			"--court", "Family Court", "--case", "FC-9", "--include-psychotherapy-notes"},
 			true, []string{"PSYCHNOTE", "the order names psychotherapy notes"}, thirdParties},
 		{"insurer, with a clinician's redaction", []string{"--request", "insurer", "--recipient", "Acme Health", "--purpose", "claim",
-			"--redact", "money", "--no-addenda"}, false, []string{"Goal one", "[redacted: marked by the clinician]"},
+			"--redact", "money", "--no-addenda", "--kinds", "treatment-plan,progress"}, false, []string{"Goal one", "[redacted: marked by the clinician]"},
 			append([]string{"money", "ADDENDUMTEXT", "PSYCHNOTE"}, thirdParties...)},
 		{"supervision packet", []string{"--request", "supervision", "--recipient", "Dr. Supervisor", "--purpose", "supervision"},
 			false, []string{"argued about money", "pseudonyms"}, append([]string{"Garcia", "2026-03-10", "PSYCHNOTE"}, thirdParties...)},

@@ -20,8 +20,8 @@ func fill(t *testing.T, o demo.Options) (*notes.Store, *demo.Result) {
 	return cs.Notes(), res
 }
 
-// furnished fills a practice and furnishes its consent records, as
-// confidectl demo does.
+// furnished fills a practice, furnishes its consent records and charts
+// its clinical record, as confidectl demo does.
 func furnished(t *testing.T, o demo.Options) (*consent.Store, *demo.Result) {
 	t.Helper()
 	v, _, err := vault.Create(filepath.Join(t.TempDir(), "v"), vault.CreateOptions{})
@@ -39,6 +39,9 @@ func furnished(t *testing.T, o demo.Options) (*consent.Store, *demo.Result) {
 		t.Fatal(err)
 	}
 	if err := demo.Furnish(cs, clock, res, o.Today); err != nil {
+		t.Fatal(err)
+	}
+	if err := demo.Chart(cs.Clinical(), clock, res, o.Today); err != nil {
 		t.Fatal(err)
 	}
 	return cs, res
