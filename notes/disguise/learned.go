@@ -2,6 +2,8 @@ package disguise
 
 import (
 	"math"
+	"strings"
+	"unicode"
 
 	"github.com/confidenotes/confide/notes/disguise/tagger"
 )
@@ -30,7 +32,7 @@ func addLearned(text string, spans []Span) []Span {
 	}
 	structured := len(spans)
 	for _, e := range m.Tag(text) {
-		if e.Margin < learnedMinMargin || overlapsStructured(spans[:structured], e.Start, e.End) {
+		if e.Margin < learnedMinMargin || overlapsStructured(spans[:structured], e.Start, e.End) || notAnEntity(text, e) {
 			continue
 		}
 		spans = append(spans, Span{
@@ -40,6 +42,85 @@ func addLearned(text string, spans []Span) []Span {
 	}
 	return spans
 }
+
+// notAnEntity reports a tagger entity that the annotation rules never count
+// as an identifier on its own, whatever the model thinks of its context:
+// a country, continent or region ("moved from Mexico"), a nationality,
+// language or faith ("Korean", "Haitian Creole", "Irish Catholic"), a US
+// state named alone ("moved to Ohio"; in an address the patterns find it),
+// and apps, platforms and federal bodies ("on Facebook", "the VA"). The
+// model learnt these as non-entities but still marks some; the kind is
+// settled here, for every one of them. A nationality that is also a common
+// first name stays a person ("Karen", "Christian").
+func notAnEntity(text string, e tagger.Entity) bool {
+	s := text[e.Start:e.End]
+	key := normalEntity(s)
+	if key == "" {
+		return false
+	}
+	if notEntities[key] || countries[key] {
+		return true
+	}
+	if demonyms[key] {
+		// "Karen", "Christian": common first names stay people.
+		return e.Kind != tagger.Person || !demonymFirstName(key)
+	}
+	if e.Kind == tagger.Location && stateAlone(text, e.Start, e.End, key) {
+		return true
+	}
+	// "Korean American", "Mexican-American", "Irish Catholic": every word a
+	// nationality, language, faith or country.
+	words := strings.FieldsFunc(key, func(r rune) bool { return r == ' ' || r == '-' })
+	if len(words) < 2 {
+		return false
+	}
+	for _, w := range words {
+		if !demonyms[w] && !countries[w] && !notEntities[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// normalEntity is an entity's text in lower case, without a leading
+// "the", surrounding punctuation or inner runs of space.
+func normalEntity(s string) string {
+	s = strings.ToLower(strings.Join(strings.Fields(s), " "))
+	s = strings.TrimFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	s = strings.TrimPrefix(s, "the ")
+	return strings.ReplaceAll(s, "’", "'")
+}
+
+// stateAlone reports a US state's full name that is not part of an
+// address: no ZIP code after it and no city and comma before it. A state
+// that is also a large city ("New York") is left to the model.
+func stateAlone(text string, start, end int, key string) bool {
+	l := getLexicon()
+	if abbr, ok := l.states[key]; !ok || strings.EqualFold(abbr, key) || l.places[key] >= 100000 {
+		return false
+	}
+	after := strings.TrimLeft(text[end:min(len(text), end+12)], " ,")
+	if len(after) >= 5 && isDigits(after[:5]) {
+		return false
+	}
+	before := strings.TrimRight(text[max(0, start-3):start], " ")
+	return !strings.HasSuffix(before, ",")
+}
+
+// notEntities are the names the detector's annotation rules leave alone,
+// beside the countries and nationalities the rules already know:
+// continents and regions, other forms of countries, apps and platforms,
+// federal bodies and 12-step fellowships.
+var notEntities = wordSet(strings.Split(`usa|u.s|u.s.a|us|united states|united states of america|america|uk|u.k|united kingdom|great britain|britain|holland|`+
+	`saudi arabia|sri lanka|north korea|costa rica|panama|palestine|singapore|malaysia|denmark|finland|iceland|`+
+	`europe|asia|africa|north america|south america|latin america|central america|middle east|caribbean|`+
+	`scandinavia|the west|earth|world|east asia|southeast asia|`+
+	`facebook|instagram|insta|tiktok|snapchat|youtube|twitter|x|reddit|discord|whatsapp|telegram|tinder|hinge|bumble|grindr|`+
+	`zoom|facetime|teams|skype|doxy.me|mychart|simplepractice|therapynotes|headspace|calm|spotify|netflix|hulu|`+
+	`xbox|playstation|fortnite|minecraft|roblox|venmo|cash app|paypal|life360|google|iphone|android|alexa|siri|`+
+	`chatgpt|uber|lyft|doordash|peloton|fitbit|apple watch|juul|`+
+	`va|medicare|medicaid|social security|ssa|ssi|ssdi|cms|fda|fbi|ice|hud|snap|wic|irs|dmv|cps|dcfs|`+
+	`aa|na|al-anon|alateen|smart recovery|celebrate recovery|alcoholics anonymous|narcotics anonymous`, "|"))
 
 func categoryOf(k tagger.Kind) Category {
 	switch k {

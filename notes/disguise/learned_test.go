@@ -82,3 +82,42 @@ func TestDetectFindsEntitiesInEveryCasing(t *testing.T) {
 		}
 	}
 }
+
+// Countries, continents, nationalities, languages, faiths, states named
+// alone, apps and federal bodies are never identifiers on their own
+// (the annotation rules, and Safe Harbor for countries), whatever the
+// tagger makes of their context, in every casing; a nationality that is
+// also a common first name is still a person where it is used as one.
+func TestLearnedNeverReportsCountriesOrNationalities(t *testing.T) {
+	texts := []string{
+		"Born in India; family moved from Mexico.",
+		"Her parents emigrated from Vietnam and the Philippines to the United States in the 90s.",
+		"He grew up in South Korea, then Germany; his father is from Haiti.",
+		"She speaks Tagalog, Spanish and Haitian Creole at home and is Korean American.",
+		"Raised Irish Catholic; her husband is Mexican-American and Muslim.",
+		"They moved from Europe to Latin America, then to Ohio.",
+		"She saw the post on Facebook and Instagram, then called the VA and Medicaid.",
+		"Attends AA and Al-Anon twice a week; uses Headspace and Zoom.",
+	}
+	for _, base := range texts {
+		for _, casing := range []func(string) string{func(s string) string { return s }, strings.ToLower, strings.ToUpper} {
+			text := casing(base)
+			for _, s := range addLearned(text, nil) {
+				t.Errorf("in %q the tagger's %s %q was kept", text, s.Category, text[s.Start:s.End])
+			}
+		}
+	}
+	text := "Her sister Karen called; Christian, her son, drove her."
+	for _, w := range []string{"Karen", "Christian"} {
+		i := strings.Index(text, w)
+		found := false
+		for _, s := range Detect(text, nil) {
+			if s.Start <= i && s.End >= i+len(w) && s.Category == Name {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("%q not found as a person in %q", w, text)
+		}
+	}
+}

@@ -44,8 +44,13 @@ func clinicalSpan(s Span) bool {
 	lw := strings.ToLower(strings.Trim(t, ".,;:()"))
 	switch s.Category {
 	case Name, Org, Location:
-		if clinicalAbbrev[lw] || drugs[lw] || clinicalTerms[lw] || demonyms[lw] || stopWords[lw] {
+		if clinicalAbbrev[lw] || drugs[lw] || clinicalTerms[lw] || stopWords[lw] {
 			return true
+		}
+		if demonyms[lw] {
+			// A nationality or language, unless a person is called it:
+			// "Karen" and "Christian" are common first names.
+			return s.Category != Name || !demonymFirstName(lw)
 		}
 	case ID:
 		if cptCode.MatchString(t) || icdCode.MatchString(t) || doseRE.MatchString(t) {
@@ -53,6 +58,12 @@ func clinicalSpan(s Span) bool {
 		}
 	}
 	return false
+}
+
+// demonymFirstName reports a nationality, language or faith that is also a
+// common first name (10,000 births or more: "Karen", "Christian").
+func demonymFirstName(w string) bool {
+	return getLexicon().firstCount(w) >= 10000
 }
 
 // facilityAfter returns where a school's or hospital's head word right after
