@@ -2,7 +2,9 @@ package disguise
 
 import (
 	"math"
+	"slices"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/confidenotes/confide/notes/disguise/tagger"
@@ -25,14 +27,15 @@ const learnedMinMargin = 1.0
 // email address adds no recall and loses precision. Everything else is
 // added, and normalize merges overlaps, the more trusted or longer span
 // deciding the category.
-func addLearned(text string, spans []Span) []Span {
+func addLearned(text string, tt []tagger.Token, toks []token, spans []Span) []Span {
 	m, err := tagger.Default()
 	if err != nil {
 		return spans // a build defect the tagger's tests catch; the rules still run
 	}
 	structured := len(spans)
-	for _, e := range m.Tag(text) {
-		if e.Margin < learnedMinMargin || overlapsStructured(spans[:structured], e.Start, e.End) || notAnEntity(text, e) {
+	for _, e := range m.TagTokens(text, tt) {
+		e = trimStopWords(toks, e)
+		if e.Start >= e.End || e.Margin < learnedMinMargin || overlapsStructured(spans[:structured], e.Start, e.End) || notAnEntity(text, e) || usedAsWord(toks, e) {
 			continue
 		}
 		spans = append(spans, Span{
@@ -54,6 +57,9 @@ func addLearned(text string, spans []Span) []Span {
 // first name stays a person ("Karen", "Christian").
 func notAnEntity(text string, e tagger.Entity) bool {
 	s := text[e.Start:e.End]
+	if !entityLeads()[leadWord(s)] {
+		return false // the common case, decided without building the key
+	}
 	key := normalEntity(s)
 	if key == "" {
 		return false
@@ -81,6 +87,103 @@ func notAnEntity(text string, e tagger.Entity) bool {
 	}
 	return true
 }
+
+// leadWord is the first word of s in lower case, after a leading "the".
+func leadWord(s string) string {
+	for {
+		i := strings.IndexFunc(s, func(r rune) bool { return r == ' ' || r == '-' || r == '\n' || r == '\t' })
+		w := s
+		if i >= 0 {
+			w = s[:i]
+		}
+		w = lowerWord(strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }))
+		if w == "the" && i >= 0 {
+			s = strings.TrimLeft(s[i:], " -\n\t")
+			continue
+		}
+		return strings.ReplaceAll(w, "’", "'")
+	}
+}
+
+var (
+	leadsOnce sync.Once
+	leads     map[string]bool
+)
+
+// entityLeads holds the first words of the names notAnEntity knows.
+func entityLeads() map[string]bool {
+	leadsOnce.Do(func() {
+		leads = map[string]bool{}
+		for _, set := range []map[string]bool{notEntities, countries, demonyms} {
+			for k := range set {
+				leads[leadWord(k)] = true
+			}
+		}
+		for k, abbr := range getLexicon().states {
+			if !strings.EqualFold(k, abbr) {
+				leads[leadWord(k)] = true
+			}
+		}
+	})
+	return leads
+}
+
+// trimStopWords drops the lower-case function words ("a", "the", "of")
+// that a tagger entity starts or ends with: a name, place or organisation
+// never ends with one, and "Bank of America" keeps its inner "of". An
+// entity of nothing else is left empty.
+func trimStopWords(toks []token, e tagger.Entity) tagger.Entity {
+	i, ok := slices.BinarySearchFunc(toks, e.Start, func(t token, start int) int { return t.start - start })
+	if !ok {
+		return e
+	}
+	j := i
+	for j+1 < len(toks) && toks[j+1].end <= e.End {
+		j++
+	}
+	stop := func(t *token) bool { return t.kind == tokWord && (!t.cap || t.flat) && stopWords[t.lower] }
+	for i <= j && (stop(&toks[i]) || toks[i].kind == tokPunct) {
+		i++
+	}
+	possessive := func(j int) bool { // "Fry's": the business's name
+		return j > i && toks[j].lower == "s" && !toks[j].space && (toks[j-1].text == "'" || toks[j-1].text == "’")
+	}
+	for j >= i && !possessive(j) && (stop(&toks[j]) || toks[j].kind == tokPunct && toks[j].text != ".") {
+		j--
+	}
+	if i > j {
+		e.End = e.Start
+		return e
+	}
+	e.Start, e.End = toks[i].start, toks[j].end
+	return e
+}
+
+// usedAsWord reports a one-word entity that is a common English word,
+// written without a capital that would say otherwise, and used as a word
+// by the words around it ("at dawn", "lost faith", "drew a picture",
+// "remains a target"): the rules' test for names that are also words.
+func usedAsWord(toks []token, e tagger.Entity) bool {
+	i, ok := slices.BinarySearchFunc(toks, e.Start, func(t token, start int) int { return t.start - start })
+	if !ok || toks[i].end != e.End || toks[i].kind != tokWord {
+		return false
+	}
+	t := &toks[i]
+	if t.cap && !t.flat || !getLexicon().isCommonWord(t.lower) {
+		return false
+	}
+	if timeOfDay[t.lower] {
+		// "waking around dawn", "until dawn"
+		if p := i - 1; p >= 0 && !t.newline && toks[p].kind == tokWord && timePrepositions[toks[p].lower] {
+			return true
+		}
+	}
+	return wordUse(toks, i)
+}
+
+var timeOfDay = wordSet(strings.Fields(`dawn dusk sunrise sunset daybreak nightfall noon midnight`))
+
+var timePrepositions = wordSet(strings.Fields(`around round until till til before after since at by from past near toward towards about`))
 
 // normalEntity is an entity's text in lower case, without a leading
 // "the", surrounding punctuation or inner runs of space.
