@@ -35,7 +35,7 @@ func addLearned(text string, tt []tagger.Token, toks []token, spans []Span) []Sp
 	structured := len(spans)
 	for _, e := range m.TagTokens(text, tt) {
 		e = trimStopWords(toks, e)
-		if e.Start >= e.End || e.Margin < learnedMinMargin || overlapsStructured(spans[:structured], e.Start, e.End) || notAnEntity(text, e) || usedAsWord(toks, e) {
+		if e.Start >= e.End || !entityShaped(tt, e) || e.Margin < learnedMinMargin || overlapsStructured(spans[:structured], e.Start, e.End) || notAnEntity(text, e) || usedAsWord(toks, e) {
 			continue
 		}
 		spans = append(spans, Span{
@@ -126,6 +126,23 @@ func entityLeads() map[string]bool {
 		}
 	})
 	return leads
+}
+
+// entityShaped reports an entity of a name's size: at most 12 tokens and
+// 120 bytes, and no word of more than 40 bytes (a run of letters that long
+// is no name, whatever the model makes of it).
+func entityShaped(tt []tagger.Token, e tagger.Entity) bool {
+	if e.End-e.Start > 120 {
+		return false
+	}
+	i, _ := slices.BinarySearchFunc(tt, e.Start, func(t tagger.Token, start int) int { return t.Start - start })
+	n := 0
+	for ; i < len(tt) && tt[i].End <= e.End; i++ {
+		if n++; n > 12 || tt[i].End-tt[i].Start > 40 {
+			return false
+		}
+	}
+	return true
 }
 
 // trimStopWords drops the lower-case function words ("a", "the", "of")

@@ -116,6 +116,7 @@ type scratch struct {
 	back  []uint8
 	path  []uint8
 	buf   []byte
+	cache *gazCache
 }
 
 // maxTagBytes bounds the text tagged in one pass; a longer text is tagged
@@ -180,7 +181,7 @@ func cut(toks []Token, limit int) int {
 }
 
 func (m *Model) tagPart(s *scratch, text string, toks []Token, out []Entity) []Entity {
-	s.info = m.tokenInfo(text, toks, s.info, s.buf)
+	s.info = m.tokenInfo(text, toks, s)
 	s.feats = m.extract(s.info, s.feats)
 	s.em = m.emissions(s.feats, s.em)
 	decode(s, s.em, &m.lattice, len(toks))

@@ -54,7 +54,7 @@ func TestRegimes(t *testing.T) {
 	text := "PT SEEN W/ WIFE MARIA TODAY\nshe said maria was tired today\nMaria Lopez came in with her husband"
 	m := &Model{gaz: newGazetteer(1)}
 	toks := Tokenize(text)
-	info := m.tokenInfo(text, toks, nil, nil)
+	info := m.tokenInfo(text, toks, &scratch{})
 	want := map[int]uint8{}
 	for i, tk := range toks {
 		switch {
@@ -81,7 +81,7 @@ func TestShapeIgnoresCasingWhereItCarriesNone(t *testing.T) {
 	m := &Model{gaz: newGazetteer(1)}
 	shapeOf := func(text, word string) uint64 {
 		toks := Tokenize(text)
-		info := m.tokenInfo(text, toks, nil, nil)
+		info := m.tokenInfo(text, toks, &scratch{})
 		for i, tk := range toks {
 			if text[tk.Start:tk.End] == word {
 				return info[i].shape

@@ -62,7 +62,7 @@ func (tr *Trainer) Len() int { return len(tr.seqs) }
 
 func (tr *Trainer) prepare(ex Example) sequence {
 	toks := Tokenize(ex.Text)
-	info := tr.m.tokenInfo(ex.Text, toks, nil, nil)
+	info := tr.m.tokenInfo(ex.Text, toks, &tr.s)
 	feats := tr.m.extract(info, nil)
 	return sequence{feats: feats, gold: goldLabels(toks, ex.Entities)}
 }
