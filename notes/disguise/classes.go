@@ -38,6 +38,7 @@ const (
 	cOrgStart // "u", "univ", "university", "college", "bank", "port"
 	cSaint    // "st", "saint", "our"
 	cPattern  // the first word of a pattern ("march", "mrn", "zip")
+	cHandle   // a word before a social media handle ("instagram", "handle")
 )
 
 var (
@@ -63,7 +64,7 @@ func wordClasses() map[string]wordClass {
 			{wordSet(keysOf(numWords)), cNumWord}, {idKeywordSet, cIDKey}, {closings, cCloser},
 			{wordSet([]string{"u", "univ", "university", "college", "bank", "port"}), cOrgStart},
 			{wordSet([]string{"st", "saint", "ste", "sts", "our"}), cSaint},
-			{wordSet(keysOf(patternsByWord())), cPattern},
+			{wordSet(keysOf(patternsByWord())), cPattern}, {handleWords, cHandle},
 		} {
 			for w, ok := range l.set {
 				if ok {
@@ -78,14 +79,14 @@ func wordClasses() map[string]wordClass {
 // annotate looks every word token up once: its word classes and what the
 // gazetteer says of it.
 func annotate(toks []token, l *lexicon) {
-	cl := wordClasses()
 	for i := range toks {
 		t := &toks[i]
 		if t.kind != tokWord {
 			continue
 		}
-		t.class = cl[t.lower]
-		t.info = l.name(t.lower)
+		e := l.word(t.lower)
+		t.class = e.class
+		t.info = l.nameOf(t.lower, e)
 	}
 }
 

@@ -20,6 +20,8 @@ type lexicon struct {
 	maxOrgLen   int
 	placeLen    map[string]int // first word of a place name -> most words of one
 	orgLen      map[string]int // first word of a listed organisation (2+ words) -> most words
+	words       *wordTable     // info, word classes, placeLen, orgLen and orgs1 by word, for lookups
+	classesOnce sync.Once
 }
 
 // wordInfo is what the lists say of one lower-case word.
@@ -40,7 +42,10 @@ var (
 )
 
 func getLexicon() *lexicon {
-	lexOnce.Do(func() { lex = loadLexicon() })
+	lexOnce.Do(func() {
+		lex = loadLexicon()
+		lex.withClasses()
+	})
 	return lex
 }
 
@@ -154,6 +159,7 @@ func loadLexicon() *lexicon {
 	eachRow("companies.tsv", addOrg)
 	l.placeLen = firstWordLens(l.places)
 	l.orgLen = firstWordLens(l.orgs)
+	l.buildWords()
 	return l
 }
 
@@ -189,7 +195,7 @@ func orgCore(name string) string {
 // isCommonWord reports whether w (lower case) is among the most frequent
 // English words, which tells "will" or "hope" from a name.
 func (l *lexicon) isCommonWord(w string) bool {
-	return l.info[w].rank > 0
+	return l.word(w).info.rank > 0
 }
 
 // isFirstName reports whether w (lower case) is an SSA first name.
@@ -200,14 +206,28 @@ func (l *lexicon) isFirstName(w string) bool {
 // name looks w up, without its accents when it has any: the SSA and
 // Census lists are written without them ("Jose", "Martinez").
 func (l *lexicon) name(w string) wordInfo {
-	i, ok := l.info[w]
-	if !ok {
+	return l.nameOf(w, l.word(w))
+}
+
+// nameOf is name for a word whose entry e was looked up already.
+func (l *lexicon) nameOf(w string, e *wordEntry) wordInfo {
+	if e.flags&inInfo == 0 {
 		if f := foldAccents(w); f != w {
-			i = l.info[f]
+			return l.word(f).info
 		}
 	}
-	return i
+	return e.info
 }
+
+// placeLenOf is the most words of a listed place that w starts, or 0.
+func (l *lexicon) placeLenOf(w string) int { return int(l.word(w).plen) }
+
+// orgLenOf is the most words of a listed organisation of two words or
+// more that w starts, or 0.
+func (l *lexicon) orgLenOf(w string) int { return int(l.word(w).olen) }
+
+// isOrg1 reports a listed one-word organisation.
+func (l *lexicon) isOrg1(w string) bool { return l.word(w).flags&isOrg1 != 0 }
 
 // firstCount is the number of births recorded with first name w.
 func (l *lexicon) firstCount(w string) int {
@@ -217,7 +237,7 @@ func (l *lexicon) firstCount(w string) int {
 // femaleShare is the share of people with first name w recorded female,
 // or -1 when the name is unknown.
 func (l *lexicon) femaleShare(w string) float64 {
-	i := l.info[w]
+	i := l.word(w).info
 	if i.first == 0 {
 		return -1
 	}

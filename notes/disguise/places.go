@@ -207,7 +207,7 @@ func capitalRuns(toks []token, l *lexicon, add func(Span)) {
 		}
 		// Known organisations (hospital, university, company lists), 2+ words.
 		for s := first; s < end; s++ {
-			for e := min(end, s+l.orgLen[toks[s].lower]-1); e > s; e-- {
+			for e := min(end, s+l.orgLenOf(toks[s].lower)-1); e > s; e-- {
 				if l.orgs[joinLower(toks, s, e)] {
 					add(Span{Start: toks[s].start, End: toks[e].end, Category: Org, Detector: DetectorGazetteer, Confidence: 0.8})
 					s = e
@@ -221,7 +221,7 @@ func capitalRuns(toks []token, l *lexicon, add func(Span)) {
 		if strong || leadWord == "outside" && (!l.isCommonWord(toks[i].lower) || toks[i].allCaps || end > i) {
 			add(Span{Start: toks[first].start, End: toks[end].end, Category: Org, Detector: DetectorContext, Confidence: 0.7})
 		}
-		if end == i && l.orgs1[toks[i].lower] && !l.isCommonWord(toks[i].lower) && !isNameWord(l, &toks[i]) {
+		if end == i && l.isOrg1(toks[i].lower) && !l.isCommonWord(toks[i].lower) && !isNameWord(l, &toks[i]) {
 			add(Span{Start: toks[i].start, End: toks[i].end, Category: Org, Detector: DetectorGazetteer, Confidence: 0.6})
 		}
 		// Countries are no identifiers (Safe Harbor, and the development
@@ -235,7 +235,7 @@ func capitalRuns(toks []token, l *lexicon, add func(Span)) {
 		// Places: longest run matching the place list, with a preposition
 		// before it or a state after it.
 		placed := false
-		for e := min(end, i+l.placeLen[toks[i].lower]-1); e >= i; e-- {
+		for e := min(end, i+l.placeLenOf(toks[i].lower)-1); e >= i; e-- {
 			key := joinLower(toks, i, e)
 			pop, ok := l.places[key]
 			_, isState := l.states[key]
@@ -634,7 +634,7 @@ func flatGazetteer(toks []token, l *lexicon, add func(Span)) {
 			continue
 		}
 		// Listed organisations of two or more words.
-		for e := min(len(toks)-1, i+l.orgLen[t.lower]-1); e > i; e-- {
+		for e := min(len(toks)-1, i+l.orgLenOf(t.lower)-1); e > i; e-- {
 			if toks[e].newline || toks[e].kind != tokWord {
 				continue
 			}
@@ -648,7 +648,7 @@ func flatGazetteer(toks []token, l *lexicon, add func(Span)) {
 			continue
 		}
 		strongLead := p >= 1 && (moveVerb(toks[p-1].lower) || toks[p-1].lower == "lives" || toks[p-1].lower == "living" || toks[p-1].lower == "lived" || toks[p-1].lower == "born" || toks[p-1].lower == "staying" || toks[p-1].lower == "stays" || toks[p-1].lower == "called" || toks[p-1].lower == "visiting" || toks[p-1].lower == "home") || toks[p].lower == "near"
-		for e := min(len(toks)-1, i+l.placeLen[t.lower]-1); e >= i; e-- {
+		for e := min(len(toks)-1, i+l.placeLenOf(t.lower)-1); e >= i; e-- {
 			if !sameLine(toks, i, e) || toks[e].kind != tokWord {
 				continue
 			}

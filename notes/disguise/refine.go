@@ -21,6 +21,12 @@ func refine(text string, spans []Span) []Span {
 				s.Text = text[s.Start:s.End]
 			}
 		}
+		if s.Category == Org {
+			if e := orgTailAfter(text, s.Start, s.End); e > s.End {
+				s.End = e
+				s.Text = text[s.Start:s.End]
+			}
+		}
 		out = append(out, s)
 	}
 	// Growing a name into an institution may reach the next span.
@@ -44,8 +50,13 @@ func clinicalSpan(s Span) bool {
 	lw := strings.ToLower(strings.Trim(t, ".,;:()"))
 	switch s.Category {
 	case Name, Org, Location:
-		if clinicalAbbrev[lw] || drugs[lw] || clinicalTerms[lw] || demonyms[lw] || stopWords[lw] {
+		if clinicalAbbrev[lw] || drugs[lw] || clinicalTerms[lw] || stopWords[lw] {
 			return true
+		}
+		if demonyms[lw] {
+			// A nationality or language, unless a person is called it:
+			// "Karen" and "Christian" are common first names.
+			return s.Category != Name || !demonymFirstName(lw)
 		}
 	case ID:
 		if cptCode.MatchString(t) || icdCode.MatchString(t) || doseRE.MatchString(t) {
@@ -53,6 +64,66 @@ func clinicalSpan(s Span) bool {
 		}
 	}
 	return false
+}
+
+// orgTails are the words that end an institution's name after its head
+// ("Lafayette Parish School System", "Denver Health Medical Center").
+var orgTails = wordSet(strings.Fields(`system systems district department dept authority board network group services
+center centre foundation association institute corporation company inc llc`))
+
+// orgTailAfter returns where an institution's closing word right after
+// byte e ends, when it is written in the same case as the organisation's
+// last word ("School System", "SCHOOL SYSTEM", "school system"), or e.
+func orgTailAfter(text string, start, e int) int {
+	i := e
+	if i >= len(text) || text[i] != ' ' {
+		return e
+	}
+	i++
+	j := i
+	for j < len(text) && isWordByte(text[j]) {
+		j++
+	}
+	if j == i || !orgTails[strings.ToLower(text[i:j])] || j < len(text) && text[j] == '\'' {
+		return e
+	}
+	k := e
+	for k > start && isWordByte(text[k-1]) {
+		k--
+	}
+	if k == e || caseShape(text[k:e]) != caseShape(text[i:j]) {
+		return e
+	}
+	return j
+}
+
+// caseShape is 'l' for a lower-case ASCII word, 'U' for capitals, 'T' for
+// a capital and lower case, '?' otherwise.
+func caseShape(w string) byte {
+	up, low := 0, 0
+	for i := 0; i < len(w); i++ {
+		switch c := w[i]; {
+		case c >= 'A' && c <= 'Z':
+			up++
+		case c >= 'a' && c <= 'z':
+			low++
+		}
+	}
+	switch {
+	case up == 0 && low > 0:
+		return 'l'
+	case low == 0 && up > 1:
+		return 'U'
+	case up > 0 && w[0] >= 'A' && w[0] <= 'Z':
+		return 'T'
+	}
+	return '?'
+}
+
+// demonymFirstName reports a nationality, language or faith that is also a
+// common first name (10,000 births or more: "Karen", "Christian").
+func demonymFirstName(w string) bool {
+	return getLexicon().firstCount(w) >= 10000
 }
 
 // facilityAfter returns where a school's or hospital's head word right after

@@ -459,7 +459,7 @@ func spokenEmails(text string, toks []token, add func(Span)) {
 			continue
 		}
 		// "instagram is at sunny side bakes", "handle is @..."
-		if handleWords[t.lower] {
+		if t.is(cHandle) {
 			j := i + 1
 			for j < len(toks) && (toks[j].lower == "is" || toks[j].lower == "handle" || toks[j].lower == "name" || toks[j].text == ":") && !toks[j].newline {
 				j++

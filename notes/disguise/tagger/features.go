@@ -113,9 +113,14 @@ func init() {
 	}
 }
 
-// tokenInfo computes the per-token information of toks in text.
-func (m *Model) tokenInfo(text string, toks []Token, info []tokInfo, buf []byte) []tokInfo {
-	info = info[:0]
+// tokenInfo computes the per-token information of toks in text, in sc's
+// buffers.
+func (m *Model) tokenInfo(text string, toks []Token, sc *scratch) []tokInfo {
+	if sc.cache == nil {
+		sc.cache = new(gazCache)
+	}
+	info, buf, cache := sc.info[:0], sc.buf, sc.cache
+	defer func() { sc.buf = buf }()
 	for i := range toks {
 		t := &toks[i]
 		var ti tokInfo
@@ -125,7 +130,7 @@ func (m *Model) tokenInfo(text string, toks []Token, info []tokInfo, buf []byte)
 			buf = appendLower(buf[:0], s)
 			ti.word = hashBytes(buf)
 			ti.suf2, ti.suf3, ti.pre3 = affixes(buf)
-			ti.gaz = m.gaz.lookup(ti.word)
+			ti.gaz = cache.lookup(m.gaz, ti.word)
 			n := utf8.RuneCount(buf)
 			switch {
 			case n <= 3:
@@ -151,8 +156,28 @@ func (m *Model) tokenInfo(text string, toks []Token, info []tokInfo, buf []byte)
 		info[i].shape = shapeHash(text[toks[i].Start:toks[i].End], toks[i].Kind, info[i].regime)
 	}
 	markSentenceStarts(text, toks, info)
-	m.markPhrases(toks, info)
+	m.markPhrases(toks, info, cache)
 	return info
+}
+
+// gazCache holds the gazetteer values of the words and phrases looked up
+// last, by their hashes: the table is megabytes, and most words of a note
+// are the same few hundred, so most lookups are answered here, from the
+// processor's cache, instead of from memory.
+type gazCache [2048]struct {
+	h  uint64
+	v  uint16
+	ok bool
+}
+
+func (c *gazCache) lookup(g *Gazetteer, h uint64) uint16 {
+	e := &c[h>>53]
+	if e.ok && e.h == h {
+		return e.v
+	}
+	v := g.lookup(h)
+	e.h, e.v, e.ok = h, v, true
+	return v
 }
 
 // affixes hashes the last 2 and 3 runes and the first 3 runes of the
@@ -211,7 +236,7 @@ func markSentenceStarts(text string, toks []Token, info []tokInfo) {
 
 // markPhrases finds the longest listed place or organisation of two words
 // or more starting at each word that starts one, within a line.
-func (m *Model) markPhrases(toks []Token, info []tokInfo) {
+func (m *Model) markPhrases(toks []Token, info []tokInfo, cache *gazCache) {
 	for i := 0; i < len(toks); i++ {
 		g := info[i].gaz
 		if toks[i].Kind != Word || g&(gPlaceStart|gOrgStart) == 0 || info[i].phrase != 0 {
@@ -228,7 +253,10 @@ func (m *Model) markPhrases(toks []Token, info []tokInfo) {
 			}
 			h = phraseStep(h, info[j].word)
 			words++
-			v := m.gaz.lookup(h)
+			v := cache.lookup(m.gaz, h)
+			if v == 0 {
+				break // no listed name starts with these words
+			}
 			if v&gPhrase == 0 {
 				continue
 			}

@@ -21,10 +21,14 @@ import (
 //	  the fingerprint's difference from the previous one (uvarint) and
 //	  its value (uint16)
 //	weights: rows uvarint, then per non-zero row the difference of its
-//	  index from the previous one (uvarint) and labels zig-zag varints
+//	  index from the previous one (uvarint) and labels zig-zag varints,
+//	  each at most maxWeight in magnitude
+//
+// Version 1 held 16-bit weights; version 2 holds the 8-bit weights that
+// the packed rows of Model need.
 const (
 	fileMagic   = "confide-tagger\n"
-	fileVersion = 1
+	fileVersion = 2
 )
 
 // ErrBadModel reports a model file that cannot be read.
@@ -62,23 +66,23 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 		prev = keys[i]
 		binary.Write(bw, binary.LittleEndian, vals[i])
 	}
+	nrows := len(m.rows)
 	rows := 0
-	for r := 0; r < len(m.w)/stride; r++ {
-		if !zeroRow(m.w[r*stride : r*stride+numLabels]) {
+	for r := 0; r < nrows; r++ {
+		if !m.zeroRow(r) {
 			rows++
 		}
 	}
 	uv(uint64(rows))
 	last := 0
-	for r := 0; r < len(m.w)/stride; r++ {
-		row := m.w[r*stride : r*stride+numLabels]
-		if zeroRow(row) {
+	for r := 0; r < nrows; r++ {
+		if m.zeroRow(r) {
 			continue
 		}
 		uv(uint64(r - last))
 		last = r
-		for _, v := range row {
-			sv(int64(v))
+		for y := 0; y < numLabels; y++ {
+			sv(int64(m.weight(r, y)))
 		}
 	}
 	if err := bw.Flush(); err != nil {
@@ -90,9 +94,9 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	return cw.n, nil
 }
 
-func zeroRow(row []int16) bool {
-	for _, v := range row {
-		if v != 0 {
+func (m *Model) zeroRow(r int) bool {
+	for y := 0; y < numLabels; y++ {
+		if m.weight(r, y) != 0 {
 			return false
 		}
 	}
@@ -140,7 +144,8 @@ func parse(raw []byte) (*Model, error) {
 	if labels != numLabels || bits < 4 || bits > 22 {
 		return nil, fmt.Errorf("%d labels and %d bits", labels, bits)
 	}
-	m := &Model{bits: bits, w: make([]int16, (1<<bits)*stride)}
+	nrows := 1 << bits
+	m := &Model{bits: bits, rows: newRows(nrows)}
 	if err := binary.Read(r, binary.LittleEndian, &m.scale); err != nil {
 		return nil, err
 	}
@@ -188,7 +193,7 @@ func parse(raw []byte) (*Model, error) {
 		m.gaz.insertKey(key, v)
 	}
 	rows, ok := uvarint()
-	if !ok || rows > uint64(len(m.w)/stride) {
+	if !ok || rows > uint64(nrows) {
 		return nil, errors.New("bad weight rows")
 	}
 	row := uint64(0)
@@ -198,21 +203,28 @@ func parse(raw []byte) (*Model, error) {
 			return nil, errors.New("bad weight row")
 		}
 		row += d
-		if row >= uint64(len(m.w)/stride) {
+		if row >= uint64(nrows) {
 			return nil, errors.New("weight row out of range")
 		}
 		for y := 0; y < numLabels; y++ {
 			v, k := binary.Varint(rest)
-			if k <= 0 || v < math.MinInt16 || v > math.MaxInt16 {
+			if k <= 0 || v < -maxWeight || v > maxWeight {
 				return nil, errors.New("bad weight")
 			}
 			rest = rest[k:]
-			m.w[int(row)*stride+y] = int16(v)
+			m.setWeight(int(row), y, int(v))
 		}
 	}
 	if len(rest) != 0 {
 		return nil, errors.New("trailing bytes")
 	}
-	m.lattice = lattice(&m.trans)
+	for x := range m.trans {
+		for _, v := range m.trans[x] {
+			if v != float32(math.Round(float64(v))) || math.Abs(float64(v)) > 1<<30 {
+				return nil, errors.New("transition weight not a whole unit")
+			}
+		}
+	}
+	m.lattice = lattice[int64](&m.trans)
 	return m, nil
 }

@@ -25,6 +25,11 @@ const (
 	gOrgStart    = 1 << 14 // the first word of an organisation of two words or more
 	gPhrase      = 1 << 15 // the entry is a whole phrase, not a word
 
+	// gPrefix marks the first words of a listed phrase, of two words or
+	// more but not all of it (the bits of a word's value mean nothing for
+	// a phrase's hash, so one of them is reused).
+	gPrefix = gOrgWord
+
 	gBandsMask = 0xff
 )
 
@@ -32,12 +37,13 @@ const (
 const maxPhrase = 6
 
 // Gazetteer maps the 32-bit fingerprint of a lower-case word, or of a
-// phrase of words, to its gazetteer value, by open addressing.
+// phrase of words, to its gazetteer value, by open addressing. A slot
+// holds both, the fingerprint in the high half and the value in the low
+// 16 bits, so that a lookup reads one place in memory.
 type Gazetteer struct {
-	keys []uint32 // 0 is an empty slot
-	vals []uint16
-	mask uint32
-	n    int
+	slots []uint64 // 0 is an empty slot
+	mask  uint32
+	n     int
 }
 
 func newGazetteer(n int) *Gazetteer {
@@ -45,8 +51,10 @@ func newGazetteer(n int) *Gazetteer {
 	for size < n*2 {
 		size <<= 1
 	}
-	return &Gazetteer{keys: make([]uint32, size), vals: make([]uint16, size), mask: uint32(size - 1)}
+	return &Gazetteer{slots: make([]uint64, size), mask: uint32(size - 1)}
 }
+
+func slot(k uint32, v uint16) uint64 { return uint64(k)<<32 | uint64(v) }
 
 // fingerprint turns a 64-bit hash into the table's non-zero 32-bit key.
 func fingerprint(h uint64) uint32 {
@@ -58,11 +66,11 @@ func fingerprint(h uint64) uint32 {
 // fingerprints probes exactly as the one built from the lists.
 func (g *Gazetteer) insertKey(k uint32, v uint16) {
 	for i := slotOf(k) & g.mask; ; i = (i + 1) & g.mask {
-		if g.keys[i] == 0 || g.keys[i] == k {
-			if g.keys[i] == 0 {
+		if sk := uint32(g.slots[i] >> 32); sk == 0 || sk == k {
+			if sk == 0 {
 				g.n++
 			}
-			g.keys[i], g.vals[i] = k, v
+			g.slots[i] = slot(k, v)
 			return
 		}
 	}
@@ -74,10 +82,10 @@ func slotOf(k uint32) uint32 {
 
 // entries returns the table's fingerprints and values.
 func (g *Gazetteer) entries() (keys []uint32, vals []uint16) {
-	for i, k := range g.keys {
-		if k != 0 {
+	for _, sl := range g.slots {
+		if k := uint32(sl >> 32); k != 0 {
 			keys = append(keys, k)
-			vals = append(vals, g.vals[i])
+			vals = append(vals, uint16(sl))
 		}
 	}
 	return keys, vals
@@ -111,14 +119,15 @@ func (b *gazBuilder) table() *Gazetteer {
 
 // lookup returns the value stored for the word or phrase hash h, or 0.
 func (g *Gazetteer) lookup(h uint64) uint16 {
-	if g == nil || len(g.keys) == 0 {
+	if g == nil || len(g.slots) == 0 {
 		return 0
 	}
 	k := fingerprint(h)
 	for i := slotOf(k) & g.mask; ; i = (i + 1) & g.mask {
-		switch g.keys[i] {
+		sl := g.slots[i]
+		switch uint32(sl >> 32) {
 		case k:
-			return g.vals[i]
+			return uint16(sl)
 		case 0:
 			return 0
 		}
@@ -205,9 +214,14 @@ func (b *gazBuilder) addName(name string, v, start uint16) {
 		b.or(ws[0], v)
 	case len(ws) > 1 && len(ws) <= maxPhrase:
 		b.or(ws[0], start)
-		h := phraseSeed
-		for _, w := range ws {
+		h := phraseStep(phraseSeed, ws[0])
+		for k, w := range ws[1:] {
 			h = phraseStep(h, w)
+			if k < len(ws)-2 {
+				// The words so far begin a listed name: the lookup of
+				// a phrase goes on only while they do.
+				b.or(h, gPrefix)
+			}
 		}
 		b.or(h, v|gPhrase)
 	}

@@ -58,24 +58,65 @@ type Entity struct {
 // Model is a trained tagger: a linear-chain model (structured averaged
 // perceptron) over hashed features, with the gazetteer it was trained
 // with. It is safe for concurrent use.
+//
+// A weight is a whole number of units of scale, at most maxWeight in
+// magnitude (8 bits). A row's 7 weights are packed, each plus laneBias,
+// into the bytes of one 64-bit word (8 bytes a row: the table stays
+// small enough for the processor's caches), and a token's emissions are
+// the sums of its features' rows: spread into 16-bit lanes, even labels in
+// one word and odd labels in another, numFeatures bytes of at most
+// 2*laneBias-1 never carry into the next lane.
 type Model struct {
 	bits    uint                              // log2 of the number of weight rows
-	w       []int16                           // weight rows, stride weights a row
-	trans   [numLabels + 1][numLabels]float32 // label to label, last row from the start
-	scale   float32                           // the weight a unit of w stands for
-	lattice [numLabels + 1][numLabels]float64 // trans with the forbidden transitions, for decoding
+	rows    []uint64                          // packed weight rows
+	trans   [numLabels + 1][numLabels]float32 // label to label, last row from the start; whole units of scale
+	scale   float32                           // the weight a unit stands for
+	lattice [numLabels + 1][numLabels]int64   // trans with the forbidden transitions, for decoding
 	gaz     *Gazetteer
 	pool    sync.Pool
+}
+
+const (
+	laneBias  = 1 << 7
+	maxWeight = laneBias - 1
+	// emBias is what the biases of a token's numFeatures rows add to
+	// each lane.
+	emBias = numFeatures * laneBias
+	// zeroRow is a packed row of zero weights: every byte holds laneBias.
+	zeroRow = 0x0101010101010101 * laneBias
+	// evenBytes selects the bytes of labels 0, 2, 4 and 6.
+	evenBytes = 0x00ff00ff00ff00ff
+)
+
+// newRows returns n packed rows of zero weights.
+func newRows(n int) []uint64 {
+	rows := make([]uint64, n)
+	for i := range rows {
+		rows[i] = zeroRow
+	}
+	return rows
+}
+
+// weight returns label y's weight in row r.
+func (m *Model) weight(r, y int) int {
+	return int(m.rows[r]>>(8*y)&0xff) - laneBias
+}
+
+// setWeight sets label y's weight in row r to v (|v| <= maxWeight).
+func (m *Model) setWeight(r, y, v int) {
+	shift := 8 * y
+	m.rows[r] = m.rows[r]&^(0xff<<shift) | uint64(v+laneBias)<<shift
 }
 
 type scratch struct {
 	toks  []Token
 	info  []tokInfo
 	feats []uint32
-	em    []float32
+	em    []int64
 	back  []uint8
 	path  []uint8
 	buf   []byte
+	cache *gazCache
 }
 
 // maxTagBytes bounds the text tagged in one pass; a longer text is tagged
@@ -86,88 +127,119 @@ const maxTagBytes = 64 << 10
 // Tag returns the entities in text, in order. Invalid UTF-8 is tagged as
 // punctuation; an empty text has none.
 func (m *Model) Tag(text string) []Entity {
-	var out []Entity
-	for off := 0; off < len(text); {
-		end := cut(text, off, maxTagBytes)
-		out = m.tagPart(text[off:end], off, out)
-		off = end
+	s := m.getScratch()
+	defer m.pool.Put(s)
+	s.toks = appendTokens(s.toks[:0], text)
+	return m.tagTokens(s, text, s.toks, nil)
+}
+
+// TagTokens is Tag for a text already split by Tokenize (or by a caller's
+// tokenizer that cuts the same tokens), so that a caller who tokenizes the
+// text anyway does it once.
+func (m *Model) TagTokens(text string, toks []Token) []Entity {
+	s := m.getScratch()
+	defer m.pool.Put(s)
+	return m.tagTokens(s, text, toks, nil)
+}
+
+func (m *Model) getScratch() *scratch {
+	if s, _ := m.pool.Get().(*scratch); s != nil {
+		return s
+	}
+	return &scratch{}
+}
+
+func (m *Model) tagTokens(s *scratch, text string, toks []Token, out []Entity) []Entity {
+	for len(toks) > 0 {
+		n := cut(toks, maxTagBytes)
+		out = m.tagPart(s, text, toks[:n], out)
+		toks = toks[n:]
 	}
 	return out
 }
 
-func cut(text string, off, limit int) int {
-	if len(text)-off <= limit {
-		return len(text)
+// cut returns how many of toks to tag in one pass: the tokens within
+// limit bytes of the first one's start, ending before a line break in the
+// second half of them if there is one, else before a space; at least one.
+func cut(toks []Token, limit int) int {
+	start := toks[0].Start
+	n := 1
+	for n < len(toks) && toks[n].End-start <= limit {
+		n++
 	}
-	for _, sep := range []byte{'\n', ' '} {
-		for i := off + limit; i > off+limit/2; i-- {
-			if text[i-1] == sep {
+	if n == len(toks) {
+		return n
+	}
+	for _, newline := range []bool{true, false} {
+		for i := n - 1; i > 0 && toks[i].Start-start > limit/2; i-- {
+			if toks[i].Newline || !newline && toks[i].Space {
 				return i
 			}
 		}
 	}
-	end := off + limit
-	for end > off+1 && text[end]&0xc0 == 0x80 {
-		end--
-	}
-	return end
+	return n
 }
 
-func (m *Model) tagPart(text string, off int, out []Entity) []Entity {
-	s, _ := m.pool.Get().(*scratch)
-	if s == nil {
-		s = &scratch{}
-	}
-	defer m.pool.Put(s)
-	s.toks = appendTokens(s.toks[:0], text)
-	if len(s.toks) == 0 {
-		return out
-	}
-	s.info = m.tokenInfo(text, s.toks, s.info, s.buf)
+func (m *Model) tagPart(s *scratch, text string, toks []Token, out []Entity) []Entity {
+	s.info = m.tokenInfo(text, toks, s)
 	s.feats = m.extract(s.info, s.feats)
 	s.em = m.emissions(s.feats, s.em)
-	s.decode(s.em, &m.lattice, len(s.toks))
-	return s.entities(text, s.toks, &m.lattice, off, float64(m.scale), out)
+	decode(s, s.em, &m.lattice, len(toks))
+	return s.entities(text, toks, &m.lattice, float64(m.scale), out)
 }
 
 // emissions sums the weight rows of each token's features.
-func (m *Model) emissions(feats []uint32, em []float32) []float32 {
+func (m *Model) emissions(feats []uint32, em []int64) []int64 {
 	n := len(feats) / numFeatures
-	em = append(em[:0], make([]float32, n*stride)...)
-	w := m.w
+	if cap(em) < n*stride {
+		em = make([]int64, n*stride)
+	}
+	em = em[:n*stride]
+	rows := m.rows
 	for t := 0; t < n; t++ {
-		var acc [stride]int32
-		for _, f := range feats[t*numFeatures : (t+1)*numFeatures] {
-			if f == 0 {
-				continue
-			}
-			row := w[int(f)*stride : int(f)*stride+stride : int(f)*stride+stride]
-			acc[0] += int32(row[0])
-			acc[1] += int32(row[1])
-			acc[2] += int32(row[2])
-			acc[3] += int32(row[3])
-			acc[4] += int32(row[4])
-			acc[5] += int32(row[5])
-			acc[6] += int32(row[6])
-		}
-		e := em[t*stride : t*stride+stride : t*stride+stride]
-		for y := 0; y < numLabels; y++ {
-			e[y] = float32(acc[y])
-		}
+		even, odd := sumRows(rows, (*[numFeatures]uint32)(feats[t*numFeatures:]))
+		e := (*[stride]int64)(em[t*stride : t*stride+stride])
+		e[0] = int64(even&0xffff) - emBias
+		e[1] = int64(odd&0xffff) - emBias
+		e[2] = int64(even>>16&0xffff) - emBias
+		e[3] = int64(odd>>16&0xffff) - emBias
+		e[4] = int64(even>>32&0xffff) - emBias
+		e[5] = int64(odd>>32&0xffff) - emBias
+		e[6] = int64(even>>48) - emBias
 	}
 	return em
 }
 
-// forbidden stands for minus infinity in scores: a transition the BIO
-// scheme forbids. It is finite so that sums stay ordinary numbers.
-const forbidden = -1e30
+// sumRows adds up the packed rows of one token's features, the even
+// labels' bytes in the 16-bit lanes of one word and the odd labels' in
+// the other's.
+//
+//go:noinline -- alone, its sums stay in registers
+func sumRows(rows []uint64, feats *[numFeatures]uint32) (even, odd uint64) {
+	for _, f := range feats {
+		r := rows[f]
+		even += r & evenBytes
+		odd += r >> 8 & evenBytes
+	}
+	return even, odd
+}
 
-// lattice returns the model's transitions with the forbidden ones set to
+// score is a path's score: whole units of a model's scale when tagging
+// (exact, and cheaper than floating point), floating point when training.
+type score interface{ int64 | float64 }
+
+// forbidden stands for minus infinity in scores: a transition the BIO
+// scheme forbids. It is finite so that sums stay ordinary numbers, and
+// far below any path's score (a text of maxTagBytes has fewer than 2^16
+// tokens of at most 2^15 units each).
+const forbidden = -(1 << 40)
+
+// lattice returns the transitions with the forbidden ones set to
 // forbidden, as decode uses them.
-func lattice(trans *[numLabels + 1][numLabels]float32) (tr [numLabels + 1][numLabels]float64) {
+func lattice[T score](trans *[numLabels + 1][numLabels]float32) (tr [numLabels + 1][numLabels]T) {
 	for x := range tr {
 		for y := range tr[x] {
-			tr[x][y] = float64(trans[x][y])
+			tr[x][y] = T(trans[x][y])
 			if !allowed(uint8(x), uint8(y)) {
 				tr[x][y] = forbidden
 			}
@@ -177,7 +249,7 @@ func lattice(trans *[numLabels + 1][numLabels]float32) (tr [numLabels + 1][numLa
 }
 
 // best7 returns the largest prev[x] + c[x] and its x.
-func best7(prev, c *[numLabels]float64) (float64, uint8) {
+func best7[T score](prev, c *[numLabels]T) (T, uint8) {
 	best, arg := prev[0]+c[0], uint8(0)
 	if v := prev[1] + c[1]; v > best {
 		best, arg = v, 1
@@ -201,7 +273,7 @@ func best7(prev, c *[numLabels]float64) (float64, uint8) {
 }
 
 // best2 returns the larger of a (from label x) and b (from x+1).
-func best2(a, b float64, x uint8) (float64, uint8) {
+func best2[T score](a, b T, x uint8) (T, uint8) {
 	if b > a {
 		return b, x + 1
 	}
@@ -210,18 +282,18 @@ func best2(a, b float64, x uint8) (float64, uint8) {
 
 // decode runs Viterbi over the emissions of n tokens and returns the best
 // path's score; the path is in s.path.
-func (s *scratch) decode(em []float32, tr *[numLabels + 1][numLabels]float64, n int) float64 {
+func decode[T score](s *scratch, em []T, tr *[numLabels + 1][numLabels]T, n int) T {
 	if cap(s.back) < n*numLabels {
 		s.back = make([]uint8, n*numLabels)
 		s.path = make([]uint8, n)
 	}
 	s.back, s.path = s.back[:n*numLabels], s.path[:n]
-	var prev, cur [numLabels]float64
+	var prev, cur [numLabels]T
 	for y := 0; y < numLabels; y++ {
-		prev[y] = tr[startRow][y] + float64(em[y])
+		prev[y] = tr[startRow][y] + em[y]
 	}
 	// The lattice by columns: col[y][x] is the weight of x followed by y.
-	var col [numLabels][numLabels]float64
+	var col [numLabels][numLabels]T
 	for y := range col {
 		for x := range col[y] {
 			col[y][x] = tr[x][y]
@@ -229,29 +301,29 @@ func (s *scratch) decode(em []float32, tr *[numLabels + 1][numLabels]float64, n 
 	}
 	bk := s.back
 	for t := 1; t < n; t++ {
-		e := (*[stride]float32)(em[t*stride : t*stride+stride])
+		e := (*[stride]T)(em[t*stride : t*stride+stride])
 		b := (*[numLabels]uint8)(bk[t*numLabels : t*numLabels+numLabels])
 		// O and B- labels may follow any label; an I- label only the B-
 		// or I- label of its kind (the others are forbidden anyway).
 		var arg uint8
 		cur[0], arg = best7(&prev, &col[0])
-		cur[0] += float64(e[0])
+		cur[0] += e[0]
 		b[0] = arg
 		cur[1], arg = best7(&prev, &col[1])
-		cur[1] += float64(e[1])
+		cur[1] += e[1]
 		b[1] = arg
 		cur[3], arg = best7(&prev, &col[3])
-		cur[3] += float64(e[3])
+		cur[3] += e[3]
 		b[3] = arg
 		cur[5], arg = best7(&prev, &col[5])
-		cur[5] += float64(e[5])
+		cur[5] += e[5]
 		b[5] = arg
 		cur[2], b[2] = best2(prev[1]+col[2][1], prev[2]+col[2][2], 1)
-		cur[2] += float64(e[2])
+		cur[2] += e[2]
 		cur[4], b[4] = best2(prev[3]+col[4][3], prev[4]+col[4][4], 3)
-		cur[4] += float64(e[4])
+		cur[4] += e[4]
 		cur[6], b[6] = best2(prev[5]+col[6][5], prev[6]+col[6][6], 5)
-		cur[6] += float64(e[6])
+		cur[6] += e[6]
 		prev = cur
 	}
 	best, arg := prev[0], uint8(0)
@@ -273,7 +345,7 @@ func (s *scratch) decode(em []float32, tr *[numLabels + 1][numLabels]float64, n 
 // match). Any other path the model might prefer there scores at least as
 // well, so the margin is an upper bound of the model's preference, cheap
 // to compute and exact when the entity's neighbours are O.
-func (s *scratch) entities(text string, toks []Token, tr *[numLabels + 1][numLabels]float64, off int, scale float64, out []Entity) []Entity {
+func (s *scratch) entities(text string, toks []Token, tr *[numLabels + 1][numLabels]int64, scale float64, out []Entity) []Entity {
 	path, em := s.path, s.em
 	n := len(path)
 	for i := 0; i < n; {
@@ -291,7 +363,7 @@ func (s *scratch) entities(text string, toks []Token, tr *[numLabels + 1][numLab
 		}
 		margin := tr[prevLabel][path[i]] - tr[prevLabel][labelO]
 		for t := i; t < j; t++ {
-			margin += float64(em[t*stride+int(path[t])] - em[t*stride+labelO])
+			margin += em[t*stride+int(path[t])] - em[t*stride+labelO]
 			if t > i {
 				margin += tr[path[t-1]][path[t]] - tr[labelO][labelO]
 			}
@@ -311,8 +383,8 @@ func (s *scratch) entities(text string, toks []Token, tr *[numLabels + 1][numLab
 			continue
 		}
 		out = append(out, Entity{
-			Start: toks[lo].Start + off, End: toks[hi].End + off,
-			Kind: kindOf(path[i]), Margin: max(margin, 0) * scale,
+			Start: toks[lo].Start, End: toks[hi].End,
+			Kind: kindOf(path[i]), Margin: float64(max(margin, 0)) * scale,
 		})
 		i = j
 	}

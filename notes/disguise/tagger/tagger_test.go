@@ -54,7 +54,7 @@ func TestRegimes(t *testing.T) {
 	text := "PT SEEN W/ WIFE MARIA TODAY\nshe said maria was tired today\nMaria Lopez came in with her husband"
 	m := &Model{gaz: newGazetteer(1)}
 	toks := Tokenize(text)
-	info := m.tokenInfo(text, toks, nil, nil)
+	info := m.tokenInfo(text, toks, &scratch{})
 	want := map[int]uint8{}
 	for i, tk := range toks {
 		switch {
@@ -81,7 +81,7 @@ func TestShapeIgnoresCasingWhereItCarriesNone(t *testing.T) {
 	m := &Model{gaz: newGazetteer(1)}
 	shapeOf := func(text, word string) uint64 {
 		toks := Tokenize(text)
-		info := m.tokenInfo(text, toks, nil, nil)
+		info := m.tokenInfo(text, toks, &scratch{})
 		for i, tk := range toks {
 			if text[tk.Start:tk.End] == word {
 				return info[i].shape
@@ -106,15 +106,15 @@ func TestShapeIgnoresCasingWhereItCarriesNone(t *testing.T) {
 // emissions prefer, and the BIO constraints are the ones documented.
 func TestDecodeKeepsBIO(t *testing.T) {
 	var trans [numLabels + 1][numLabels]float32
-	lat := lattice(&trans)
+	lat := lattice[int64](&trans)
 	// Token 0 wants O, token 1 wants I-PER (not allowed after O), token 2 wants O.
-	em := make([]float32, 3*stride)
+	em := make([]int64, 3*stride)
 	em[0*stride+labelO] = 5
 	em[1*stride+int(insideOf(Person))] = 5
 	em[1*stride+int(beginOf(Person))] = 4
 	em[2*stride+labelO] = 5
 	var s scratch
-	s.decode(em, &lat, 3)
+	decode(&s, em, &lat, 3)
 	want := []uint8{labelO, beginOf(Person), labelO}
 	if !bytes.Equal(s.path, want) {
 		t.Fatalf("path %v, want %v", s.path, want)
@@ -287,24 +287,42 @@ func FuzzTag(f *testing.F) {
 }
 
 // decode finds the same best path as an exhaustive search over every
-// label sequence the BIO scheme allows, on random weights.
+// label sequence the BIO scheme allows, on random weights: whole units, as
+// a model tags, and floating point, as the trainer decodes.
 func TestDecodeIsExact(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
-	for trial := 0; trial < 200; trial++ {
+	for trial := 0; trial < 400; trial++ {
+		whole := trial%2 == 0
+		draw := func(sd float64) float64 {
+			if whole {
+				return math.Round(rng.NormFloat64() * sd * 100)
+			}
+			return rng.NormFloat64() * sd
+		}
 		var trans [numLabels + 1][numLabels]float32
 		for x := range trans {
 			for y := range trans[x] {
-				trans[x][y] = float32(rng.NormFloat64())
+				trans[x][y] = float32(draw(1))
 			}
 		}
-		lat := lattice(&trans)
 		n := 1 + rng.IntN(4)
-		em := make([]float32, n*stride)
+		em := make([]float64, n*stride)
 		for i := range em {
-			em[i] = float32(rng.NormFloat64() * 3)
+			em[i] = float32Round(draw(3))
 		}
 		var s scratch
-		got := s.decode(em, &lat, n)
+		var got float64
+		if whole {
+			lat := lattice[int64](&trans)
+			emi := make([]int64, len(em))
+			for i, v := range em {
+				emi[i] = int64(v)
+			}
+			got = float64(decode(&s, emi, &lat, n))
+		} else {
+			lat := lattice[float64](&trans)
+			got = decode(&s, em, &lat, n)
+		}
 		best, bestPath := negInfinity, []uint8(nil)
 		path := make([]uint8, n)
 		var walk func(t int, score float64)
@@ -322,13 +340,60 @@ func TestDecodeIsExact(t *testing.T) {
 			for y := uint8(0); y < numLabels; y++ {
 				if allowed(prev, y) {
 					path[t] = y
-					walk(t+1, score+float64(trans[prev][y])+float64(em[t*stride+int(y)]))
+					walk(t+1, score+float64(trans[prev][y])+em[t*stride+int(y)])
 				}
 			}
 		}
 		walk(0, 0)
 		if !bytes.Equal(s.path, bestPath) || math.Abs(got-best) > 1e-6 {
 			t.Fatalf("trial %d: decode %v (%.4f), exhaustive %v (%.4f)", trial, s.path, got, bestPath, best)
+		}
+	}
+}
+
+func float32Round(v float64) float64 { return float64(float32(v)) }
+
+// The packed rows hold every weight a model may have, and a token's
+// emissions are the sums of its features' weights, whatever their signs,
+// with every feature slot at the largest weight or the smallest.
+func TestPackedEmissionsAreExact(t *testing.T) {
+	m := &Model{bits: 4, rows: newRows(16)}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for r := 1; r < 16; r++ {
+		for y := 0; y < numLabels; y++ {
+			v := rng.IntN(2*maxWeight+1) - maxWeight
+			switch r {
+			case 14:
+				v = maxWeight
+			case 15:
+				v = -maxWeight
+			}
+			m.setWeight(r, y, v)
+			if got := m.weight(r, y); got != v {
+				t.Fatalf("weight(%d, %d) = %d after setting %d", r, y, got, v)
+			}
+		}
+	}
+	feats := make([]uint32, 4*numFeatures)
+	for i := range feats {
+		feats[i] = uint32(rng.IntN(16))
+	}
+	for i := 2 * numFeatures; i < 3*numFeatures; i++ {
+		feats[i] = 14
+	}
+	for i := 3 * numFeatures; i < 4*numFeatures; i++ {
+		feats[i] = 15
+	}
+	em := m.emissions(feats, nil)
+	for tok := 0; tok < 4; tok++ {
+		for y := 0; y < numLabels; y++ {
+			want := 0
+			for _, f := range feats[tok*numFeatures : (tok+1)*numFeatures] {
+				want += m.weight(int(f), y)
+			}
+			if got := em[tok*stride+y]; got != int64(want) {
+				t.Errorf("token %d label %d: emission %d, want %d", tok, y, got, want)
+			}
 		}
 	}
 }

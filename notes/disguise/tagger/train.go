@@ -37,7 +37,7 @@ type Trainer struct {
 	c     float32
 	seqs  []sequence
 	s     scratch
-	fbuf  []float32
+	fbuf  []float64
 	Steps int // examples seen
 }
 
@@ -62,7 +62,7 @@ func (tr *Trainer) Len() int { return len(tr.seqs) }
 
 func (tr *Trainer) prepare(ex Example) sequence {
 	toks := Tokenize(ex.Text)
-	info := tr.m.tokenInfo(ex.Text, toks, nil, nil)
+	info := tr.m.tokenInfo(ex.Text, toks, &tr.s)
 	feats := tr.m.extract(info, nil)
 	return sequence{feats: feats, gold: goldLabels(toks, ex.Entities)}
 }
@@ -100,8 +100,8 @@ func (tr *Trainer) step(q *sequence) {
 	}
 	tr.Steps++
 	tr.fbuf = tr.floatEmissions(q.feats, tr.fbuf)
-	lat := lattice(&tr.tw)
-	tr.s.decode(tr.fbuf, &lat, n)
+	lat := lattice[float64](&tr.tw)
+	decode(&tr.s, tr.fbuf, &lat, n)
 	pred := tr.s.path
 	c := tr.c
 	for t := 0; t < n; t++ {
@@ -132,10 +132,10 @@ func (tr *Trainer) step(q *sequence) {
 	tr.c++
 }
 
-func (tr *Trainer) floatEmissions(feats []uint32, em []float32) []float32 {
+func (tr *Trainer) floatEmissions(feats []uint32, em []float64) []float64 {
 	n := len(feats) / numFeatures
 	if cap(em) < n*stride {
-		em = make([]float32, n*stride)
+		em = make([]float64, n*stride)
 	}
 	em = em[:n*stride]
 	clear(em)
@@ -147,16 +147,17 @@ func (tr *Trainer) floatEmissions(feats []uint32, em []float32) []float32 {
 			}
 			row := tr.w[int(f)*stride : int(f)*stride+stride]
 			for y := 0; y < numLabels; y++ {
-				e[y] += row[y]
+				e[y] += float64(row[y])
 			}
 		}
 	}
 	return em
 }
 
-// Model returns the averaged weights as a model, quantised to 16 bits;
-// weights whose magnitude is below prune (in averaged units) are dropped,
-// which keeps the model file small.
+// Model returns the averaged weights as a model, quantised to integers of
+// at most maxWeight in magnitude (8 bits); weights whose magnitude is
+// below prune (in averaged units) are dropped, which keeps the model file
+// small.
 func (tr *Trainer) Model(prune float64) *Model {
 	avg := func(w, u float32) float64 { return float64(w) - float64(u)/float64(tr.c) }
 	maxAbs := 0.0
@@ -171,8 +172,8 @@ func (tr *Trainer) Model(prune float64) *Model {
 	if maxAbs == 0 {
 		maxAbs = 1
 	}
-	scale := maxAbs / 32767
-	m := &Model{bits: tr.m.bits, gaz: tr.m.gaz, scale: float32(scale), w: make([]int16, len(tr.w))}
+	scale := maxAbs / maxWeight
+	m := &Model{bits: tr.m.bits, gaz: tr.m.gaz, scale: float32(scale), rows: newRows(len(tr.w) / stride)}
 	for i := range tr.w {
 		if i%stride >= numLabels {
 			continue
@@ -181,13 +182,13 @@ func (tr *Trainer) Model(prune float64) *Model {
 		if math.Abs(v) < prune {
 			continue
 		}
-		m.w[i] = int16(math.Round(v / scale))
+		m.setWeight(i/stride, i%stride, int(math.Round(v/scale)))
 	}
 	for x := range tr.tw {
 		for y := range tr.tw[x] {
 			m.trans[x][y] = float32(math.Round(avg(tr.tw[x][y], tr.tu[x][y]) / scale))
 		}
 	}
-	m.lattice = lattice(&m.trans)
+	m.lattice = lattice[int64](&m.trans)
 	return m
 }
