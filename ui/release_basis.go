@@ -73,7 +73,7 @@ func (s *releaseBasis) buildUI() fyne.CanvasObject {
 	box.Add(s.verdict)
 	box.Add(s.mismatch)
 	s.check()
-	return container.NewVScroll(box)
+	return formScroll(box)
 }
 
 // authorizationRows lists the client's authorizations with their status

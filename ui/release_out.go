@@ -54,7 +54,7 @@ func (s *releaseOut) buildUI() fyne.CanvasObject {
 		container.NewBorder(nil, nil, nil, choose, s.where),
 		s.encrypt, s.how, s.key, s.pass1, s.pass2)
 	s.showHow()
-	return container.NewVScroll(s.box)
+	return formScroll(s.box)
 }
 
 // showHow shows the fields of the encrypted copy chosen.

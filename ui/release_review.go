@@ -44,7 +44,7 @@ func (s *releaseReview) buildUI() fyne.CanvasObject {
 	mark := container.NewBorder(nil, nil, widget.NewLabel("Also redact:"),
 		container.NewHBox(s.markCat, &widget.Button{Text: "Redact it", Icon: theme.ContentAddIcon(), OnTapped: s.onMark}), s.markText)
 	s.refresh()
-	return container.NewBorder(nil, mark, nil, nil, container.NewVScroll(s.box))
+	return container.NewBorder(nil, mark, nil, nil, formScroll(s.box))
 }
 
 // refresh applies the clinician's edits and works out the preview again,

@@ -72,7 +72,7 @@ func (s *releaseScopeStep) buildUI() fyne.CanvasObject {
 	} else {
 		s.psych.SetChecked(false)
 	}
-	return container.NewVScroll(box)
+	return formScroll(box)
 }
 
 // chosenKey names the authorizations chosen on the basis step.

@@ -157,7 +157,7 @@ func (s *releaseWho) form() fyne.CanvasObject {
 	}
 	note := panelNote("Only what this request needs is released. Third parties are redacted, and every " +
 		"redaction is shown for review before anything is written.")
-	return container.NewVScroll(container.NewVBox(note, f))
+	return formScroll(container.NewVBox(note, f))
 }
 
 // onKind follows a change of request type: the client's own request goes
