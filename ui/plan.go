@@ -166,7 +166,7 @@ func (p *planPanel) onRevise(cur *clinical.Plan) {
 
 // onSign asks, then signs the draft.
 func (p *planPanel) onSign(draft *clinical.Plan) {
-	by := &widget.Entry{PlaceHolder: "Your name and credentials"}
+	by := newField("", "Your name and credentials")
 	dialog.ShowForm("Sign this plan?", "Sign plan", "Cancel",
 		[]*widget.FormItem{{Text: "Signed by", Widget: by, HintText: "A signed plan is frozen; changes come as a new version."}},
 		func(ok bool) {
