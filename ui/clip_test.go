@@ -43,6 +43,15 @@ func clipped(w fyne.Window) []string {
 					out = append(out, fmt.Sprintf("button %q reaches under the scroll bar", x.Text))
 				}
 			}
+		case *widget.RichText:
+			// A text that scrolls by itself in a place too low for it shows
+			// a scroll bar of its own over its last line.
+			for _, c := range test.WidgetRenderer(x).Objects() {
+				if sc, ok := c.(*container.Scroll); ok && sc.Direction != container.ScrollNone && sc.Size().Height > 0 &&
+					sc.Content.MinSize().Height > sc.Size().Height+0.5 {
+					out = append(out, fmt.Sprintf("text %q is %.0f high, needs %.0f", x.String(), sc.Size().Height, sc.Content.MinSize().Height))
+				}
+			}
 		case *container.Scroll:
 			walk(x.Content, x)
 			return

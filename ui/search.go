@@ -201,7 +201,10 @@ func (s *searchDialog) refresh() {
 
 func (s *searchDialog) createItem() fyne.CanvasObject {
 	title := &widget.Label{Text: "Client · kind · date", TextStyle: fyne.TextStyle{Bold: true}, Truncation: fyne.TextTruncateEllipsis}
-	snippet := &widget.RichText{Wrapping: fyne.TextWrapWord}
+	// One line, cut with "…" where the list is narrow: a wrapping text
+	// in a row of fixed height showed a scroll bar of its own and lost
+	// its last line under it.
+	snippet := &widget.RichText{Truncation: fyne.TextTruncateEllipsis, Scroll: container.ScrollNone}
 	snippet.ExtendBaseWidget(snippet)
 	return container.NewVBox(title, snippet)
 }
