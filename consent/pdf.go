@@ -257,6 +257,11 @@ func (d *Doc) needs(h float64) {
 	}
 }
 
+// Keywords sets the document's keywords, kept in its properties, where a
+// program reads them back with DocKeywords: the recovery kit keeps its key
+// there as well as on the page.
+func (d *Doc) Keywords(words string) { d.pdf.SetKeywords(words, false) }
+
 // Pages returns the number of pages so far.
 func (d *Doc) Pages() int { return d.pdf.PageNo() }
 

@@ -250,8 +250,9 @@ func (f *clientForm) onAddUnit() {
 			ids[c.Name] = c.ID
 		}
 	}
-	kind := &widget.Select{Options: []string{"Couple", "Family", "Group"}, Selected: "Couple"}
-	name := &widget.Entry{PlaceHolder: "Optional, e.g. Tuesday group"}
+	kind := newKeySelect([]string{"Couple", "Family", "Group"}, nil)
+	kind.Selected = "Couple"
+	name := newField("", "Optional, e.g. Tuesday group")
 	members := &widget.CheckGroup{Options: names}
 	scroll := container.NewVScroll(members)
 	scroll.SetMinSize(fyne.NewSize(300, 200))

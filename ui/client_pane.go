@@ -190,14 +190,15 @@ func (p *clientPane) onNewNote() {
 	for i, k := range notes.Kinds {
 		kinds[i] = kindLabel(k)
 	}
-	kind := &widget.Select{Options: kinds, Selected: kindLabel(notes.Progress)}
+	kind := newKeySelect(kinds, nil)
+	kind.Selected = kindLabel(notes.Progress)
 	tmpl := &widget.RadioGroup{Options: templateLabels, Selected: templateLabel(notes.SOAP), Horizontal: true, Required: true}
 	kind.OnChanged = func(s string) {
 		if kindFromLabel(s) == notes.Psychotherapy {
 			tmpl.SetSelected(templateLabel(notes.Free))
 		}
 	}
-	date := &widget.Entry{Text: p.m.now().Format(notes.DateLayout)}
+	date := newField(p.m.now().Format(notes.DateLayout), "")
 	items := []*widget.FormItem{
 		{Text: "Kind", Widget: kind},
 		{Text: "Template", Widget: tmpl},

@@ -114,7 +114,7 @@ func (f *consentFixture) window(build func(panelDeps) fyne.CanvasObject) fyne.Wi
 // consentWalk visits every visible object on the window, widgets' inner
 // objects included; visit returns whether to look inside o.
 func consentWalk(o fyne.CanvasObject, visit func(fyne.CanvasObject) bool) {
-	if o == nil || !o.Visible() || !visit(o) {
+	if o == nil || !o.Visible() || !visit(plain(o)) {
 		return
 	}
 	var children []fyne.CanvasObject

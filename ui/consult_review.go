@@ -12,7 +12,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/confidenotes/confide/consent"
 	"github.com/confidenotes/confide/notes"
 	"github.com/confidenotes/confide/notes/disguise"
 )
@@ -398,8 +397,14 @@ func (r *consultReview) onSaveText() {
 	})
 }
 
+// onSavePDF saves the disguised notes as a PDF on the practice's paper,
+// under its letterhead (the subject line names no client).
 func (r *consultReview) onSavePDF() {
-	doc := consent.NewDoc("Prepared for consultation", "")
+	doc, err := r.p.d.consent.NewDoc("Prepared for consultation", "")
+	if err != nil {
+		r.p.d.showErr(err)
+		return
+	}
 	doc.Title("Prepared for consultation")
 	doc.Fields([][2]string{{"For", r.k.Colleague}, {"Purpose", r.k.Purpose}, {"Disguise", string(r.k.Profile)}})
 	for i, pr := range r.prepared {

@@ -3,6 +3,7 @@ package ui
 import (
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -15,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/confidenotes/confide/notes"
+	"github.com/confidenotes/confide/practice"
 )
 
 // consultFixture is a client with two signed notes that name her, her
@@ -270,6 +272,57 @@ func TestConsultLogListsThePreparation(t *testing.T) {
 	}
 	requireNotShown(t, w, "No consultations prepared yet.")
 	f.noErrors()
+}
+
+// The consultation packet is on the practice's paper under its letterhead,
+// like every other document, and names no client.
+func TestConsultPacketOnThePracticePaperWithItsLetterhead(t *testing.T) {
+	f, id := consultFixture(t)
+	w := f.window(func(d panelDeps) fyne.CanvasObject { return newConsultPanel(d, id) })
+	packet := func() (page, text string) {
+		t.Helper()
+		consultPrepare(t, f, w)
+		test.Tap(consentButton(t, w, "Save as PDF…"))
+		f.noErrors()
+		path := filepath.Join(t.TempDir(), "consultation.pdf")
+		if err := os.WriteFile(path, f.saved["consultation.pdf"], 0o600); err != nil {
+			t.Fatal(err)
+		}
+		out, err := exec.Command("pdfinfo", path).CombinedOutput()
+		if err != nil {
+			t.Fatalf("pdfinfo: %v\n%s", err, out)
+		}
+		for _, l := range strings.Split(string(out), "\n") {
+			if after, ok := strings.CutPrefix(l, "Page size:"); ok {
+				page = strings.TrimSpace(after)
+			}
+		}
+		test.Tap(consentButton(t, w, "Done"))
+		return page, pdfToTextUI(t, path)
+	}
+	if page, text := packet(); !strings.Contains(page, "(letter)") || strings.Contains(text, "Porter Counseling") {
+		t.Errorf("without a profile the packet is on %q paper and reads:\n%s", page, text)
+	}
+	profile := practice.Profile{Name: "Jane Porter", Credentials: "LCSW", NPI: "1234567893", License: "R-071234",
+		LicenseState: "NY", Practice: "Porter Counseling", Address: "12 Elm Street, Suite 3\nIthaca, NY 14850",
+		Phone: "(607) 555-0142", TimeZone: "America/New_York", Paper: practice.A4}
+	if err := f.store.Practice().SetProfile(profile); err != nil {
+		t.Fatal(err)
+	}
+	page, text := packet()
+	if !strings.Contains(page, "(A4)") {
+		t.Errorf("the packet is on %q paper, the profile says A4", page)
+	}
+	for _, want := range []string{"Porter Counseling", "Jane Porter, LCSW", "Ithaca, NY 14850", "NPI 1234567893", "Prepared for consultation", "Dr. Reyes"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the packet lacks %q:\n%s", want, text)
+		}
+	}
+	for _, name := range []string{"Maria", "Okafor", "Daniel", "Lakeside"} {
+		if strings.Contains(text, name) {
+			t.Errorf("the packet names %q:\n%s", name, text)
+		}
+	}
 }
 
 func TestConsultSetupSaysWhatIsMissing(t *testing.T) {

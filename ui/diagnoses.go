@@ -63,17 +63,17 @@ func (s *diagnosesSection) refresh() {
 
 // dxPicker is the searchable code picker of the add dialog.
 type dxPicker struct {
-	search  *widget.Entry
+	search  *keyEntry
 	results *widget.List
 	codes   []clinical.Code
 	chosen  *clinical.Code
-	start   *widget.Entry
-	primary *widget.Check
+	start   *keyEntry
+	primary *keyCheck
 }
 
 func newDxPicker(today string) *dxPicker {
-	pk := &dxPicker{search: &widget.Entry{PlaceHolder: "Search: words or the start of a code"}, start: &widget.Entry{Text: today},
-		primary: &widget.Check{Text: "Primary diagnosis"}}
+	pk := &dxPicker{search: newField("", "Search: words or the start of a code"), start: newField(today, ""),
+		primary: newKeyCheck("Primary diagnosis", nil)}
 	pk.results = widget.NewList(func() int { return len(pk.codes) },
 		func() fyne.CanvasObject { return &widget.Label{Truncation: fyne.TextTruncateEllipsis} },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
@@ -117,7 +117,7 @@ func (s *diagnosesSection) onAdd() {
 }
 
 func (s *diagnosesSection) onEnd(dx clinical.Diagnosis) {
-	date := &widget.Entry{Text: clinical.Day(s.d.now())}
+	date := newField(clinical.Day(s.d.now()), "")
 	dialog.ShowForm("End "+dx.Code+"?", "End diagnosis", "Cancel",
 		[]*widget.FormItem{{Text: "Last day", Widget: date, HintText: "Year-month-day"}}, func(ok bool) {
 			if !ok {

@@ -75,14 +75,11 @@ var exportSpawn = func(job func()) { go job() }
 // progress dialog, then tells done what was written; on failure an empty
 // file the save dialog left is removed and the error shown.
 func exportNow(d panelDeps, req consent.ExportRequest, files consent.ExportFiles, done func(*consent.Manifest)) {
-	bar := widget.NewProgressBarInfinite()
-	wait := dialog.NewCustomWithoutButtons("Writing the copy…", bar, d.win)
-	wait.Show()
+	finished := showProgress("Writing the copy…", d.win)
 	exportSpawn(func() {
 		m, err := d.consent.Export(req, files)
 		fyne.Do(func() {
-			bar.Stop()
-			wait.Hide()
+			finished()
 			if err != nil && (m == nil || m.DisclosureID == "") {
 				releaseDropEmpty(files.PDF)
 				d.showErr(err)
@@ -125,12 +122,12 @@ func printNote(d panelDeps, clientID, noteID, name string, done func()) {
 // whom), then where, and writes it; done runs once it is recorded.
 func showExportDialog(d panelDeps, clientID string, done func()) {
 	what := &widget.RadioGroup{Options: []string{exportWhole, exportRange}, Selected: exportWhole, Required: true}
-	from := &widget.Entry{PlaceHolder: "YYYY-MM-DD"}
-	to := &widget.Entry{PlaceHolder: "YYYY-MM-DD", Text: consent.Day(d.now())}
+	from := newField("", "YYYY-MM-DD")
+	to := newField(consent.Day(d.now()), "YYYY-MM-DD")
 	format := &widget.RadioGroup{Options: []string{exportPDF, exportBundle}, Selected: exportPDF, Required: true}
-	psych := &widget.Check{Text: "Include psychotherapy notes (kept apart from the record, left out otherwise)"}
-	recipient := &widget.Entry{PlaceHolder: "Leave empty for the practice's own copy"}
-	purpose := &widget.Entry{PlaceHolder: "Leave empty for \"a copy of the record\""}
+	psych := newKeyCheck("Include psychotherapy notes (kept apart from the record, left out otherwise)", nil)
+	recipient := newField("", "Leave empty for the practice's own copy")
+	purpose := newField("", "Leave empty for \"a copy of the record\"")
 	showDates := func() {
 		if what.Selected == exportRange {
 			from.Enable()
@@ -159,7 +156,7 @@ func showExportDialog(d panelDeps, clientID string, done func()) {
 			Recipient: strings.TrimSpace(recipient.Text), Purpose: strings.TrimSpace(purpose.Text)}
 		if what.Selected == exportRange {
 			req.From, req.To = strings.TrimSpace(from.Text), strings.TrimSpace(to.Text)
-			if bad := consentDates(consentDate{"the first date", from, false}, consentDate{"the last date", to, false}); bad != nil {
+			if bad := consentDates(consentDate{"the first date", &from.Entry, false}, consentDate{"the last date", &to.Entry, false}); bad != nil {
 				dialog.ShowInformation("Check the dates", consentMissing("Give ", bad)+" Nothing was written.", d.win)
 				return
 			}

@@ -107,7 +107,7 @@ func texts(w fyne.Window) string {
 		if o == nil || !o.Visible() {
 			return
 		}
-		switch o := o.(type) {
+		switch o := plain(o).(type) {
 		case *widget.Label:
 			b.WriteString(o.Text + "\n")
 		case *widget.Button:

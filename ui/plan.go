@@ -166,7 +166,7 @@ func (p *planPanel) onRevise(cur *clinical.Plan) {
 
 // onSign asks, then signs the draft.
 func (p *planPanel) onSign(draft *clinical.Plan) {
-	by := &widget.Entry{PlaceHolder: "Your name and credentials"}
+	by := newField("", "Your name and credentials")
 	if prof, err := p.d.consent.Profile(); err == nil {
 		by.Text = prof.SignatureName() // as a note is signed; it may be changed
 	}

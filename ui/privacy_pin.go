@@ -253,7 +253,6 @@ func (c *Confide) choosePIN(done func()) {
 			}
 		}
 	}, c.win)
-	escCloses(dlg, pin, again)
 	dlg.Resize(fyne.NewSize(420, 240))
 	dlg.Show()
 	c.win.Canvas().Focus(pin)

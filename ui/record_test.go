@@ -328,7 +328,7 @@ func formField(t *testing.T, w fyne.Window, label string) fyne.CanvasObject {
 		if f, ok := o.(*widget.Form); ok {
 			for _, it := range f.Items {
 				if it.Text == label {
-					found = it.Widget
+					found = plain(it.Widget)
 				}
 			}
 		}

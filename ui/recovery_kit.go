@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"bytes"
 	"strings"
 	"time"
 
@@ -13,6 +14,7 @@ import (
 // in plain words. paper is the practice's paper size ("" for US Letter).
 func recoveryKitPDF(vaultID, key string, now time.Time, paper practice.Paper) *consent.Doc {
 	d := consent.NewDocWith("Confide recovery kit", "", consent.DocOptions{Paper: paper})
+	d.Keywords(key) // for "Open the recovery kit": read back by kitKey, not from the page's text
 	d.Title("Your Confide recovery key")
 	d.Paragraph("This paper opens your Confide notes if this computer is lost or replaced, or its keyring is reset. " +
 		"Nobody else has a copy of the key below: it cannot be recovered for you, not even by Confide.")
@@ -29,6 +31,22 @@ func recoveryKitPDF(vaultID, key string, now time.Time, paper practice.Paper) *c
 		"has no key for your notes, choose \"Use my recovery key\" and type the key as it is printed above. " +
 		"Confide then remembers the new computer.")
 	return d
+}
+
+// kitKey is the recovery key kept in a recovery kit PDF's properties
+// (recoveryKitPDF puts it there, as well as on the page), or "" when the
+// PDF holds none: a kit from before, or another document.
+func kitKey(pdf []byte) (string, error) {
+	words, err := consent.DocKeywords(bytes.NewReader(pdf))
+	if err != nil {
+		return "", err
+	}
+	for _, w := range words {
+		if k := normalizeKeyText(w); strings.HasPrefix(k, "AGE-SECRET-KEY-1") && !strings.Contains(k, "\n") {
+			return k, nil
+		}
+	}
+	return "", nil
 }
 
 // recoveryKeyWords explains the key in plain words, on the screen and on

@@ -14,6 +14,11 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 
+	"github.com/pdfcpu/pdfcpu/pkg/api"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
+
+	"github.com/confidenotes/confide/consent"
+	"github.com/confidenotes/confide/practice"
 	"github.com/confidenotes/confide/vault"
 )
 
@@ -69,6 +74,80 @@ func TestRecoveryKitPDFOpensTheVault(t *testing.T) {
 			t.Fatalf("the key %s does not open the vault: %v", name, err)
 		}
 		v.Close()
+	}
+}
+
+// "Open the recovery kit file…" reads the key out of the kit PDF (from its
+// properties, also after another program saved the PDF again) or a key
+// saved as text, and that key opens the vault; another PDF is refused
+// with a way forward.
+func TestRecoveryFromTheKitPDFOpensTheVault(t *testing.T) {
+	dir, recovery := newVault(t, newMemStore(), "") // its device key is elsewhere
+	kits := t.TempDir()
+	kit := filepath.Join(kits, "Confide recovery kit.pdf")
+	if err := recoveryKitPDF("cf-0123456789abcdef", recovery, time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC), practice.A4).WriteFile(kit); err != nil {
+		t.Fatal(err)
+	}
+	// The same kit written again by another program (pdfcpu rewrites every
+	// object), a key saved as text by an earlier Confide, and a PDF that
+	// is no kit.
+	resaved := filepath.Join(kits, "resaved.pdf")
+	in, err := os.Open(kit)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rewritten bytes.Buffer
+	model.ConfigPath = "disable"
+	conf := model.NewDefaultConfiguration()
+	conf.WriteObjectStream, conf.WriteXRefStream = true, true
+	if err := api.Optimize(in, &rewritten, conf); err != nil {
+		t.Fatal(err)
+	}
+	in.Close()
+	if !bytes.Contains(rewritten.Bytes(), []byte("/XRef")) {
+		t.Fatal("the rewritten kit has no cross-reference stream, as the kit had none: it tests nothing new")
+	}
+	if err := os.WriteFile(resaved, rewritten.Bytes(), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	text := filepath.Join(kits, "recovery-key.txt")
+	if err := os.WriteFile(text, []byte("# Confide recovery kit\n# Keep it safe.\n"+groupKey(recovery)+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	other := filepath.Join(kits, "consent.pdf")
+	if err := consent.NewDoc("Informed consent", "").WriteFile(other); err != nil {
+		t.Fatal(err)
+	}
+
+	opened := ""
+	orig := recoveryKitOpen
+	t.Cleanup(func() { recoveryKitOpen = orig })
+	recoveryKitOpen = func(_ fyne.Window, done func(fyne.URIReadCloser, error)) {
+		r, err := storage.Reader(storage.NewFileURI(opened))
+		done(r, err)
+	}
+	for _, file := range []string{kit, resaved, text} {
+		c, w := start(t, Options{Dir: dir, Store: newMemStore()})
+		test.Tap(c.unlock.recover)
+		r := c.recover
+		opened = other
+		tapButton(t, w, "Open the recovery kit file…")
+		requireText(t, w, "This PDF is not a recovery kit Confide can read the key from")
+		if r.key.Text != "" {
+			t.Fatalf("a PDF that is no kit gave the key %q", r.key.Text)
+		}
+		opened = file
+		tapButton(t, w, "Open the recovery kit file…")
+		if normalizeKeyText(r.key.Text) != recovery {
+			t.Fatalf("%s: the key read is %q", filepath.Base(file), r.key.Text)
+		}
+		requireNoText(t, w, "This PDF is not a recovery kit")
+		test.Tap(r.unlock)
+		settle(c)
+		if c.main == nil {
+			t.Fatalf("%s: the key read from it did not open the vault; the window shows:\n%s", filepath.Base(file), texts(w))
+		}
+		c.Quit()
 	}
 }
 

@@ -30,10 +30,10 @@ type releaseBasis struct {
 	w        *releaseWizard
 	chosen   map[string]bool // authorization id -> ticked
 	auths    []consent.Authorization
-	court    *widget.Entry
-	caseNo   *widget.Entry
-	deadline *widget.Entry
-	text     *widget.Entry
+	court    *keyEntry
+	caseNo   *keyEntry
+	deadline *keyEntry
+	text     *keyEntry
 	verdict  *widget.Label
 	mismatch *fyne.Container // the two recipients side by side, when they differ
 	typ      consent.RequestType
@@ -45,10 +45,11 @@ func (s *releaseBasis) title() string { return "The basis for the release" }
 func (s *releaseBasis) buildUI() fyne.CanvasObject {
 	typ := s.w.who.typ
 	if s.text == nil || s.typ != typ || s.from != s.w.who.chosen {
-		s.court = &widget.Entry{PlaceHolder: "Court or tribunal", OnChanged: s.onChanged}
-		s.caseNo = &widget.Entry{PlaceHolder: "Case number", OnChanged: s.onChanged}
-		s.deadline = &widget.Entry{PlaceHolder: "YYYY-MM-DD", OnChanged: s.onChanged}
-		s.text = &widget.Entry{MultiLine: true, Wrapping: fyne.TextWrapWord, Text: typ.Basis(), OnChanged: s.onChanged}
+		s.court, s.caseNo, s.deadline = newField("", "Court or tribunal"), newField("", "Case number"), newField("", "YYYY-MM-DD")
+		s.text = newTextBox(typ.Basis(), "")
+		for _, e := range []*keyEntry{s.court, s.caseNo, s.deadline, s.text} {
+			e.OnChanged = s.onChanged
+		}
 		s.chosen = map[string]bool{}
 		if s.from = s.w.who.chosen; s.from != "" {
 			s.chosen[s.from] = true // the release started from it
@@ -73,7 +74,7 @@ func (s *releaseBasis) buildUI() fyne.CanvasObject {
 	box.Add(s.verdict)
 	box.Add(s.mismatch)
 	s.check()
-	return container.NewVScroll(box)
+	return formScroll(box)
 }
 
 // authorizationRows lists the client's authorizations with their status
@@ -94,7 +95,7 @@ func (s *releaseBasis) authorizationRows() fyne.CanvasObject {
 	for _, a := range s.auths {
 		st := a.StatusOn(today)
 		line := releaseAuthLine(a)
-		check := &widget.Check{Text: line}
+		check := newKeyCheck(line, nil)
 		if why := releaseUnusable(a, st); why != "" {
 			check.Text = line + " — cannot be used: " + why
 			check.Disable()

@@ -130,6 +130,9 @@ func releaseWalk(o fyne.CanvasObject, visit func(fyne.CanvasObject)) {
 		return
 	}
 	visit(o)
+	if p := plain(o); p != o {
+		visit(p)
+	}
 	switch x := o.(type) {
 	case *fyne.Container:
 		for _, c := range x.Objects {
@@ -220,7 +223,7 @@ func releaseField(t *testing.T, wiz *releaseWizard, label string) fyne.CanvasObj
 	})
 	for _, it := range form.Items {
 		if it.Text == label {
-			return it.Widget
+			return plain(it.Widget)
 		}
 	}
 	return nil

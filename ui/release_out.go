@@ -25,11 +25,11 @@ type releaseOut struct {
 	path        string // where the PDF goes, as chosen
 	placeholder bool   // the save dialog created path empty
 	where       *widget.Label
-	encrypt     *widget.Check
+	encrypt     *keyCheck
 	how         *widget.RadioGroup
-	key         *widget.Entry
-	pass1       *widget.Entry
-	pass2       *widget.Entry
+	key         *keyEntry
+	pass1       *keyEntry
+	pass2       *keyEntry
 	release     *widget.Button
 	box         *fyne.Container // the page, laid out again as fields show and hide
 }
@@ -39,11 +39,10 @@ func (s *releaseOut) title() string { return "Write the release" }
 func (s *releaseOut) buildUI() fyne.CanvasObject {
 	if s.where == nil {
 		s.where = &widget.Label{Text: "No place chosen yet.", Wrapping: fyne.TextWrapBreak}
-		s.key = &widget.Entry{PlaceHolder: "age1…"}
-		s.pass1 = &widget.Entry{Password: true, PlaceHolder: "Passphrase"}
-		s.pass2 = &widget.Entry{Password: true, PlaceHolder: "The passphrase again"}
+		s.key = newField("", "age1…")
+		s.pass1, s.pass2 = secretEntry("Passphrase"), secretEntry("The passphrase again")
 		s.how = &widget.RadioGroup{Options: []string{releaseToKey, releaseToPassphrase}, Selected: releaseToKey, OnChanged: func(string) { s.showHow() }}
-		s.encrypt = &widget.Check{Text: "Also write an encrypted copy for sending (age)", OnChanged: func(bool) { s.showHow() }}
+		s.encrypt = newKeyCheck("Also write an encrypted copy for sending (age)", func(bool) { s.showHow() })
 		s.release = s.w.release
 	}
 	s.updateRelease()
@@ -54,7 +53,7 @@ func (s *releaseOut) buildUI() fyne.CanvasObject {
 		container.NewBorder(nil, nil, nil, choose, s.where),
 		s.encrypt, s.how, s.key, s.pass1, s.pass2)
 	s.showHow()
-	return container.NewVScroll(s.box)
+	return formScroll(s.box)
 }
 
 // showHow shows the fields of the encrypted copy chosen.

@@ -32,19 +32,19 @@ var releaseKinds = []struct {
 // the minimum necessary for the request type.
 type releaseScopeStep struct {
 	w        *releaseWizard
-	from, to *widget.Entry
-	kinds    map[notes.Kind]*widget.Check
-	addenda  *widget.Check
-	consents *widget.Check
-	plan     *widget.Check
-	psych    *widget.Check
+	from, to *keyEntry
+	kinds    map[notes.Kind]*keyCheck
+	addenda  *keyCheck
+	consents *keyCheck
+	plan     *keyCheck
+	psych    *keyCheck
 	typ      consent.RequestType
 	basis    string // the authorizations chosen when the fields were filled
 	covers   string // what the authorization covers, in its own words
 
 	// The clinical record, part by part.
-	diagnoses, sessions, measures *widget.Check
-	plans                         *widget.Select
+	diagnoses, sessions, measures *keyCheck
+	plans                         *keySelect
 }
 
 func (s *releaseScopeStep) title() string { return "What the release includes" }
@@ -79,7 +79,7 @@ func (s *releaseScopeStep) buildUI() fyne.CanvasObject {
 	} else {
 		s.psych.SetChecked(false)
 	}
-	return container.NewVScroll(box)
+	return formScroll(box)
 }
 
 // chosenKey names the authorizations chosen on the basis step.
@@ -125,20 +125,20 @@ func (s *releaseScopeStep) minimum() consent.ReleaseScope {
 
 // fill sets the fields from sc.
 func (s *releaseScopeStep) fill(sc consent.ReleaseScope) {
-	s.from = &widget.Entry{Text: sc.From, PlaceHolder: "YYYY-MM-DD"}
-	s.to = &widget.Entry{Text: sc.To, PlaceHolder: "YYYY-MM-DD"}
-	s.kinds = map[notes.Kind]*widget.Check{}
+	s.from = newField(sc.From, "YYYY-MM-DD")
+	s.to = newField(sc.To, "YYYY-MM-DD")
+	s.kinds = map[notes.Kind]*keyCheck{}
 	for _, k := range releaseKinds {
-		s.kinds[k.kind] = &widget.Check{Text: k.label, Checked: slices.Contains(sc.Kinds, k.kind)}
+		s.kinds[k.kind] = keyChecked(k.label, slices.Contains(sc.Kinds, k.kind))
 	}
-	s.addenda = &widget.Check{Text: "Addenda (later corrections of each note)", Checked: sc.Addenda}
-	s.plan = &widget.Check{Text: "The current treatment plan, even outside the dates", Checked: sc.TreatmentPlan}
-	s.consents = &widget.Check{Text: "Consents on file", Checked: sc.Consents}
-	s.psych = &widget.Check{Text: "Include psychotherapy notes in the dates", Checked: sc.PsychotherapyNotes}
-	s.diagnoses = &widget.Check{Text: "Diagnoses in effect in the dates", Checked: sc.Diagnoses}
-	s.sessions = &widget.Check{Text: "Sessions: dates, times and service codes", Checked: sc.Sessions}
-	s.measures = &widget.Check{Text: "Outcome measures, with their charts and risk assessments", Checked: sc.Measures}
-	s.plans = &widget.Select{Options: []string{releasePlanNone, releasePlanSummary, releasePlanFull}}
+	s.addenda = keyChecked("Addenda (later corrections of each note)", sc.Addenda)
+	s.plan = keyChecked("The current treatment plan, even outside the dates", sc.TreatmentPlan)
+	s.consents = keyChecked("Consents on file", sc.Consents)
+	s.psych = keyChecked("Include psychotherapy notes in the dates", sc.PsychotherapyNotes)
+	s.diagnoses = keyChecked("Diagnoses in effect in the dates", sc.Diagnoses)
+	s.sessions = keyChecked("Sessions: dates, times and service codes", sc.Sessions)
+	s.measures = keyChecked("Outcome measures, with their charts and risk assessments", sc.Measures)
+	s.plans = newKeySelect([]string{releasePlanNone, releasePlanSummary, releasePlanFull}, nil)
 	s.plans.Selected = releasePlanChoice[sc.Plans]
 }
 

@@ -227,7 +227,7 @@ func TestReleaseUndoAndMarkRedactions(t *testing.T) {
 	}
 
 	// Text the detector missed is marked and boxed.
-	e := releaseFind(t, wiz, "the text to redact", func(e *widget.Entry) bool { return e == wiz.check.markText })
+	e := releaseFind(t, wiz, "the text to redact", func(e *keyEntry) bool { return e == wiz.check.markText })
 	w.Canvas().Focus(e)
 	test.Type(e, "money")
 	releaseTap(t, wiz, "Redact it")
@@ -252,7 +252,7 @@ func TestReleaseEncryptedCopyNeedsThePassphraseTwice(t *testing.T) {
 	releaseTap(t, wiz, "Choose where to save…")
 	test.Tap(releaseFind(t, wiz, "the encryption option", func(c *widget.Check) bool { return strings.HasPrefix(c.Text, "Also write an encrypted copy") }))
 	releaseFind(t, wiz, "the encryption choice", func(r *widget.RadioGroup) bool { return true }).SetSelected(releaseToPassphrase)
-	for i, e := range []*widget.Entry{wiz.out.pass1, wiz.out.pass2} {
+	for i, e := range []*keyEntry{wiz.out.pass1, wiz.out.pass2} {
 		if !e.Visible() {
 			t.Fatalf("passphrase field %d is hidden", i+1)
 		}

@@ -33,16 +33,16 @@ const releaseNoAuthorization = "None: another kind of request"
 // releaseWho is step 1: who is asking and why.
 type releaseWho struct {
 	w         *releaseWizard
-	kind      *widget.Select
-	recipient *widget.Entry
-	address   *widget.Entry
-	purpose   *widget.Entry
-	access    *widget.Select
+	kind      *keySelect
+	recipient *keyEntry
+	address   *keyEntry
+	purpose   *keyEntry
+	access    *keySelect
 	accessIDs map[string]string // label -> access request id
-	auth      *widget.Select    // the authorization on file the release starts from
+	auth      *keySelect        // the authorization on file the release starts from
 	auths     map[string]consent.Authorization
 	chosen    string            // the id of the authorization picked, "" for none
-	record    *widget.Select    // the client's own record, or a unit's shared one
+	record    *keySelect        // the client's own record, or a unit's shared one
 	unitIDs   map[string]string // label -> unit id ("" for the client's own)
 
 	typ consent.RequestType
@@ -58,12 +58,12 @@ func (s *releaseWho) buildUI() fyne.CanvasObject {
 	for _, t := range consent.ReleaseTypes {
 		labels = append(labels, releaseTypeLabels[t])
 	}
-	s.recipient = &widget.Entry{PlaceHolder: "Name of the person or office receiving the records"}
-	s.address = &widget.Entry{PlaceHolder: "Where the records go (postal or email address)", MultiLine: true, Wrapping: fyne.TextWrapWord}
-	s.purpose = &widget.Entry{PlaceHolder: "Why they are asking, as they put it"}
-	s.access = &widget.Select{}
+	s.recipient = newField("", "Name of the person or office receiving the records")
+	s.address = newTextBox("", "Where the records go (postal or email address)")
+	s.purpose = newField("", "Why they are asking, as they put it")
+	s.access = newKeySelect(nil, nil)
 	s.loadRecords()
-	s.kind = &widget.Select{Options: labels, OnChanged: s.onKind}
+	s.kind = newKeySelect(labels, s.onKind)
 	s.kind.SetSelected(releaseTypeLabels[consent.ToClient])
 	s.loadAuthorizations()
 	return s.form()
@@ -74,7 +74,7 @@ func (s *releaseWho) buildUI() fyne.CanvasObject {
 // requests that come with an authorization are answered under it.
 func (s *releaseWho) loadAuthorizations() {
 	s.auths = map[string]consent.Authorization{}
-	s.auth = &widget.Select{OnChanged: s.onAuthorization}
+	s.auth = newKeySelect(nil, s.onAuthorization)
 	all, err := s.w.d.consent.Authorizations(s.w.clientID)
 	if err != nil {
 		s.w.d.showErr(err)
@@ -157,7 +157,7 @@ func (s *releaseWho) form() fyne.CanvasObject {
 	}
 	note := panelNote("Only what this request needs is released. Third parties are redacted, and every " +
 		"redaction is shown for review before anything is written.")
-	return container.NewVScroll(container.NewVBox(note, f))
+	return formScroll(container.NewVBox(note, f))
 }
 
 // onKind follows a change of request type: the client's own request goes
@@ -213,7 +213,8 @@ func (s *releaseWho) loadRecords() {
 		s.unitIDs[label] = u.ID
 		opts = append(opts, label)
 	}
-	s.record = &widget.Select{Options: opts, Selected: releaseOwnRecord}
+	s.record = newKeySelect(opts, nil)
+	s.record.Selected = releaseOwnRecord
 }
 
 // loadAccessRequests offers the client's open access requests.

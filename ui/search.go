@@ -25,9 +25,9 @@ type searchDialog struct {
 
 	hits     []notes.Hit
 	query    *keyEntry
-	client   *widget.Select
-	kind     *widget.Select
-	from, to *widget.Entry
+	client   *keySelect
+	kind     *keySelect
+	from, to *keyEntry
 	status   *widget.Label
 	list     *widget.List
 	dlg      *dialog.CustomDialog
@@ -57,15 +57,21 @@ func (s *searchDialog) show() {
 	s.query.ActionItem = widget.NewIcon(theme.SearchIcon())
 	s.status = &widget.Label{Text: searchHint, SizeName: captionSize, Importance: widget.LowImportance, Wrapping: fyne.TextWrapWord}
 	s.people = map[string]notes.Identifiers{}
-	s.client = &widget.Select{OnChanged: func(string) { s.run() }}
+	s.client = newKeySelect(nil, func(string) { s.run() })
 	s.fillClients()
 	kinds := []string{anyKind}
 	for _, k := range notes.Kinds {
 		kinds = append(kinds, kindLabel(k))
 	}
-	s.kind = &widget.Select{Options: kinds, Selected: anyKind, OnChanged: func(string) { s.run() }}
-	s.from = &widget.Entry{PlaceHolder: "From (date)", OnChanged: func(string) { s.run() }}
-	s.to = &widget.Entry{PlaceHolder: "To (date)", OnChanged: func(string) { s.run() }}
+	s.kind = newKeySelect(kinds, func(string) { s.run() })
+	s.kind.Selected = anyKind
+	s.from, s.to = newField("", "From (date)"), newField("", "To (date)")
+	s.from.OnChanged = func(string) { s.run() }
+	s.to.OnChanged = s.from.OnChanged
+	// Enter in a filter opens the first hit, as in the words to find.
+	s.from.OnSubmitted, s.to.OnSubmitted = s.query.OnSubmitted, s.query.OnSubmitted
+	s.client.OnEnter = func() { s.query.OnSubmitted("") }
+	s.kind.OnEnter = s.client.OnEnter
 	s.list = &widget.List{
 		Length:     func() int { return len(s.hits) },
 		CreateItem: s.createItem,
@@ -127,7 +133,7 @@ func (s *searchDialog) filter() (f notes.Filter, problem string) {
 		e    *widget.Entry
 		to   *string
 		name string
-	}{{s.from, &f.From, "From"}, {s.to, &f.To, "To"}} {
+	}{{&s.from.Entry, &f.From, "From"}, {&s.to.Entry, &f.To, "To"}} {
 		if strings.TrimSpace(d.e.Text) == "" {
 			continue
 		}
@@ -195,7 +201,10 @@ func (s *searchDialog) refresh() {
 
 func (s *searchDialog) createItem() fyne.CanvasObject {
 	title := &widget.Label{Text: "Client · kind · date", TextStyle: fyne.TextStyle{Bold: true}, Truncation: fyne.TextTruncateEllipsis}
-	snippet := &widget.RichText{Wrapping: fyne.TextWrapWord}
+	// One line, cut with "…" where the list is narrow: a wrapping text
+	// in a row of fixed height showed a scroll bar of its own and lost
+	// its last line under it.
+	snippet := &widget.RichText{Truncation: fyne.TextTruncateEllipsis, Scroll: container.ScrollNone}
 	snippet.ExtendBaseWidget(snippet)
 	return container.NewVBox(title, snippet)
 }

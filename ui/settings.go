@@ -313,7 +313,6 @@ func (s *settingsScreen) onPassphrase() {
 		}
 		s.showPassphrase()
 	}, s.m.c.win)
-	escCloses(dlg, pass, again)
 	dlg.Show()
 	s.m.c.win.Canvas().Focus(pass)
 }

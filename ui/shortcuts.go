@@ -5,10 +5,7 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
-	"fyne.io/fyne/v2/widget"
 )
 
 // The keyboard shortcuts, shown beside their menu items. Ctrl is Cmd on
@@ -121,7 +118,7 @@ func (c *Confide) watchInput() {
 	cv := c.win.Canvas()
 	cv.SetOnTypedKey(func(ev *fyne.KeyEvent) {
 		c.idle.touch()
-		c.dialogKey(ev)
+		dialogKey(c.win.Canvas(), ev)
 	})
 	cv.SetOnTypedRune(func(rune) { c.idle.touch() })
 	if dc, ok := cv.(desktop.Canvas); ok {
@@ -175,174 +172,5 @@ func (c *Confide) onRetention() {
 	if c.main != nil {
 		c.main.closeSettings()
 		c.main.onRetention()
-	}
-}
-
-// keyEntry is a text field that hands Esc to its owner: Fyne gives every
-// key to the focused field, so a dialog never hears Esc typed in one.
-type keyEntry struct {
-	widget.Entry
-	OnEscape func()
-}
-
-func newKeyEntry() *keyEntry {
-	e := &keyEntry{}
-	e.ExtendBaseWidget(e)
-	return e
-}
-
-// TypedKey closes on Esc.
-func (e *keyEntry) TypedKey(ev *fyne.KeyEvent) {
-	if ev.Name == fyne.KeyEscape && e.OnEscape != nil {
-		e.OnEscape()
-		return
-	}
-	e.Entry.TypedKey(ev)
-}
-
-// Enter and Esc in dialogs. Fyne's dialogs take neither: a key goes to
-// the focused field, or, with none, to the window. So the window's keys
-// work the top dialog's buttons (Esc its dismiss button, Enter its
-// confirm button), and each single-line field of the top dialog submits
-// it with Enter. Esc typed inside a field stays with the field, except in
-// fields made to pass it on (keyEntry).
-
-// dialogKey works the top dialog's buttons for Esc and Enter; it reports
-// whether it did.
-func (c *Confide) dialogKey(ev *fyne.KeyEvent) bool {
-	pop, ok := c.win.Canvas().Overlays().Top().(*widget.PopUp)
-	if !ok {
-		return false
-	}
-	var b *widget.Button
-	switch ev.Name {
-	case fyne.KeyEscape:
-		b = dismissButton(pop)
-		if b == nil && !pop.Visible() {
-			return false
-		}
-		if b == nil { // a pop-up without buttons: a menu, a calendar
-			pop.Hide()
-			return true
-		}
-	case fyne.KeyReturn, fyne.KeyEnter:
-		b = confirmButton(pop)
-	}
-	if b == nil || b.OnTapped == nil {
-		return false
-	}
-	b.OnTapped()
-	return true
-}
-
-// armDialog lets Enter in the top dialog's single-line fields confirm it,
-// and takes the focus from a field behind the dialog, so that the keys
-// reach the dialog.
-func (c *Confide) armDialog() {
-	pop, ok := c.win.Canvas().Overlays().Top().(*widget.PopUp)
-	if !ok {
-		return
-	}
-	focused, inside := c.win.Canvas().Focused(), false
-	eachInDialog(pop.Content, func(o fyne.CanvasObject) {
-		if f, ok := o.(fyne.Focusable); ok && f == focused {
-			inside = true
-		}
-	})
-	if focused != nil && !inside {
-		c.win.Canvas().Unfocus()
-	}
-	eachInDialog(pop.Content, func(o fyne.CanvasObject) {
-		e, ok := o.(*widget.Entry)
-		if !ok || e.MultiLine || e.OnSubmitted != nil {
-			return
-		}
-		e.OnSubmitted = func(string) {
-			if b := confirmButton(pop); b != nil && b.OnTapped != nil {
-				b.OnTapped()
-			}
-		}
-	})
-}
-
-// dialogButtons are the visible, enabled buttons of a dialog.
-func dialogButtons(pop *widget.PopUp) []*widget.Button {
-	var out []*widget.Button
-	eachInDialog(pop.Content, func(o fyne.CanvasObject) {
-		if b, ok := o.(*widget.Button); ok && b.Visible() && !b.Disabled() && b.Text != "" {
-			out = append(out, b)
-		}
-	})
-	return out
-}
-
-// dismissWords are the labels of buttons that leave a dialog unchanged.
-var dismissWords = map[string]bool{"Cancel": true, "Close": true, "No": true, "Not now": true, "Not yet": true, "OK": true, "Back": true}
-
-// dismissButton is the button that leaves the dialog unchanged: Cancel,
-// No, Close… or the only one.
-func dismissButton(pop *widget.PopUp) *widget.Button {
-	bs := dialogButtons(pop)
-	for i := len(bs) - 1; i >= 0; i-- {
-		if dismissWords[bs[i].Text] && bs[i].Importance != widget.HighImportance {
-			return bs[i]
-		}
-	}
-	if len(bs) == 1 {
-		return bs[0]
-	}
-	return nil
-}
-
-// confirmButton is the dialog's main button: the one of high importance,
-// or the only one.
-func confirmButton(pop *widget.PopUp) *widget.Button {
-	bs := dialogButtons(pop)
-	for i := len(bs) - 1; i >= 0; i-- {
-		if bs[i].Importance == widget.HighImportance {
-			return bs[i]
-		}
-	}
-	if len(bs) == 1 {
-		return bs[0]
-	}
-	return nil
-}
-
-// eachInDialog calls fn on what a dialog holds, through its containers,
-// forms and scrolls (the parts whose children are public).
-func eachInDialog(o fyne.CanvasObject, fn func(fyne.CanvasObject)) {
-	if o == nil {
-		return
-	}
-	fn(o)
-	switch x := o.(type) {
-	case *fyne.Container:
-		for _, child := range x.Objects {
-			eachInDialog(child, fn)
-		}
-	case *widget.Form:
-		for _, it := range x.Items {
-			eachInDialog(it.Widget, fn)
-		}
-	case *container.Scroll:
-		eachInDialog(x.Content, fn)
-	case *widget.Card:
-		eachInDialog(x.Content, fn)
-	}
-}
-
-// secretEntry is a password field of a dialog that passes Esc on.
-func secretEntry(hint string) *keyEntry {
-	e := newKeyEntry()
-	e.Password, e.PlaceHolder = true, hint
-	return e
-}
-
-// escCloses makes Esc typed in the dialog's fields close it, as Esc does
-// anywhere else in it.
-func escCloses(d dialog.Dialog, fields ...*keyEntry) {
-	for _, f := range fields {
-		f.OnEscape = d.Hide
 	}
 }
