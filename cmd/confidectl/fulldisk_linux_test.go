@@ -1,27 +1,60 @@
 package main
 
 import (
+	"bytes"
+	"errors"
+	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
+
+	"github.com/confidenotes/confide/vault"
 )
 
-// withFileSizeLimit runs fn with the process unable to write a file past
-// limit bytes (RLIMIT_FSIZE: writes fail with EFBIG), which is what a disk
-// that fills up does to a file being written.
-func withFileSizeLimit(t *testing.T, limit uint64, fn func()) {
-	t.Helper()
-	var old syscall.Rlimit
-	if err := syscall.Getrlimit(syscall.RLIMIT_FSIZE, &old); err != nil {
-		t.Fatal(err)
+// fileSizeLimitEnv carries, to a copy of the test binary, the file size
+// limit under which it runs one confidectl command (see TestMain).
+const fileSizeLimitEnv = "CONFIDE_TEST_FSIZE"
+
+// TestMain runs one confidectl command under a file size limit when
+// fileSizeLimitEnv is set (runLimited), and the tests otherwise.
+func TestMain(m *testing.M) {
+	if v := os.Getenv(fileSizeLimitEnv); v != "" {
+		limit, err := strconv.ParseUint(v, 10, 64)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "bad limit", v)
+			os.Exit(3)
+		}
+		if err := syscall.Setrlimit(syscall.RLIMIT_FSIZE, &syscall.Rlimit{Cur: limit, Max: limit}); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(3)
+		}
+		e := &env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, store: vault.OSKeyring{}, now: fixedNow}
+		os.Exit(e.run(os.Args[1:]))
 	}
-	if err := syscall.Setrlimit(syscall.RLIMIT_FSIZE, &syscall.Rlimit{Cur: limit, Max: old.Max}); err != nil {
-		t.Fatal(err)
+	os.Exit(m.Run())
+}
+
+// runLimited runs a command on the practice's vault in a process unable
+// to write a file past limit bytes (RLIMIT_FSIZE: writes fail with
+// EFBIG), which is what a disk that fills up does to a file being
+// written. It is a copy of the test binary, so that the limit does not
+// reach the test's own files.
+func (p *cliPractice) runLimited(limit int64, args ...string) (int, string, string) {
+	p.c.t.Helper()
+	cmd := exec.Command(os.Args[0], append([]string{"--vault", p.dir, "--identity", p.id}, args...)...)
+	cmd.Env = append(os.Environ(), fmt.Sprintf("%s=%d", fileSizeLimitEnv, limit))
+	var out, errs bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errs
+	err := cmd.Run()
+	var exit *exec.ExitError
+	if err != nil && !errors.As(err, &exit) {
+		p.c.t.Fatal(err)
 	}
-	defer syscall.Setrlimit(syscall.RLIMIT_FSIZE, &old)
-	fn()
+	return cmd.ProcessState.ExitCode(), out.String(), errs.String()
 }
 
 // TestDurableCommandExitsZeroWhenCompactionFails: a change saved in the
@@ -36,9 +69,7 @@ func TestDurableCommandExitsZeroWhenCompactionFails(t *testing.T) {
 	}
 	var code int
 	var out, errs string
-	withFileSizeLimit(t, uint64(st.Size()/2), func() {
-		code, out, errs = p.run("client", "add", "--name", "Added Once")
-	})
+	code, out, errs = p.runLimited(st.Size()/2, "client", "add", "--name", "Added Once")
 	if code != 0 || !strings.HasPrefix(out, "c-") || !strings.Contains(errs, "warning") {
 		t.Fatalf("client add on a full disk: exit %d, %q, %q; want exit 0, the id, a warning", code, out, errs)
 	}
@@ -63,16 +94,14 @@ func TestFullDiskLeavesNoPartialExport(t *testing.T) {
 	p := newPractice(t)
 	p.ctl("disclosures", "--client", p.client) // the consent tables exist before the disk fills
 	out := t.TempDir()
-	withFileSizeLimit(t, 4096, func() {
-		for _, args := range [][]string{
-			{"disclosures", "--client", p.client, "--pdf", filepath.Join(out, "accounting.pdf")},
-			{"form", "informed-consent", "--client", p.client, "--out", filepath.Join(out, "form.pdf")},
-		} {
-			if code, _, errs := p.run(args...); code != 1 {
-				t.Errorf("%s on a full disk: exit %d, %q", args[0], code, errs)
-			}
+	for _, args := range [][]string{
+		{"disclosures", "--client", p.client, "--pdf", filepath.Join(out, "accounting.pdf")},
+		{"form", "informed-consent", "--client", p.client, "--out", filepath.Join(out, "form.pdf")},
+	} {
+		if code, _, errs := p.runLimited(4096, args...); code != 1 {
+			t.Errorf("%s on a full disk: exit %d, %q", args[0], code, errs)
 		}
-	})
+	}
 	if entries, _ := os.ReadDir(out); len(entries) != 0 {
 		t.Fatalf("left behind: %v", entries)
 	}

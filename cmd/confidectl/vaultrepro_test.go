@@ -33,6 +33,7 @@ func newPractice(t *testing.T) *cliPractice {
 	p.client = strings.TrimSpace(p.ctl("client", "add", "--name", "Ada Example", "--dob", "1980-02-03"))
 	p.c.stdin = "Original session note."
 	p.note = strings.TrimSpace(p.ctl("note", "add", "--client", p.client, "--kind", "progress"))
+	p.ctl("note", "session", p.note, "--start", "14:00", "--duration", "50", "--service-code", "90834")
 	p.ctl("note", "sign", p.note)
 	p.c.stdin = "A dated correction."
 	p.add = strings.TrimSpace(p.ctl("note", "addendum", p.note))
