@@ -54,9 +54,36 @@ func (p *measuresPanel) buildUI() fyne.CanvasObject {
 		}
 	}
 	p.instrument = &widget.Select{Options: names, OnChanged: func(string) { p.showSummary() }}
-	p.instrument.Selected = "PHQ-9"
+	p.instrument.Selected = p.latestInstrument()
 	p.showSummary()
 	return p.view.box
+}
+
+// latestInstrument names the instrument the client was last given, whose
+// trend the tab opens on; the PHQ-9 for a client with none yet.
+func (p *measuresPanel) latestInstrument() string {
+	ms, err := p.clin.Measures(p.clientID, "")
+	if err != nil || len(ms) == 0 {
+		return "PHQ-9"
+	}
+	newest := ms[0]
+	for _, m := range ms[1:] {
+		if m.Date > newest.Date {
+			newest = m
+		}
+	}
+	return instrumentName(newest.Instrument)
+}
+
+// instrumentName is an instrument's name ("PCL-5") from its id ("pcl5").
+func instrumentName(id string) string {
+	all, _ := clinical.Instruments()
+	for _, in := range all {
+		if strings.EqualFold(in.ID, id) {
+			return in.Name
+		}
+	}
+	return id
 }
 
 // selected is the instrument charted.
@@ -116,7 +143,7 @@ func (p *measuresPanel) showSummary() {
 	}
 	if dues, err := p.clin.DueMeasures(p.clientID, p.d.now()); err == nil {
 		for _, d := range dues {
-			text := fmt.Sprintf("%s %s", d.Instrument, d.Describe())
+			text := fmt.Sprintf("%s %s", instrumentName(d.Instrument), d.Describe())
 			if d.IsDue {
 				text += ": due now"
 			}

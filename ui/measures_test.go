@@ -158,3 +158,38 @@ func attentionHas(items []consent.Attention, what string) bool {
 	}
 	return false
 }
+
+// TestMeasuresTabOpensOnTheLatestInstrument: a client given only the
+// PCL-5, on a schedule, sees the PCL-5's trend when the tab opens, not an
+// empty PHQ-9, and the schedule by the instrument's name.
+func TestMeasuresTabOpensOnTheLatestInstrument(t *testing.T) {
+	c, w, _ := openClientTab(t, tabNotes)
+	m := c.main
+	clin := m.consent.Clinical()
+	cl, err := m.notes.AddClient(notes.Client{Name: "Ray Ortiz"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	client := cl.ID
+	for i, date := range []string{"2026-09-01", "2026-10-01", "2026-11-01"} {
+		total := 50 - 8*i
+		if _, err := clin.Give(clinical.Given{ClientID: client, Instrument: "pcl5", Date: date, Total: &total, GivenBy: "Dr. Lee"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := clin.SetSchedule(clinical.Schedule{ClientID: client, Instrument: "pcl5", EverySessions: 4, Start: "2026-09-01"}); err != nil {
+		t.Fatal(err)
+	}
+	m.clients.load()
+	m.selectClient(client)
+	for i, item := range m.pane.tabs.Items {
+		if item.Text == tabMeasures {
+			m.pane.tabs.SelectIndex(i)
+		}
+	}
+	requireText(t, w, "Latest PCL-5: 34")
+	requireText(t, w, "Schedule: PCL-5 every 4 sessions")
+	if strings.Contains(allText(w), "No PHQ-9 scores yet") {
+		t.Errorf("the tab opened on the PHQ-9, which the client was never given:\n%s", allText(w))
+	}
+}

@@ -15,7 +15,8 @@ type TourStep struct {
 
 // Tour lists the main screens as `make screenshots` captures them for the
 // README, on the unlocked main window of a demo practice: the client list,
-// a signed note, a draft in the editor, a client's details, search, privacy mode, settings and
+// a signed note, a draft in the editor, a client's details, search, privacy mode, the
+// consent tab, the Measures and Plan tabs, the release wizard, a consultation, settings and
 // the locked screen. It is empty while the vault is locked.
 func (c *Confide) Tour() []TourStep {
 	m := c.main
@@ -60,7 +61,27 @@ func (c *Confide) Tour() []TourStep {
 				m.pane.tabs.SelectIndex(1)
 			}
 		}},
+		{"measures", func() {
+			if signed.clientID != "" {
+				m.clients.choose(signed.clientID)
+				m.pane.tabs.SelectIndex(3)
+			}
+		}},
+		{"plan", func() {
+			if signed.clientID != "" {
+				m.pane.tabs.SelectIndex(4)
+			}
+		}},
+		{"release", func() {
+			if signed.clientID != "" {
+				m.pane.tabs.SelectIndex(1)
+				showReleaseWizard(m.deps(), signed.clientID, nil)
+			}
+		}},
 		{"consult", func() {
+			for c.win.Canvas().Overlays().Top() != nil {
+				c.win.Canvas().Overlays().Remove(c.win.Canvas().Overlays().Top())
+			}
 			if m.pane == nil || signed.noteID == "" {
 				return
 			}
