@@ -23,6 +23,9 @@ GOPATH_DIR      = $(shell $(GO) env GOPATH)
 # trips a race in Go 1.26's fuzz coordinator (go.dev/issue/75804) that fails
 # the run with "context deadline exceeded" and no failing input.
 FUZZEXECS ?= 50000
+# The learned tagger's fuzz target decodes whole texts and slows as its
+# corpus grows: 10000 inputs take seconds, 50000 about a minute.
+FUZZTAGEXECS ?= 10000
 CRASH_ITERATIONS ?= 100
 
 .PHONY: cgo-note go-check package screenshots run build test unit-test integration-test fuzz bench eval-disguise crash-long deps-build deps-test deps-run clean vet
@@ -66,6 +69,7 @@ fuzz:
 	$(GO) test $(GOFLAGS) -run='^$$' -fuzz='^FuzzDetect$$' -fuzztime=$(FUZZEXECS)x ./notes/disguise
 	$(GO) test $(GOFLAGS) -run='^$$' -fuzz='^FuzzDetectJSONLines$$' -fuzztime=$(FUZZEXECS)x ./notes/disguise
 	$(GO) test $(GOFLAGS) -run='^$$' -fuzz='^FuzzDisguise$$' -fuzztime=$(FUZZEXECS)x ./notes/disguise
+	$(GO) test $(GOFLAGS) -run='^$$' -fuzz='^FuzzTag$$' -fuzztime=$(FUZZTAGEXECS)x ./notes/disguise/tagger
 
 # The figures, with their baselines, and the desktop app's cold start under
 # a private X server.

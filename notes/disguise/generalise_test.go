@@ -107,6 +107,8 @@ func TestDetectGuardrails(t *testing.T) {
 		"pt seen, mood better. mom worried about school. dad says ok. denies si/hi.",
 		"She moved in 2019 and graduated in 2012.",
 		"Born in India; family moved from Mexico.",
+		"PT BORN IN MEXICO, MOVED FROM PANAMA TO THE USA.",
+		"mom from holland, dad from sri lanka; they met in europe.",
 	} {
 		if spans := disguise.Detect(text, nil); len(spans) > 0 {
 			t.Errorf("Detect(%q) = %v, want nothing", text, texts(spans))

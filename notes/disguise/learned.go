@@ -35,7 +35,7 @@ func addLearned(text string, tt []tagger.Token, toks []token, spans []Span) []Sp
 	structured := len(spans)
 	for _, e := range m.TagTokens(text, tt) {
 		e = trimStopWords(toks, e)
-		if e.Start >= e.End || !entityShaped(tt, e) || e.Margin < learnedMinMargin || overlapsStructured(spans[:structured], e.Start, e.End) || notAnEntity(text, e) || usedAsWord(toks, e) {
+		if e.Start >= e.End || !entityShaped(tt, e) || !nameShaped(text, tt, toks, e) || e.Margin < learnedMinMargin || overlapsStructured(spans[:structured], e.Start, e.End) || notAnEntity(text, e) || usedAsWord(toks, e) {
 			continue
 		}
 		spans = append(spans, Span{
@@ -145,6 +145,74 @@ func entityShaped(tt []tagger.Token, e tagger.Entity) bool {
 	return true
 }
 
+// nameShaped reports an entity whose words could be a name, place or
+// organisation, as text of every kind shows the tagger's mistakes: a
+// person's name has no number in it; no name is a short run of letters
+// glued to a number ("f1", "ax2"), a lone word of one or two letters that
+// is no first name ("AB", "xn" in a formula) unless a place or an
+// institution stands there ("at bu"), a Latin abbreviation
+// ("e.g.", "b.c."), or a common word that is no first name or surname,
+// written in lower case or where a capital says nothing ("cosine",
+// "alphabet", "oval").
+func nameShaped(text string, tt []tagger.Token, toks []token, e tagger.Entity) bool {
+	i, ok := slices.BinarySearchFunc(tt, e.Start, func(t tagger.Token, start int) int { return t.Start - start })
+	if !ok {
+		return true
+	}
+	j := i
+	for j+1 < len(tt) && tt[j+1].End <= e.End {
+		j++
+	}
+	for k := i; k <= j; k++ {
+		if tt[k].Kind != tagger.Num {
+			continue
+		}
+		if e.Kind == tagger.Person {
+			return false
+		}
+		if k > 0 && !tt[k].Space && tt[k-1].Kind == tagger.Word && tt[k-1].End-tt[k-1].Start <= 2 {
+			return false // "f1", "ax2"
+		}
+	}
+	if latinAbbrev(text[e.Start:e.End]) {
+		return false
+	}
+	if i != j {
+		return true
+	}
+	t := &toks[i]
+	l := getLexicon()
+	if t.kind != tokWord {
+		return true
+	}
+	if len(t.lower) <= 2 {
+		dotted := i+1 < len(tt) && text[tt[i+1].Start] == '.' && !tt[i+1].Space
+		return dotted || l.firstCount(t.lower) >= 1000 || e.Kind != tagger.Person && i > 0 && placeLead(toks[i-1].lower)
+	}
+	if (!t.cap || t.flat || t.sentStart) && l.isCommonWord(t.lower) && l.firstCount(t.lower) < 100 && !l.isSurname(t.lower) && !placeWord(l, t.lower) {
+		return false
+	}
+	return true
+}
+
+// placeLead reports a word after which a short name is a place or an
+// institution ("junior at bu", "transferred from ou").
+func placeLead(w string) bool {
+	return w == "at" || w == "from" || w == "to" || w == "into" || w == "@"
+}
+
+// latinAbbrev reports text that starts with "e.g.", "i.e.", "b.c." or
+// another abbreviation of the kind.
+func latinAbbrev(s string) bool {
+	s = strings.ToLower(s)
+	for _, a := range []string{"e.g", "i.e", "b.c", "a.d", "etc", "cf.", "viz", "n.b"} {
+		if strings.HasPrefix(s, a) && (len(s) == len(a) || !isWordByte(s[len(a)])) {
+			return true
+		}
+	}
+	return false
+}
+
 // trimStopWords drops the lower-case function words ("a", "the", "of")
 // that a tagger entity starts or ends with: a name, place or organisation
 // never ends with one, and "Bank of America" keeps its inner "of". An
@@ -227,14 +295,19 @@ func stateAlone(text string, start, end int, key string) bool {
 	return !strings.HasSuffix(before, ",")
 }
 
+// countryForms are other names of countries, and continents and regions,
+// beside the countries list the rules know: never identifiers, whoever
+// found them.
+var countryForms = wordSet(strings.Split(`usa|u.s|u.s.a|united states|united states of america|america|uk|u.k|`+
+	`united kingdom|great britain|britain|holland|saudi arabia|sri lanka|north korea|costa rica|panama|palestine|`+
+	`singapore|malaysia|denmark|finland|iceland|europe|asia|africa|north america|south america|latin america|`+
+	`central america|middle east|caribbean|scandinavia|east asia|southeast asia`, "|"))
+
 // notEntities are the names the detector's annotation rules leave alone,
-// beside the countries and nationalities the rules already know:
-// continents and regions, other forms of countries, apps and platforms,
-// federal bodies and 12-step fellowships.
-var notEntities = wordSet(strings.Split(`usa|u.s|u.s.a|us|united states|united states of america|america|uk|u.k|united kingdom|great britain|britain|holland|`+
-	`saudi arabia|sri lanka|north korea|costa rica|panama|palestine|singapore|malaysia|denmark|finland|iceland|`+
-	`europe|asia|africa|north america|south america|latin america|central america|middle east|caribbean|`+
-	`scandinavia|the west|earth|world|east asia|southeast asia|`+
+// beside the countries and nationalities the rules already know: the
+// country forms above, apps and platforms, federal bodies and 12-step
+// fellowships.
+var notEntities = wordSet(keysOf(countryForms), strings.Split(`us|the west|earth|world|`+
 	`facebook|instagram|insta|tiktok|snapchat|youtube|twitter|x|reddit|discord|whatsapp|telegram|tinder|hinge|bumble|grindr|`+
 	`zoom|facetime|teams|skype|doxy.me|mychart|simplepractice|therapynotes|headspace|calm|spotify|netflix|hulu|`+
 	`xbox|playstation|fortnite|minecraft|roblox|venmo|cash app|paypal|life360|google|iphone|android|alexa|siri|`+

@@ -124,6 +124,38 @@ func TestLearnedNeverReportsCountriesOrNationalities(t *testing.T) {
 	}
 }
 
+// What no name looks like is not kept from the tagger: letters glued to
+// a number, a lone word of one or two letters that is no first name, a
+// Latin abbreviation; short first names, and a short name where a place
+// or an institution stands, are kept.
+func TestLearnedKeepsToNameShapes(t *testing.T) {
+	for _, text := range []string{
+		"i.e. she uses the f1 key and the ax2 setting; xn is the step.",
+		"e.g. he wrote AB on the board; b.c. dates came up.",
+	} {
+		for _, s := range addLearned(text, tagger.Tokenize(text), tokenize(text), nil) {
+			t.Errorf("in %q the tagger's %s %q was kept", text, s.Category, text[s.Start:s.End])
+		}
+	}
+	for _, c := range []struct{ text, word string }{
+		{"Sister Jo called; son Al drove. Dr. Li saw her.", "Jo"},
+		{"Sister Jo called; son Al drove. Dr. Li saw her.", "Al"},
+		{"Sister Jo called; son Al drove. Dr. Li saw her.", "Li"},
+		{"nico 20, junior at bu, came in after a bad night.", "bu"},
+	} {
+		i := strings.Index(c.text, c.word)
+		found := false
+		for _, s := range Detect(c.text, nil) {
+			if s.Start <= i && s.End >= i+len(c.word) {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("%q not found in %q", c.word, c.text)
+		}
+	}
+}
+
 // A name that is also a common word, written without a capital and used
 // as a word, is not kept from the tagger; the same word where a name
 // stands still is.

@@ -53,6 +53,9 @@ func clinicalSpan(s Span) bool {
 		if clinicalAbbrev[lw] || drugs[lw] || clinicalTerms[lw] || stopWords[lw] {
 			return true
 		}
+		if key := normalEntity(t); countries[key] || countryForms[key] {
+			return true // countries are never identifiers
+		}
 		if demonyms[lw] {
 			// A nationality or language, unless a person is called it:
 			// "Karen" and "Christian" are common first names.
