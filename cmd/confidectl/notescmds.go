@@ -112,6 +112,8 @@ func notesHint(err error) error {
 		return fmt.Errorf("%w; set them with 'confidectl note session ID --start HH:MM --duration MINUTES --service-code CODE'", err)
 	case errors.Is(err, notes.ErrNotFound):
 		return fmt.Errorf("%w; 'confidectl client list' and 'confidectl note list --client ID' show the ids", err)
+	case errors.Is(err, notes.ErrTampered):
+		return fmt.Errorf("%w; nothing was changed. Run 'confidectl verify'; keep the vault as it is and restore from a backup", err)
 	}
 	return err
 }

@@ -319,3 +319,38 @@ func TestControlCharactersInNamesAreEscaped(t *testing.T) {
 		t.Fatal("the name itself was changed, not just its display")
 	}
 }
+
+// TestNoteSetBackToUnsignedIsNotEditable: a key holder who sets a signed
+// note back to unsigned (re-authenticating the file) does not get a draft
+// back: the log's signing event keeps it frozen, so edit, session, sign,
+// delete and addendum drafts are refused, saying it was altered, and the
+// note's stored text is not changed; verify fails.
+func TestNoteSetBackToUnsignedIsNotEditable(t *testing.T) {
+	p := newPractice(t)
+	vaulttest.AlterSnapshot(t, p.dir, p.identity(t), func(db *sql.DB) {
+		for _, s := range []string{"DROP TRIGGER notes_signed_frozen_update",
+			"UPDATE notes SET signed_at = NULL, content_hash = NULL WHERE id = '" + p.note + "'"} {
+			if _, err := db.Exec(s); err != nil {
+				t.Fatalf("%s: %v", s, err)
+			}
+		}
+	})
+	p.c.stdin = "Rewritten after the fact."
+	for _, args := range [][]string{
+		{"note", "edit", p.note},
+		{"note", "session", p.note, "--start", "15:00"},
+		{"note", "sign", p.note},
+	} {
+		code, _, errs := p.run(args...)
+		if code != 1 || !strings.Contains(errs, "signing event") || !strings.Contains(errs, "verify") {
+			t.Errorf("%s on a note set back to unsigned: exit %d, %q; want exit 1 naming its signing event and verify", strings.Join(args, " "), code, errs)
+		}
+	}
+	p.c.stdin = ""
+	if out := p.ctl("note", "show", p.note); !strings.Contains(out, "Original session note.") || strings.Contains(out, "Rewritten") {
+		t.Fatalf("note show = %q, want the signed text unchanged", out)
+	}
+	if code, _, errs := p.run("verify"); code != 1 || errs == "" {
+		t.Fatalf("verify: exit %d, %q", code, errs)
+	}
+}
