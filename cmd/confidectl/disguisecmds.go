@@ -12,7 +12,7 @@ import (
 
 func init() {
 	register(&command{name: "detect", summary: "find identifiers: JSON Lines in, JSON Lines out (needs no vault)", run: cmdDetect})
-	register(&command{name: "disguise", args: "NOTE_ID", summary: "print a note disguised for consultation; with --json, the text and every change",
+	register(&command{name: "disguise", args: "NOTE_ID", id: "n", summary: "print a note disguised for consultation; with --json, the text and every change",
 		flags: func(fs *flag.FlagSet) {
 			fs.String("profile", "consultation", "consultation, safe-harbor or third-party")
 			fs.String("consultation", "", "continue consultation `ID`, so people keep their pseudonyms across notes")

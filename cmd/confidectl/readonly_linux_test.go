@@ -75,24 +75,6 @@ func readOnlyFolder(t *testing.T, p *cliPractice, stateDir string) func(args ...
 	}
 }
 
-// folderFiles returns the contents of the files in dir, by name.
-func folderFiles(t *testing.T, dir string) map[string][]byte {
-	t.Helper()
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	files := map[string][]byte{}
-	for _, e := range entries {
-		b, err := os.ReadFile(filepath.Join(dir, e.Name()))
-		if err != nil {
-			t.Fatal(err)
-		}
-		files[e.Name()] = b
-	}
-	return files
-}
-
 // TestReadOnlyFolderReadsAndRefusesChanges: a vault whose folder cannot be
 // written, on the real file system (what access(2) says of it, not a
 // simulated disk), opens read-only: listing, showing a note and verify

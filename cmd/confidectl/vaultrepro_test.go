@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"database/sql"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -352,5 +353,71 @@ func TestNoteSetBackToUnsignedIsNotEditable(t *testing.T) {
 	}
 	if code, _, errs := p.run("verify"); code != 1 || errs == "" {
 		t.Fatalf("verify: exit %d, %q", code, errs)
+	}
+}
+
+// folderFiles returns the contents of the files in dir, by name.
+func folderFiles(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := map[string][]byte{}
+	for _, e := range entries {
+		b, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		files[e.Name()] = b
+	}
+	return files
+}
+
+// TestWrongKindOfIDIsRefused: every command that takes an ID argument
+// (found in the command list, so that a new one cannot be left out)
+// declares the kind of record it names, and refuses the id of another
+// kind, real or not, with exit 1, saying what the id is and what the
+// command takes, before anything is done; the vault is unchanged.
+func TestWrongKindOfIDIsRefused(t *testing.T) {
+	p := newPractice(t)
+	// One id of each kind: the practice's real client, note and
+	// disclosure, and well-formed ids of the others.
+	ids := map[string]string{"c": p.client, "n": p.note, "di": p.disclosure}
+	for k := range idKinds {
+		if ids[k] == "" {
+			ids[k] = k + "-00000000000000aa"
+		}
+	}
+	before := folderFiles(t, p.dir)
+	checked := 0
+	for name, cmd := range commands {
+		if !strings.Contains(cmd.args, "ID") {
+			continue
+		}
+		if idKinds[cmd.id].noun == "" {
+			t.Errorf("%s takes %s but declares no kind of id (command.id)", name, cmd.args)
+			continue
+		}
+		for kind, id := range ids {
+			if kind == cmd.id {
+				continue
+			}
+			code, out, errs := p.run(append(strings.Fields(name), id)...)
+			want := fmt.Sprintf("%s takes %s's id (%s-...), and %s is %s's id", name, idKinds[cmd.id].noun, cmd.id, id, idKinds[kind].noun)
+			if code != 1 || out != "" || !strings.Contains(errs, want) {
+				t.Errorf("%s %s: exit %d, %q, %q; want exit 1 saying %q", name, id, code, out, errs, want)
+			}
+			checked++
+		}
+	}
+	if checked < 20*(len(ids)-1) {
+		t.Fatalf("only %d refusals checked; the commands with an ID argument were not found", checked)
+	}
+	after := folderFiles(t, p.dir)
+	for name, b := range before {
+		if !bytes.Equal(b, after[name]) {
+			t.Errorf("%s changed", name)
+		}
 	}
 }
