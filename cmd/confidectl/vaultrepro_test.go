@@ -421,3 +421,41 @@ func TestWrongKindOfIDIsRefused(t *testing.T) {
 		}
 	}
 }
+
+// TestControlCharactersInEveryListingAreEscaped: a name, recipient or text
+// holding terminal escapes is shown escaped by every human-readable
+// listing that prints it, not only client list; each listing must show it
+// (escaped), so that a listing that stopped printing it is noticed too.
+func TestControlCharactersInEveryListingAreEscaped(t *testing.T) {
+	p := newPractice(t)
+	const raw, shown = "Eve\x1b[2J\x1b]0;owned\x07 Mallory\u202e", `Eve\x1b[2J\x1b]0;owned\a Mallory\u202e`
+	client := strings.TrimSpace(p.ctl("client", "add", "--name", raw, "--preferred", raw))
+	p.c.stdin = raw + " said nothing new."
+	note := strings.TrimSpace(p.ctl("note", "add", "--client", client, "--kind", "progress"))
+	p.c.stdin = ""
+	p.ctl("disclosure", "add", "--client", client, "--date", "2026-11-20", "--request", "subpoena",
+		"--recipient", raw, "--description", raw, "--purpose", raw, "--by", "Dr. Test")
+	p.ctl("auth", "add", "--client", client, "--recipient", raw, "--purpose", raw, "--info", raw,
+		"--signed", "2026-11-01", "--expires", "2027-06-30")
+	for _, tt := range []struct {
+		args  []string
+		shows bool // prints the name or text at all
+	}{
+		{[]string{"client", "list"}, true},
+		{[]string{"client", "show", client}, true},
+		{[]string{"note", "list", "--client", client}, false}, // ids, dates and kinds only
+		{[]string{"note", "show", note}, true},
+		{[]string{"search", "Mallory"}, true},
+		{[]string{"attention"}, false}, // ids and what is due
+		{[]string{"disclosures", "--client", client}, true},
+		{[]string{"auth", "list", "--client", client}, true},
+	} {
+		out := p.ctl(tt.args...)
+		if strings.ContainsAny(out, "\x1b\x07\u202e") {
+			t.Errorf("%s: raw control characters in %q", strings.Join(tt.args, " "), out)
+		}
+		if tt.shows != strings.Contains(out, shown) {
+			t.Errorf("%s = %q; want the escaped form shown: %v", strings.Join(tt.args, " "), out, tt.shows)
+		}
+	}
+}
