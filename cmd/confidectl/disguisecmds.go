@@ -57,14 +57,14 @@ func cmdDisguise(e *env, args []string) error {
 	return e.withNotes(func(s *notes.Store) error {
 		n, err := s.GetNote(id)
 		if err != nil {
-			return notesHint(err)
+			return err // withNotes adds the hint
 		}
 		consultID := e.flag("consultation")
 		if consultID == "" {
 			k, err := s.StartConsultation(notes.Consultation{ClientID: n.ClientID, Profile: profile,
 				Colleague: e.flag("colleague"), Purpose: e.flag("purpose")})
 			if err != nil {
-				return notesHint(err)
+				return err // withNotes adds the hint
 			}
 			consultID = k.ID
 			if !e.json {
@@ -73,7 +73,7 @@ func cmdDisguise(e *env, args []string) error {
 		}
 		p, err := s.Prepare(consultID, id)
 		if err != nil {
-			return notesHint(err)
+			return err // withNotes adds the hint
 		}
 		k, err := s.GetConsultation(consultID)
 		if err != nil {

@@ -268,7 +268,7 @@ func TestExportOverAWorldReadableFileIsPrivate(t *testing.T) {
 }
 
 // TestBadInputIsRefused: inputs chosen to break things get a clear
-// refusal, exit 1 or 2, and no stack trace.
+// refusal, exit 1 or 2, no stack trace, and what to do next said once.
 func TestBadInputIsRefused(t *testing.T) {
 	p := newPractice(t)
 	big := filepath.Join(t.TempDir(), "big.txt")
@@ -288,9 +288,10 @@ func TestBadInputIsRefused(t *testing.T) {
 		{[]string{"client", "add", "--name", "Born Later", "--dob", "2099-01-01"}, 1, "after today"},
 		{[]string{"client", "add", "--name", "No Date", "--dob", ""}, 2, "--dob is empty"},
 		{[]string{"request", "add", "--client", p.client, "--type", "access", "--received", ""}, 2, "--received is empty"},
+		{[]string{"disguise", "n-0000000000000000"}, 1, "no note n-0000000000000000"},
 	} {
 		code, _, errs := p.run(tt.args...)
-		if code != tt.code || !strings.Contains(errs, tt.want) || strings.Contains(errs, "goroutine") {
+		if code != tt.code || !strings.Contains(errs, tt.want) || strings.Contains(errs, "goroutine") || strings.Count(errs, "show the ids") > 1 {
 			t.Errorf("%s: exit %d, %q; want exit %d saying %q", strings.Join(tt.args, " "), code, errs, tt.code, tt.want)
 		}
 	}
