@@ -275,11 +275,16 @@ type state struct {
 	signed   bool
 }
 
+// noteState reads what the changes to a note depend on. A note stored as
+// a draft whose signing is in the log is refused (see neverSigned).
 func noteState(q vault.Querier, id string) (state, error) {
 	var st state
 	err := q.QueryRow("SELECT client_id, kind, template, signed_at IS NOT NULL FROM notes WHERE id = ?", id).Scan(&st.clientID, &st.kind, &st.template, &st.signed)
 	if errors.Is(err, sql.ErrNoRows) {
 		return st, notFound("note", id)
+	}
+	if err == nil && !st.signed {
+		err = neverSigned(q, id)
 	}
 	return st, err
 }

@@ -86,6 +86,9 @@ func (s *Store) Sign(id string) (*Note, error) {
 		if n.Signed() {
 			return ErrSigned
 		}
+		if err := neverSigned(tx, id); err != nil {
+			return err
+		}
 		if isBlank(n.Sections) {
 			return ErrEmpty
 		}
@@ -189,6 +192,24 @@ func (s *Store) AddAddendum(noteID, text string) (*Note, error) {
 		return nil, fmt.Errorf("addendum: %w", err)
 	}
 	return readBack(a), nil
+}
+
+// neverSigned returns ErrTampered when the log holds a signing of the note
+// id, stored as a draft: someone holding a key set it back to unsigned
+// outside Confide. It stays frozen: editing it, or signing it again
+// (which would make the altered text verify), is refused.
+func neverSigned(q vault.Querier, id string) error {
+	evs, err := vault.Events(q, "note.", id)
+	if err != nil {
+		return err
+	}
+	for _, e := range evs {
+		if e.Kind == EventSigned || e.Kind == EventAddendum {
+			return fmt.Errorf("%w (note %s is stored as a draft, but the event log holds its signing event of %s: it was altered outside Confide, and stays frozen)",
+				ErrTampered, id, e.At.UTC().Format(DateLayout))
+		}
+	}
+	return nil
 }
 
 // VerifyNote recomputes the hash of a signed note and of its addenda and

@@ -196,6 +196,55 @@ func TestVerifyDetectsTampering(t *testing.T) {
 	}
 }
 
+// TestNoteSetBackToUnsignedStaysFrozen: a signed note and a signed
+// addendum that a key holder set back to unsigned, outside Confide, are
+// not drafts again: their signing events in the log keep them frozen.
+// Every change, signing again (which would make altered text verify) and
+// an addendum are refused with ErrTampered, and the row is unchanged. A
+// draft that never was signed is still edited.
+func TestNoteSetBackToUnsignedStaysFrozen(t *testing.T) {
+	f := newFixture(t)
+	c := f.client(t, "Client One")
+	n := f.signed(t, c.ID, "Signed text.")
+	add, err := f.AddAddendum(n.ID, "A correction.")
+	if err != nil {
+		t.Fatal(err)
+	}
+	draft := f.draft(t, c.ID, notes.Progress, "a draft")
+	f.alterSnapshot(t, func(db *sql.DB) {
+		for _, s := range []string{"DROP TRIGGER notes_signed_frozen_update",
+			"UPDATE notes SET signed_at = NULL, content_hash = NULL WHERE id IN ('" + n.ID + "', '" + add.ID + "')"} {
+			if _, err := db.Exec(s); err != nil {
+				t.Fatal(err)
+			}
+		}
+	})
+	for _, id := range []string{n.ID, add.ID} {
+		before := rawRow(t, f, id)
+		for _, tt := range []struct {
+			name string
+			do   func() error
+		}{
+			{"UpdateDraft", func() error { return f.UpdateDraft(id, []notes.Section{{Name: "Note", Text: "changed"}}) }},
+			{"UpdateSession", func() error { return f.UpdateSession(id, notes.Session{Date: "2020-01-01"}) }},
+			{"Sign", func() error { _, err := f.Sign(id); return err }},
+			{"DeleteDraft", func() error { return f.DeleteDraft(id) }},
+			{"SaveAddendumDraft", func() error { return f.SaveAddendumDraft(id, "more") }},
+			{"AddAddendum", func() error { _, err := f.AddAddendum(id, "more"); return err }},
+		} {
+			if err := tt.do(); !errors.Is(err, notes.ErrTampered) || !strings.Contains(err.Error(), "signing event") {
+				t.Errorf("%s(%s) = %v, want ErrTampered naming the signing event", tt.name, id, err)
+			}
+		}
+		if after := rawRow(t, f, id); after != before {
+			t.Errorf("the row of %s changed:\n%s\n%s", id, before, after)
+		}
+	}
+	if err := f.UpdateDraft(draft.ID, []notes.Section{{Name: "Note", Text: "still a draft"}}); err != nil {
+		t.Fatalf("a draft never signed: %v", err)
+	}
+}
+
 // TestContentHash recomputes the documented canonical encoding.
 func TestContentHash(t *testing.T) {
 	n := notes.Note{ID: "n-1", ClientID: "c-1", Kind: notes.Progress, Template: notes.DAP,

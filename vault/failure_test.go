@@ -264,8 +264,13 @@ func TestBackupRefusesWhatItWouldDestroy(t *testing.T) {
 }
 
 // TestKeyHolderTamperingIsCaught: a key holder can re-authenticate what
-// they change (vaulttest.AlterSnapshot does it from the documentation
-// alone); the chain of the event log still catches a changed entry.
+// they change: vaulttest.AlterSnapshot does it from the documentation
+// alone, and a rewrite that changes nothing verifies (so the tests that
+// use it to tamper test the vault, not the helper). What such a rewrite
+// changes in the event log is still caught by the log's hash chain:
+// Verify refuses a changed entry. (Signed notes, addenda and the
+// accounting a key holder changes are caught by TestTamperingFailsVerify
+// in cmd/confidectl; a removed last entry by TestRemovedEventLogEntryIsRefused.)
 func TestKeyHolderTamperingIsCaught(t *testing.T) {
 	v, dir, store, c := newVault(t)
 	for range 2 {
@@ -281,5 +286,15 @@ func TestKeyHolderTamperingIsCaught(t *testing.T) {
 	vaulttest.AlterSnapshot(t, dir, id, func(db *sql.DB) {})
 	if _, err := vault.Verify(dir, vault.FromStore(store)); err != nil {
 		t.Fatalf("a key holder's unchanged rewrite: %v (AlterSnapshot does not follow the documented format)", err)
+	}
+	vaulttest.AlterSnapshot(t, dir, id, func(db *sql.DB) {
+		if _, err := db.Exec("UPDATE _vault_log SET subject = 'changed' WHERE seq = 1"); err != nil {
+			t.Fatal(err)
+		}
+	})
+	_, err := vault.Verify(dir, vault.FromStore(store))
+	var dmg *vault.DamageError
+	if !errors.As(err, &dmg) || !strings.Contains(err.Error(), "log") {
+		t.Fatalf("a key holder's changed log entry: Verify = %v, want a DamageError naming the event log", err)
 	}
 }

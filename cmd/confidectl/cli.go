@@ -28,6 +28,7 @@ const (
 type command struct {
 	name    string // one or two words: "init", "keys list"
 	args    string // the usage after the name, e.g. "DEST"
+	id      string // the kind of record its ID argument names: the id's prefix, "n" for a note (see idKinds)
 	summary string
 	flags   func(fs *flag.FlagSet) // command-specific flags
 	run     func(e *env, args []string) error
@@ -135,7 +136,10 @@ func (e *env) run(args []string) int {
 	if e.vaultDir == "" {
 		e.vaultDir = vault.DefaultDir()
 	}
-	err := cmd.run(e, fs.Args())
+	err := cmd.checkID(fs.Args())
+	if err == nil {
+		err = cmd.run(e, fs.Args())
+	}
 	for _, w := range e.warnings {
 		fmt.Fprintln(e.stderr, warning(w))
 	}
@@ -308,20 +312,47 @@ func (e *env) checkClientFlags(v *vault.Vault) error {
 	return nil
 }
 
+// idKinds are the kinds of record an id names, by its prefix (the part
+// before "-"): what it is, and the command that lists the ids of the kind.
+var idKinds = map[string]struct{ noun, list string }{
+	"c": {"a client", "'confidectl client list'"}, "n": {"a note", "'confidectl note list --client ID'"},
+	"au": {"an authorization", "'confidectl auth list --client ID'"}, "di": {"a disclosure", "'confidectl disclosures --client ID'"},
+	"rq": {"a request", "'confidectl request list --client ID'"}, "rl": {"a release", ""}, "co": {"a consent", "'confidectl consent list --client ID'"},
+	"sf": {"a safety record", ""}, "in": {"an incident", ""}, "u": {"a couple, family or group", ""}, "k": {"a consultation", ""},
+	"dx": {"a diagnosis", "'confidectl dx list --client ID'"}, "pl": {"a plan", "'confidectl plan list --client ID'"},
+	"m": {"a measure", "'confidectl measure list --client ID'"}, "ra": {"a risk assessment", "'confidectl risk list --client ID'"},
+	"rf": {"a measure's flag", ""}, "sb": {"a superbill", ""}, "ex": {"an export", ""},
+	"dev": {"a device key", "'confidectl keys list'"}, "rec": {"a recovery key", "'confidectl keys list'"}, "cf": {"a vault", ""},
+}
+
 // idKind says what an id names, from its prefix, for messages about an
 // id that should have had the prefix want.
 func idKind(id, want string) string {
 	prefix, _, _ := strings.Cut(id, "-")
-	if prefix == want {
+	if prefix == want || idKinds[prefix].noun == "" {
 		return ""
 	}
-	what := map[string]string{"n": "a note", "au": "an authorization", "di": "a disclosure", "rq": "a request",
-		"rl": "a release", "co": "a consent", "sf": "a safety record", "in": "an incident", "u": "a couple, family or group",
-		"k": "a consultation", "c": "a client"}[prefix]
-	if what == "" {
-		return ""
+	return ": it is " + idKinds[prefix].noun + "'s id"
+}
+
+// checkID refuses an ID argument that names another kind of record (a
+// client's id given to note edit), before anything is opened: its prefix
+// says what it names. An id of the right kind that names nothing is left
+// to the command, whose store says it is not found.
+func (c *command) checkID(args []string) error {
+	if c.id == "" || len(args) == 0 {
+		return nil
 	}
-	return ": it is " + what + "'s id"
+	prefix, _, _ := strings.Cut(args[0], "-")
+	got, want := idKinds[prefix], idKinds[c.id]
+	if prefix == c.id || got.noun == "" {
+		return nil
+	}
+	msg := fmt.Sprintf("%s takes %s's id (%s-...), and %s is %s's id; nothing was done", c.name, want.noun, c.id, args[0], got.noun)
+	if want.list != "" {
+		msg += "; " + want.list + " shows the ids"
+	}
+	return errors.New(msg)
 }
 
 // readSecretFile reads a passphrase or key file, without its final newline.

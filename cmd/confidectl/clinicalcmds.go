@@ -74,7 +74,7 @@ func init() {
 			fs.String("start", "", "in effect from `YYYY-MM-DD`")
 			fs.Bool("primary", false, "the primary diagnosis")
 		}, run: cmdDxAdd})
-	register(&command{name: "dx end", args: "ID", summary: "set the last day a diagnosis applies",
+	register(&command{name: "dx end", args: "ID", id: "dx", summary: "set the last day a diagnosis applies",
 		flags: func(fs *flag.FlagSet) { fs.String("date", "", "`YYYY-MM-DD`") }, run: cmdDxEnd})
 	register(&command{name: "dx list", summary: "a client's diagnoses (with --on, those in effect that day)",
 		flags: func(fs *flag.FlagSet) {
@@ -88,15 +88,15 @@ func init() {
 			fs.String("client", "", "the client `ID`")
 			fs.String("file", "", "the plan, `PLAN.json` (docs/cli.md)")
 		}, run: cmdPlanAdd})
-	register(&command{name: "plan edit", args: "ID", summary: "replace a draft plan's content from a JSON file",
+	register(&command{name: "plan edit", args: "ID", id: "pl", summary: "replace a draft plan's content from a JSON file",
 		flags: func(fs *flag.FlagSet) { fs.String("file", "", "the plan, `PLAN.json`") }, run: cmdPlanEdit})
-	register(&command{name: "plan sign", args: "ID", summary: "sign and freeze a plan",
+	register(&command{name: "plan sign", args: "ID", id: "pl", summary: "sign and freeze a plan",
 		flags: func(fs *flag.FlagSet) { fs.String("by", "", "who signs, e.g. \"Dana Lee, LCSW\"") }, run: cmdPlanSign})
-	register(&command{name: "plan show", args: "ID", summary: "show a plan", run: cmdPlanShow})
+	register(&command{name: "plan show", args: "ID", id: "pl", summary: "show a plan", run: cmdPlanShow})
 	register(&command{name: "plan list", summary: "every version of a client's plan",
 		flags: func(fs *flag.FlagSet) { fs.String("client", "", "the client `ID`") }, run: cmdPlanList})
-	register(&command{name: "plan revise", args: "ID", summary: "start the next version of a signed plan (a draft); prints its id", run: cmdPlanRevise})
-	register(&command{name: "plan verify", args: "ID", summary: "check a signed plan against its hash and the event log", run: cmdPlanVerify})
+	register(&command{name: "plan revise", args: "ID", id: "pl", summary: "start the next version of a signed plan (a draft); prints its id", run: cmdPlanRevise})
+	register(&command{name: "plan verify", args: "ID", id: "pl", summary: "check a signed plan against its hash and the event log", run: cmdPlanVerify})
 	register(&command{name: "goal link", summary: "record that a draft note addressed a goal, with progress 1-5 and a sentence",
 		flags: func(fs *flag.FlagSet) {
 			fs.String("note", "", "the draft note `ID`")

@@ -38,9 +38,9 @@ func init() {
 			fs.String("signer", "the client", "who signed")
 			fs.String("authority", "", "for a personal representative: the basis of their authority")
 		}, run: cmdAuthAdd})
-	register(&command{name: "auth revoke", args: "ID", summary: "record the revocation of an authorization",
+	register(&command{name: "auth revoke", args: "ID", id: "au", summary: "record the revocation of an authorization",
 		flags: func(fs *flag.FlagSet) { fs.String("date", "", "the day the revocation was received, `YYYY-MM-DD`") }, run: cmdAuthRevoke})
-	register(&command{name: "auth end", args: "ID", summary: "record that an authorization's expiry event happened",
+	register(&command{name: "auth end", args: "ID", id: "au", summary: "record that an authorization's expiry event happened",
 		flags: func(fs *flag.FlagSet) { fs.String("date", "", "the day of the event, `YYYY-MM-DD`") }, run: cmdAuthEnd})
 	register(&command{name: "auth list", summary: "list a client's authorizations with their status today",
 		flags: func(fs *flag.FlagSet) { fs.String("client", "", "the client `ID`") }, run: cmdAuthList})

@@ -12,7 +12,7 @@ import (
 
 func init() {
 	register(&command{name: "detect", summary: "find identifiers: JSON Lines in, JSON Lines out (needs no vault)", run: cmdDetect})
-	register(&command{name: "disguise", args: "NOTE_ID", summary: "print a note disguised for consultation; with --json, the text and every change",
+	register(&command{name: "disguise", args: "NOTE_ID", id: "n", summary: "print a note disguised for consultation; with --json, the text and every change",
 		flags: func(fs *flag.FlagSet) {
 			fs.String("profile", "consultation", "consultation, safe-harbor or third-party")
 			fs.String("consultation", "", "continue consultation `ID`, so people keep their pseudonyms across notes")
@@ -57,14 +57,14 @@ func cmdDisguise(e *env, args []string) error {
 	return e.withNotes(func(s *notes.Store) error {
 		n, err := s.GetNote(id)
 		if err != nil {
-			return notesHint(err)
+			return err // withNotes adds the hint
 		}
 		consultID := e.flag("consultation")
 		if consultID == "" {
 			k, err := s.StartConsultation(notes.Consultation{ClientID: n.ClientID, Profile: profile,
 				Colleague: e.flag("colleague"), Purpose: e.flag("purpose")})
 			if err != nil {
-				return notesHint(err)
+				return err // withNotes adds the hint
 			}
 			consultID = k.ID
 			if !e.json {
@@ -73,7 +73,7 @@ func cmdDisguise(e *env, args []string) error {
 		}
 		p, err := s.Prepare(consultID, id)
 		if err != nil {
-			return notesHint(err)
+			return err // withNotes adds the hint
 		}
 		k, err := s.GetConsultation(consultID)
 		if err != nil {

@@ -19,18 +19,25 @@ import (
 // limit under which it runs one confidectl command (see TestMain).
 const fileSizeLimitEnv = "CONFIDE_TEST_FSIZE"
 
-// TestMain runs one confidectl command under a file size limit when
-// fileSizeLimitEnv is set (runLimited), and the tests otherwise.
+// commandEnv, set, makes a copy of the test binary run one confidectl
+// command instead of the tests (see TestMain).
+const commandEnv = "CONFIDE_TEST_COMMAND"
+
+// TestMain runs one confidectl command when commandEnv is set (runChild),
+// under a file size limit when fileSizeLimitEnv is set too (runLimited),
+// and the tests otherwise.
 func TestMain(m *testing.M) {
-	if v := os.Getenv(fileSizeLimitEnv); v != "" {
-		limit, err := strconv.ParseUint(v, 10, 64)
-		if err != nil {
-			fmt.Fprintln(os.Stderr, "bad limit", v)
-			os.Exit(3)
-		}
-		if err := syscall.Setrlimit(syscall.RLIMIT_FSIZE, &syscall.Rlimit{Cur: limit, Max: limit}); err != nil {
-			fmt.Fprintln(os.Stderr, err)
-			os.Exit(3)
+	if os.Getenv(commandEnv) != "" {
+		if v := os.Getenv(fileSizeLimitEnv); v != "" {
+			limit, err := strconv.ParseUint(v, 10, 64)
+			if err != nil {
+				fmt.Fprintln(os.Stderr, "bad limit", v)
+				os.Exit(3)
+			}
+			if err := syscall.Setrlimit(syscall.RLIMIT_FSIZE, &syscall.Rlimit{Cur: limit, Max: limit}); err != nil {
+				fmt.Fprintln(os.Stderr, err)
+				os.Exit(3)
+			}
 		}
 		e := &env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, store: vault.OSKeyring{}, now: fixedNow}
 		os.Exit(e.run(os.Args[1:]))
@@ -47,12 +54,20 @@ func (p *cliPractice) runLimited(limit int64, args ...string) (int, string, stri
 	p.c.t.Helper()
 	cmd := exec.Command(os.Args[0], append([]string{"--vault", p.dir, "--identity", p.id}, args...)...)
 	cmd.Env = append(os.Environ(), fmt.Sprintf("%s=%d", fileSizeLimitEnv, limit))
+	return runChild(p.c.t, cmd)
+}
+
+// runChild runs cmd, a copy of the test binary, as one confidectl command
+// and returns its exit code and output.
+func runChild(t *testing.T, cmd *exec.Cmd) (int, string, string) {
+	t.Helper()
+	cmd.Env = append(cmd.Env, commandEnv+"=1")
 	var out, errs bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errs
 	err := cmd.Run()
 	var exit *exec.ExitError
 	if err != nil && !errors.As(err, &exit) {
-		p.c.t.Fatal(err)
+		t.Fatal(err)
 	}
 	return cmd.ProcessState.ExitCode(), out.String(), errs.String()
 }

@@ -40,7 +40,7 @@ func init() {
 			fs.String("intake", "", "intake date, `YYYY-MM-DD`")
 		}, run: cmdClientAdd})
 	register(&command{name: "client list", summary: "list the clients", run: cmdClientList})
-	register(&command{name: "client show", args: "ID", summary: "show a client, with retention", run: cmdClientShow})
+	register(&command{name: "client show", args: "ID", id: "c", summary: "show a client, with retention", run: cmdClientShow})
 	register(&command{name: "note add", summary: "add a draft note (body from --file or stdin); prints its id",
 		flags: func(fs *flag.FlagSet) {
 			fs.String("client", "", "the client `ID`")
@@ -52,22 +52,22 @@ func init() {
 			fs.String("service-code", "", "service (billing) code")
 			fs.String("file", "", "read the body from `FILE` instead of stdin")
 		}, run: cmdNoteAdd})
-	register(&command{name: "note edit", args: "ID", summary: "replace a draft's body (from --file or stdin)",
+	register(&command{name: "note edit", args: "ID", id: "n", summary: "replace a draft's body (from --file or stdin)",
 		flags: func(fs *flag.FlagSet) { fs.String("file", "", "read the body from `FILE` instead of stdin") }, run: cmdNoteEdit})
-	register(&command{name: "note session", args: "ID", summary: "set a draft's session: date, start, length and service code (only the flags given change)",
+	register(&command{name: "note session", args: "ID", id: "n", summary: "set a draft's session: date, start, length and service code (only the flags given change)",
 		flags: func(fs *flag.FlagSet) {
 			fs.String("date", "", "session date, `YYYY-MM-DD`")
 			fs.String("start", "", "session start time, `HH:MM`")
 			fs.String("duration", "", "session length in `minutes`")
 			fs.String("service-code", "", "service (billing) code")
 		}, run: cmdNoteSession})
-	register(&command{name: "note sign", args: "ID", summary: "sign and freeze a note (a session note needs its start, length and service code that fits its minutes)",
+	register(&command{name: "note sign", args: "ID", id: "n", summary: "sign and freeze a note (a session note needs its start, length and service code that fits its minutes)",
 		flags: func(fs *flag.FlagSet) {
 			fs.Bool("accept-code-mismatch", false, "sign although the psychotherapy time code does not fit the minutes")
 		}, run: cmdNoteSign})
-	register(&command{name: "note addendum", args: "ID", summary: "append a dated, signed addendum to a signed note; prints its id",
+	register(&command{name: "note addendum", args: "ID", id: "n", summary: "append a dated, signed addendum to a signed note; prints its id",
 		flags: func(fs *flag.FlagSet) { fs.String("file", "", "read the addendum from `FILE` instead of stdin") }, run: cmdNoteAddendum})
-	register(&command{name: "note show", args: "ID", summary: "show a note with its addenda", run: cmdNoteShow})
+	register(&command{name: "note show", args: "ID", id: "n", summary: "show a note with its addenda", run: cmdNoteShow})
 	register(&command{name: "note list", summary: "list a client's notes",
 		flags: func(fs *flag.FlagSet) { fs.String("client", "", "the client `ID`") }, run: cmdNoteList})
 	register(&command{name: "search", args: "QUERY", summary: "full-text search; ranked hits with snippets",
@@ -112,6 +112,8 @@ func notesHint(err error) error {
 		return fmt.Errorf("%w; set them with 'confidectl note session ID --start HH:MM --duration MINUTES --service-code CODE'", err)
 	case errors.Is(err, notes.ErrNotFound):
 		return fmt.Errorf("%w; 'confidectl client list' and 'confidectl note list --client ID' show the ids", err)
+	case errors.Is(err, notes.ErrTampered):
+		return fmt.Errorf("%w; nothing was changed. Run 'confidectl verify'; keep the vault as it is and restore from a backup", err)
 	}
 	return err
 }

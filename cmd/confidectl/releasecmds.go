@@ -50,7 +50,7 @@ func init() {
 			fs.String("encrypt-passphrase-file", "", "also write FILE.pdf.age, encrypted with the passphrase in `F`")
 			fs.String("encrypted-out", "", "where to write the encrypted copy (default FILE.pdf.age)")
 		}, run: cmdRelease})
-	register(&command{name: "client part2", args: "ID", summary: "flag a client's record as a 42 CFR Part 2 substance-use treatment record (--off to clear)",
+	register(&command{name: "client part2", args: "ID", id: "c", summary: "flag a client's record as a 42 CFR Part 2 substance-use treatment record (--off to clear)",
 		flags: func(fs *flag.FlagSet) { fs.Bool("off", false, "clear the flag") }, run: cmdClientPart2})
 }
 

@@ -19,12 +19,12 @@ func registerRequestCommands() {
 			fs.String("note", "", "for an amendment: the note `ID` it concerns")
 			fs.String("what", "", "what was asked for")
 		}, run: cmdRequestAdd})
-	register(&command{name: "request extend", args: "ID", summary: "give a request its one 30-day extension",
+	register(&command{name: "request extend", args: "ID", id: "rq", summary: "give a request its one 30-day extension",
 		flags: func(fs *flag.FlagSet) {
 			fs.String("date", "", "the day the client was told, `YYYY-MM-DD`")
 			fs.String("reason", "", "the written reason given to the client")
 		}, run: cmdRequestExtend})
-	register(&command{name: "request close", args: "ID", summary: "close a request: granted (access), accepted (amendment) or denied",
+	register(&command{name: "request close", args: "ID", id: "rq", summary: "close a request: granted (access), accepted (amendment) or denied",
 		flags: func(fs *flag.FlagSet) {
 			fs.String("date", "", "the day it was closed, `YYYY-MM-DD`")
 			fs.String("outcome", "", "granted, accepted or denied")
@@ -45,7 +45,7 @@ func registerRequestCommands() {
 			fs.String("save-template", "", "make the template in `FILE` the practice's text of this form, used from now on")
 			fs.Bool("reset-template", false, "go back to the shipped text of this form")
 		}, run: cmdForm})
-	register(&command{name: "incident notify", args: "ID", summary: "record that someone was told of a privacy incident",
+	register(&command{name: "incident notify", args: "ID", id: "in", summary: "record that someone was told of a privacy incident",
 		flags: func(fs *flag.FlagSet) {
 			fs.String("who", "", "a client `ID`, or the party told (insurer, HHS...)")
 			fs.String("date", "", "when, `YYYY-MM-DD`")

@@ -29,7 +29,7 @@ func init() {
 	register(&command{name: "passphrase set", summary: "require the passphrase (from --passphrase-file) on every unlock", run: cmdPassphraseSet})
 	register(&command{name: "passphrase remove", summary: "unlock from the OS keyring again", run: cmdPassphraseRemove})
 	register(&command{name: "keys list", summary: "the keys that can decrypt the vault", run: cmdKeysList})
-	register(&command{name: "keys remove-device", args: "ID", summary: "remove a device key; it opens nothing written afterwards", run: cmdKeysRemoveDevice})
+	register(&command{name: "keys remove-device", args: "ID", id: "dev", summary: "remove a device key; it opens nothing written afterwards", run: cmdKeysRemoveDevice})
 	register(&command{name: "keys rotate-recovery", summary: "replace the recovery key",
 		flags: func(fs *flag.FlagSet) {
 			fs.String("recovery-out", "", "write the new recovery key to `FILE` instead of printing it")

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"database/sql"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -267,7 +268,7 @@ func TestExportOverAWorldReadableFileIsPrivate(t *testing.T) {
 }
 
 // TestBadInputIsRefused: inputs chosen to break things get a clear
-// refusal, exit 1 or 2, and no stack trace.
+// refusal, exit 1 or 2, no stack trace, and what to do next said once.
 func TestBadInputIsRefused(t *testing.T) {
 	p := newPractice(t)
 	big := filepath.Join(t.TempDir(), "big.txt")
@@ -287,9 +288,10 @@ func TestBadInputIsRefused(t *testing.T) {
 		{[]string{"client", "add", "--name", "Born Later", "--dob", "2099-01-01"}, 1, "after today"},
 		{[]string{"client", "add", "--name", "No Date", "--dob", ""}, 2, "--dob is empty"},
 		{[]string{"request", "add", "--client", p.client, "--type", "access", "--received", ""}, 2, "--received is empty"},
+		{[]string{"disguise", "n-0000000000000000"}, 1, "no note n-0000000000000000"},
 	} {
 		code, _, errs := p.run(tt.args...)
-		if code != tt.code || !strings.Contains(errs, tt.want) || strings.Contains(errs, "goroutine") {
+		if code != tt.code || !strings.Contains(errs, tt.want) || strings.Contains(errs, "goroutine") || strings.Count(errs, "show the ids") > 1 {
 			t.Errorf("%s: exit %d, %q; want exit %d saying %q", strings.Join(tt.args, " "), code, errs, tt.code, tt.want)
 		}
 	}
@@ -317,5 +319,144 @@ func TestControlCharactersInNamesAreEscaped(t *testing.T) {
 	}
 	if !found {
 		t.Fatal("the name itself was changed, not just its display")
+	}
+}
+
+// TestNoteSetBackToUnsignedIsNotEditable: a key holder who sets a signed
+// note back to unsigned (re-authenticating the file) does not get a draft
+// back: the log's signing event keeps it frozen, so edit, session, sign,
+// delete and addendum drafts are refused, saying it was altered, and the
+// note's stored text is not changed; verify fails.
+func TestNoteSetBackToUnsignedIsNotEditable(t *testing.T) {
+	p := newPractice(t)
+	vaulttest.AlterSnapshot(t, p.dir, p.identity(t), func(db *sql.DB) {
+		for _, s := range []string{"DROP TRIGGER notes_signed_frozen_update",
+			"UPDATE notes SET signed_at = NULL, content_hash = NULL WHERE id = '" + p.note + "'"} {
+			if _, err := db.Exec(s); err != nil {
+				t.Fatalf("%s: %v", s, err)
+			}
+		}
+	})
+	p.c.stdin = "Rewritten after the fact."
+	for _, args := range [][]string{
+		{"note", "edit", p.note},
+		{"note", "session", p.note, "--start", "15:00"},
+		{"note", "sign", p.note},
+	} {
+		code, _, errs := p.run(args...)
+		if code != 1 || !strings.Contains(errs, "signing event") || !strings.Contains(errs, "verify") {
+			t.Errorf("%s on a note set back to unsigned: exit %d, %q; want exit 1 naming its signing event and verify", strings.Join(args, " "), code, errs)
+		}
+	}
+	p.c.stdin = ""
+	if out := p.ctl("note", "show", p.note); !strings.Contains(out, "Original session note.") || strings.Contains(out, "Rewritten") {
+		t.Fatalf("note show = %q, want the signed text unchanged", out)
+	}
+	if code, _, errs := p.run("verify"); code != 1 || errs == "" {
+		t.Fatalf("verify: exit %d, %q", code, errs)
+	}
+}
+
+// folderFiles returns the contents of the files in dir, by name.
+func folderFiles(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := map[string][]byte{}
+	for _, e := range entries {
+		b, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		files[e.Name()] = b
+	}
+	return files
+}
+
+// TestWrongKindOfIDIsRefused: every command that takes an ID argument
+// (found in the command list, so that a new one cannot be left out)
+// declares the kind of record it names, and refuses the id of another
+// kind, real or not, with exit 1, saying what the id is and what the
+// command takes, before anything is done; the vault is unchanged.
+func TestWrongKindOfIDIsRefused(t *testing.T) {
+	p := newPractice(t)
+	// One id of each kind: the practice's real client, note and
+	// disclosure, and well-formed ids of the others.
+	ids := map[string]string{"c": p.client, "n": p.note, "di": p.disclosure}
+	for k := range idKinds {
+		if ids[k] == "" {
+			ids[k] = k + "-00000000000000aa"
+		}
+	}
+	before := folderFiles(t, p.dir)
+	checked := 0
+	for name, cmd := range commands {
+		if !strings.Contains(cmd.args, "ID") {
+			continue
+		}
+		if idKinds[cmd.id].noun == "" {
+			t.Errorf("%s takes %s but declares no kind of id (command.id)", name, cmd.args)
+			continue
+		}
+		for kind, id := range ids {
+			if kind == cmd.id {
+				continue
+			}
+			code, out, errs := p.run(append(strings.Fields(name), id)...)
+			want := fmt.Sprintf("%s takes %s's id (%s-...), and %s is %s's id", name, idKinds[cmd.id].noun, cmd.id, id, idKinds[kind].noun)
+			if code != 1 || out != "" || !strings.Contains(errs, want) {
+				t.Errorf("%s %s: exit %d, %q, %q; want exit 1 saying %q", name, id, code, out, errs, want)
+			}
+			checked++
+		}
+	}
+	if checked < 20*(len(ids)-1) {
+		t.Fatalf("only %d refusals checked; the commands with an ID argument were not found", checked)
+	}
+	after := folderFiles(t, p.dir)
+	for name, b := range before {
+		if !bytes.Equal(b, after[name]) {
+			t.Errorf("%s changed", name)
+		}
+	}
+}
+
+// TestControlCharactersInEveryListingAreEscaped: a name, recipient or text
+// holding terminal escapes is shown escaped by every human-readable
+// listing that prints it, not only client list; each listing must show it
+// (escaped), so that a listing that stopped printing it is noticed too.
+func TestControlCharactersInEveryListingAreEscaped(t *testing.T) {
+	p := newPractice(t)
+	const raw, shown = "Eve\x1b[2J\x1b]0;owned\x07 Mallory\u202e", `Eve\x1b[2J\x1b]0;owned\a Mallory\u202e`
+	client := strings.TrimSpace(p.ctl("client", "add", "--name", raw, "--preferred", raw))
+	p.c.stdin = raw + " said nothing new."
+	note := strings.TrimSpace(p.ctl("note", "add", "--client", client, "--kind", "progress"))
+	p.c.stdin = ""
+	p.ctl("disclosure", "add", "--client", client, "--date", "2026-11-20", "--request", "subpoena",
+		"--recipient", raw, "--description", raw, "--purpose", raw, "--by", "Dr. Test")
+	p.ctl("auth", "add", "--client", client, "--recipient", raw, "--purpose", raw, "--info", raw,
+		"--signed", "2026-11-01", "--expires", "2027-06-30")
+	for _, tt := range []struct {
+		args  []string
+		shows bool // prints the name or text at all
+	}{
+		{[]string{"client", "list"}, true},
+		{[]string{"client", "show", client}, true},
+		{[]string{"note", "list", "--client", client}, false}, // ids, dates and kinds only
+		{[]string{"note", "show", note}, true},
+		{[]string{"search", "Mallory"}, true},
+		{[]string{"attention"}, false}, // ids and what is due
+		{[]string{"disclosures", "--client", client}, true},
+		{[]string{"auth", "list", "--client", client}, true},
+	} {
+		out := p.ctl(tt.args...)
+		if strings.ContainsAny(out, "\x1b\x07\u202e") {
+			t.Errorf("%s: raw control characters in %q", strings.Join(tt.args, " "), out)
+		}
+		if tt.shows != strings.Contains(out, shown) {
+			t.Errorf("%s = %q; want the escaped form shown: %v", strings.Join(tt.args, " "), out, tt.shows)
+		}
 	}
 }
