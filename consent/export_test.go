@@ -1,6 +1,7 @@
 package consent
 
 import (
+	"github.com/confidenotes/confide/notes/disguise"
 	"github.com/confidenotes/confide/vault"
 )
 
@@ -27,4 +28,18 @@ func (s *Store) PendingReleaseFiles() (n int, err error) {
 func FailRenames(err error) (restore func()) {
 	placeFile = func(string, string) error { return err }
 	return func() { placeFile = vault.PlaceFile }
+}
+
+// FixDateShift makes the disguise of every release shift dates by days
+// until the returned function is called, so that a test's dates cannot
+// land on one another by chance.
+func FixDateShift(days int) (restore func()) {
+	generateMapping = func(p disguise.Profile) (*disguise.Mapping, error) {
+		m, err := disguise.GenerateMapping(p)
+		if m != nil {
+			m.DateShiftDays = days
+		}
+		return m, err
+	}
+	return func() { generateMapping = disguise.GenerateMapping }
 }

@@ -102,12 +102,14 @@ func TestReleaseWizardTakesTheClinicalRecord(t *testing.T) {
 func TestConsultationCarriesMeasuresAndPlanGoals(t *testing.T) {
 	f, id := consultFixture(t)
 	clin := f.store.Clinical()
-	for _, d := range []string{"2026-02-02", "2026-03-02"} {
+	// Every date within 30 days of the others: the disguise shifts dates
+	// 30 to 365 days back, so none can land on another by chance.
+	for _, d := range []string{"2026-03-02", "2026-03-09"} {
 		if _, err := clin.Give(clinical.Given{ClientID: id, Instrument: "gad7", Date: d, Items: []int{2, 2, 2, 2, 2, 1, 1}}); err != nil {
 			t.Fatal(err)
 		}
 	}
-	p, err := clin.AddPlan(id, clinical.PlanInput{ReviewDate: "2026-06-01", Problems: []clinical.Problem{{
+	p, err := clin.AddPlan(id, clinical.PlanInput{ReviewDate: "2026-03-27", Problems: []clinical.Problem{{
 		Text: "Worry about Daniel's drinking", Goals: []clinical.Goal{{Text: "Set a limit with Daniel about money",
 			Measure: &clinical.GoalMeasure{Instrument: "gad7", Target: 7}, Objectives: []clinical.Objective{{Text: "One calm talk a week"}}}}}}})
 	if err != nil {
@@ -133,7 +135,7 @@ func TestConsultationCarriesMeasuresAndPlanGoals(t *testing.T) {
 			t.Errorf("the result lacks %q:\n%s", want, out)
 		}
 	}
-	for _, real := range []string{"Maria", "Okafor", "Daniel", "2026-02-02", "2026-03-02", "2026-03-13"} {
+	for _, real := range []string{"Maria", "Okafor", "Daniel", "2026-03-02", "2026-03-09", "2026-03-13", "2026-03-27"} {
 		if strings.Contains(out, real) {
 			t.Errorf("the result still says %q:\n%s", real, out)
 		}
