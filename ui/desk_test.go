@@ -213,16 +213,21 @@ func TestIdleLockAsksForThePIN(t *testing.T) {
 	if c.main == nil {
 		t.Fatal("the first unlock needed typing")
 	}
-	requireDialog(t, w, "Choose a PIN for when you step away?")
+	requireDialog(t, w, "Choose a PIN for when you step away")
 	tapButton(t, w, "Choose a PIN…")
-	// Esc in the PIN field closes the dialog; choose again.
+	// Esc in the PIN field leaves the PIN dialog for the offer again.
 	w.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
-	if w.Canvas().Overlays().Top() != nil {
-		t.Fatal("Esc in the PIN field does not close the dialog")
-	}
-	c.choosePIN(nil)
+	requireDialog(t, w, "Choose a PIN for when you step away")
+	tapButton(t, w, "Choose a PIN…")
+	typeTwice(t, w, "48")
+	tapButton(t, w, "Use this PIN")
+	requireDialog(t, w, "Choose a PIN of at least 4 characters. Nothing was changed.")
+	tapButton(t, w, "OK") // the PIN is asked for again
 	typeTwice(t, w, "4826")
 	tapButton(t, w, "Use this PIN")
+	if top := w.Canvas().Overlays().Top(); top != nil {
+		t.Fatalf("a dialog is left after the PIN was chosen:\n%s", dialogText(w))
+	}
 	for k, v := range store.keys {
 		if strings.Contains(v, "4826") {
 			t.Fatalf("the key store holds the PIN in plain text under %q", k)
@@ -308,6 +313,149 @@ func TestIdleLockAsksForThePIN(t *testing.T) {
 	c.work.Wait()
 	if c.main == nil {
 		t.Fatal("a start with no idle lock pending asked for something")
+	}
+}
+
+// With the setting on and no PIN chosen, an idle lock still asks for
+// something: the recovery key. Each unlock offers the PIN, and the offer
+// has no "Not now": its other answer turns the protection off, which
+// Settings then shows, and only then does an idle lock open with no
+// typing. A lock by the user asks nothing, and a new login needs no typing.
+func TestIdleLockWithoutAPINAsksForTheRecoveryKey(t *testing.T) {
+	clock := newFakeClock()
+	store := newMemStore()
+	dir, recovery := newVault(t, store, "")
+	opts := Options{Dir: dir, Store: store, Now: clock.Now}
+	opts.manualTick = true
+	a := test.NewTempApp(t)
+	w := test.NewTempWindow(t, nil)
+	c := Create(a, w, opts)
+	t.Cleanup(func() { c.work.Wait(); c.Close() })
+	c.work.Wait()
+	if c.main == nil {
+		t.Fatal("the first unlock needed typing")
+	}
+	offered := func(c *Confide) {
+		t.Helper()
+		requireDialog(t, c.win, "Choose a PIN for when you step away")
+		pop := c.win.Canvas().Overlays().Top().(*widget.PopUp)
+		var labels []string
+		for _, b := range dialogButtons(pop) {
+			labels = append(labels, b.Text)
+		}
+		if got := strings.Join(labels, ", "); got != "Turn this protection off, Choose a PIN…" {
+			t.Fatalf("the PIN offer's buttons are %s", got)
+		}
+	}
+	offered(c)
+	tapButton(t, w, "Choose a PIN…")
+	tapButton(t, w, "Cancel") // back to the offer, not out of it
+	offered(c)
+	dialogKey(w.Canvas(), &fyne.KeyEvent{Name: fyne.KeyEscape}) // the choice left open
+	if w.Canvas().Overlays().Top() != nil {
+		t.Fatal("Esc did not close the offer")
+	}
+
+	// A lock by the user asks nothing; the next unlock offers the PIN again.
+	c.onLock()
+	settle(c)
+	if c.unlock == nil || c.unlock.pinMode {
+		t.Fatal("a lock by the user asks for something")
+	}
+	test.Tap(c.unlock.unlock)
+	settle(c)
+	if c.main == nil {
+		t.Fatalf("Unlock after a lock by the user did not open; the window shows:\n%s", texts(w))
+	}
+	offered(c)
+	w.Canvas().Overlays().Remove(w.Canvas().Overlays().Top())
+
+	// Confide locks by itself: no PIN, so the recovery key, and nothing
+	// opens without it, also after a restart in the same boot.
+	idle := func(c *Confide) {
+		t.Helper()
+		clock.advance(11 * time.Minute)
+		c.tick()
+		settle(c)
+	}
+	recoveryOnly := func(c *Confide) {
+		t.Helper()
+		shown := texts(c.win)
+		if c.main != nil || c.unlock == nil || !c.unlock.pinMode || strings.Contains(shown, "[Unlock]") ||
+			!strings.Contains(shown, "No PIN was chosen, so only your recovery key opens your notes now") {
+			t.Fatalf("after an idle lock with no PIN the window shows:\n%s", shown)
+		}
+		c.unlock.onUnlock() // Enter, with no field to type in
+		settle(c)
+		if c.main != nil {
+			t.Fatal("the idle lock opened with nothing typed")
+		}
+	}
+	idle(c)
+	recoveryOnly(c)
+	c.Quit()
+	c = Create(a, test.NewTempWindow(t, nil), opts)
+	c.work.Wait()
+	recoveryOnly(c)
+	test.Tap(c.unlock.recover)
+	c.recover.key.SetText(recovery)
+	test.Tap(c.recover.unlock)
+	settle(c)
+	if c.main == nil {
+		t.Fatalf("the recovery key did not unlock; the window shows:\n%s", texts(c.win))
+	}
+	if r, _ := c.loadRecord(); r != nil {
+		t.Errorf("after the recovery key the key store still keeps %+v", r)
+	}
+
+	// The offer's way out turns the protection off, and Settings says so.
+	offered(c)
+	tapButton(t, c.win, "Turn this protection off")
+	if idlePINWanted(a.Preferences()) {
+		t.Fatal("turning the protection off left the setting on")
+	}
+	c.main.onSettings()
+	s := c.main.settingsOpen
+	s.chooseTitled("Locking and privacy")
+	if s.idlePIN.Checked || !s.pinButton.Disabled() || !strings.HasPrefix(s.pinState.Text, "Off:") {
+		t.Fatalf("Settings shows the protection as on: ticked %v, %q", s.idlePIN.Checked, s.pinState.Text)
+	}
+	c.main.closeSettings()
+	idle(c)
+	if c.unlock == nil || c.unlock.pinMode {
+		t.Fatal("with the protection off an idle lock still asks for something")
+	}
+	test.Tap(c.unlock.unlock)
+	settle(c)
+	if c.main == nil || c.win.Canvas().Overlays().Top() != nil {
+		t.Fatalf("with the protection off: open %v, dialog %q", c.main != nil, dialogText(c.win))
+	}
+
+	// Turned on again in Settings, it asks for a PIN at once.
+	c.main.onSettings()
+	s = c.main.settingsOpen
+	s.chooseTitled("Locking and privacy")
+	test.Tap(s.idlePIN)
+	requireDialog(t, c.win, "Choose a PIN")
+	tapButton(t, c.win, "Cancel")
+	if !strings.HasPrefix(s.pinState.Text, "No PIN is chosen yet") || s.pinButton.Disabled() {
+		t.Fatalf("Settings says %q", s.pinState.Text)
+	}
+	c.main.closeSettings()
+
+	// An idle lock, then a new login: no typing.
+	idle(c)
+	if c.unlock == nil || !c.unlock.pinMode {
+		t.Fatal("an idle lock with the protection on again asks for nothing")
+	}
+	c.Quit()
+	boot := bootID
+	t.Cleanup(func() { bootID = boot })
+	bootID = func() string { return "a later boot" }
+	c = Create(a, test.NewTempWindow(t, nil), opts)
+	c.work.Wait()
+	if c.main == nil {
+		t.Fatalf("the first unlock after a new login needed typing; the window shows:\n%s", texts(c.win))
 	}
 }
 
