@@ -159,6 +159,11 @@ var dialogCases = []struct {
 		}
 		panelSaveTo(f.m.deps(), out, func(w io.Writer) error { _, err := io.WriteString(w, "x"); return err })
 	}},
+	{"(*measuresPanel).scheduleDialog", "repeat a measure", func(t *testing.T, f *dialogFixture) {
+		p := &measuresPanel{d: f.m.deps(), clin: f.clin, clientID: f.clients[0].ID}
+		p.buildUI()
+		p.onSchedule()
+	}},
 	{"(*planPanel).onSign", "sign a plan", func(t *testing.T, f *dialogFixture) {
 		(&planPanel{d: f.m.deps(), clin: f.clin, clientID: f.clients[0].ID}).onSign(&clinical.Plan{})
 	}},
