@@ -195,24 +195,63 @@ func TestSettingsIsAPage(t *testing.T) {
 	requireText(t, w, "Maria Garcia (Mia)") // back where the user was
 }
 
+// keyringDesk is a vault that unlocks from the keyring, with the idle-lock
+// setting as shipped (on), on a clock the test moves.
+type keyringDesk struct {
+	clock    *fakeClock
+	opts     Options
+	recovery string
+	c        *Confide // the one started last, closed at the end
+}
+
+func newKeyringDesk(t *testing.T) *keyringDesk {
+	t.Helper()
+	d := &keyringDesk{clock: newFakeClock()}
+	store := newMemStore()
+	dir, recovery := newVault(t, store, "")
+	d.recovery = recovery
+	d.opts = Options{Dir: dir, Store: store, Now: d.clock.Now, manualTick: true}
+	t.Cleanup(func() {
+		if d.c != nil {
+			d.c.work.Wait()
+			d.c.Close()
+		}
+	})
+	return d
+}
+
+// start starts Confide as after a login, in app a (a new one when nil),
+// and checks that the first unlock needs no typing.
+func (d *keyringDesk) start(t *testing.T, a fyne.App) *Confide {
+	t.Helper()
+	c := d.restart(t, a)
+	if c.main == nil {
+		t.Fatalf("the first unlock needed typing; the window shows:\n%s", texts(c.win))
+	}
+	return c
+}
+
+// restart starts Confide again in a new window of app a (a new app when
+// nil), after the last one quit.
+func (d *keyringDesk) restart(t *testing.T, a fyne.App) *Confide {
+	t.Helper()
+	if a == nil {
+		a = test.NewTempApp(t)
+	}
+	d.c = Create(a, test.NewTempWindow(t, nil), d.opts)
+	d.c.work.Wait()
+	return d.c
+}
+
 // The idle-lock PIN: offered on the first unlock, asked after Confide
 // locked by itself (not after the user locked it), also across a restart
 // in the same boot; wrong PINs are counted and, after too many, only the
 // recovery key opens the vault. The PIN is never kept in plain text.
 func TestIdleLockAsksForThePIN(t *testing.T) {
-	clock := newFakeClock()
-	store := newMemStore()
-	dir, recovery := newVault(t, store, "")
-	opts := Options{Dir: dir, Store: store, Now: clock.Now}
-	opts.manualTick = true
-	a := test.NewTempApp(t)
-	w := test.NewTempWindow(t, nil)
-	c := Create(a, w, opts)
-	t.Cleanup(func() { c.work.Wait(); c.Close() })
-	c.work.Wait()
-	if c.main == nil {
-		t.Fatal("the first unlock needed typing")
-	}
+	d := newKeyringDesk(t)
+	clock, recovery := d.clock, d.recovery
+	c := d.start(t, nil)
+	w := c.win
 	requireDialog(t, w, "Choose a PIN for when you step away")
 	tapButton(t, w, "Choose a PIN…")
 	// Esc in the PIN field leaves the PIN dialog for the offer again.
@@ -228,7 +267,7 @@ func TestIdleLockAsksForThePIN(t *testing.T) {
 	if top := w.Canvas().Overlays().Top(); top != nil {
 		t.Fatalf("a dialog is left after the PIN was chosen:\n%s", dialogText(w))
 	}
-	for k, v := range store.keys {
+	for k, v := range d.opts.Store.(*memStore).keys {
 		if strings.Contains(v, "4826") {
 			t.Fatalf("the key store holds the PIN in plain text under %q", k)
 		}
@@ -281,8 +320,7 @@ func TestIdleLockAsksForThePIN(t *testing.T) {
 	// Quitting and starting again does not skip it (same boot).
 	idle()
 	c.Quit()
-	c = Create(test.NewTempApp(t), test.NewTempWindow(t, nil), opts)
-	c.work.Wait()
+	c = d.restart(t, nil)
 	if c.main != nil || c.unlock == nil || !c.unlock.pinMode {
 		t.Fatal("a restart skipped the PIN the idle lock asked for")
 	}
@@ -309,8 +347,7 @@ func TestIdleLockAsksForThePIN(t *testing.T) {
 	c.Quit()
 
 	// The next start (after login) needs no typing.
-	c = Create(test.NewTempApp(t), test.NewTempWindow(t, nil), opts)
-	c.work.Wait()
+	c = d.restart(t, nil)
 	if c.main == nil {
 		t.Fatal("a start with no idle lock pending asked for something")
 	}
@@ -322,19 +359,10 @@ func TestIdleLockAsksForThePIN(t *testing.T) {
 // Settings then shows, and only then does an idle lock open with no
 // typing. A lock by the user asks nothing, and a new login needs no typing.
 func TestIdleLockWithoutAPINAsksForTheRecoveryKey(t *testing.T) {
-	clock := newFakeClock()
-	store := newMemStore()
-	dir, recovery := newVault(t, store, "")
-	opts := Options{Dir: dir, Store: store, Now: clock.Now}
-	opts.manualTick = true
-	a := test.NewTempApp(t)
-	w := test.NewTempWindow(t, nil)
-	c := Create(a, w, opts)
-	t.Cleanup(func() { c.work.Wait(); c.Close() })
-	c.work.Wait()
-	if c.main == nil {
-		t.Fatal("the first unlock needed typing")
-	}
+	d := newKeyringDesk(t)
+	clock, recovery := d.clock, d.recovery
+	c := d.start(t, nil)
+	w, a := c.win, c.app
 	offered := func(c *Confide) {
 		t.Helper()
 		requireDialog(t, c.win, "Choose a PIN for when you step away")
@@ -394,8 +422,7 @@ func TestIdleLockWithoutAPINAsksForTheRecoveryKey(t *testing.T) {
 	idle(c)
 	recoveryOnly(c)
 	c.Quit()
-	c = Create(a, test.NewTempWindow(t, nil), opts)
-	c.work.Wait()
+	c = d.restart(t, a)
 	recoveryOnly(c)
 	test.Tap(c.unlock.recover)
 	c.recover.key.SetText(recovery)
@@ -452,8 +479,7 @@ func TestIdleLockWithoutAPINAsksForTheRecoveryKey(t *testing.T) {
 	boot := bootID
 	t.Cleanup(func() { bootID = boot })
 	bootID = func() string { return "a later boot" }
-	c = Create(a, test.NewTempWindow(t, nil), opts)
-	c.work.Wait()
+	c = d.restart(t, a)
 	if c.main == nil {
 		t.Fatalf("the first unlock after a new login needed typing; the window shows:\n%s", texts(c.win))
 	}
