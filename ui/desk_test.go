@@ -243,13 +243,49 @@ func (d *keyringDesk) restart(t *testing.T, a fyne.App) *Confide {
 	return d.c
 }
 
+// userLock locks as the user does (Ctrl+L), checks that unlocking asks
+// nothing, and unlocks.
+func (d *keyringDesk) userLock(t *testing.T) {
+	t.Helper()
+	c := d.c
+	c.onLock()
+	settle(c)
+	if c.unlock == nil || c.unlock.pinMode {
+		t.Fatal("a lock by the user asks for something")
+	}
+	test.Tap(c.unlock.unlock)
+	settle(c)
+	if c.main == nil {
+		t.Fatalf("Unlock after a lock by the user did not open; the window shows:\n%s", texts(c.win))
+	}
+}
+
+// recover unlocks with the recovery key from the unlock screen.
+func (d *keyringDesk) recover(t *testing.T) {
+	t.Helper()
+	c := d.c
+	test.Tap(c.unlock.recover)
+	c.recover.key.SetText(d.recovery)
+	test.Tap(c.recover.unlock)
+	settle(c)
+	if c.main == nil {
+		t.Fatalf("the recovery key did not unlock; the window shows:\n%s", texts(c.win))
+	}
+}
+
+// idleLock lets the user be away past the auto-lock time.
+func (d *keyringDesk) idleLock() {
+	d.clock.advance(11 * time.Minute)
+	d.c.tick()
+	settle(d.c)
+}
+
 // The idle-lock PIN: offered on the first unlock, asked after Confide
 // locked by itself (not after the user locked it), also across a restart
 // in the same boot; wrong PINs are counted and, after too many, only the
 // recovery key opens the vault. The PIN is never kept in plain text.
 func TestIdleLockAsksForThePIN(t *testing.T) {
 	d := newKeyringDesk(t)
-	clock, recovery := d.clock, d.recovery
 	c := d.start(t, nil)
 	w := c.win
 	requireDialog(t, w, "Choose a PIN for when you step away")
@@ -277,19 +313,11 @@ func TestIdleLockAsksForThePIN(t *testing.T) {
 	}
 
 	// The user locks: no PIN.
-	c.onLock()
-	settle(c)
-	if c.unlock == nil || c.unlock.pinMode {
-		t.Fatal("a lock by the user asks for the PIN")
-	}
-	test.Tap(c.unlock.unlock)
-	settle(c)
+	d.userLock(t)
 
 	// Confide locks by itself: the PIN.
 	idle := func() {
-		clock.advance(11 * time.Minute)
-		c.tick()
-		settle(c)
+		d.idleLock()
 		if c.unlock == nil || !c.unlock.pinMode {
 			t.Fatalf("after an idle lock the PIN is not asked; the window shows:\n%s", texts(w))
 		}
@@ -334,13 +362,7 @@ func TestIdleLockAsksForThePIN(t *testing.T) {
 	if shown := texts(c.win); strings.Contains(shown, "[Unlock]") || !strings.Contains(shown, "typed wrong too many times") {
 		t.Fatalf("after %d wrong PINs the window shows:\n%s", maxPINTries, texts(c.win))
 	}
-	test.Tap(c.unlock.recover)
-	c.recover.key.SetText(recovery)
-	test.Tap(c.recover.unlock)
-	settle(c)
-	if c.main == nil {
-		t.Fatalf("the recovery key did not unlock; the window shows:\n%s", texts(c.win))
-	}
+	d.recover(t)
 	if r, _ := c.loadPIN(); r.Fails != 0 || r.Required != "" {
 		t.Errorf("after the recovery key the record still says %+v", r)
 	}
@@ -360,7 +382,6 @@ func TestIdleLockAsksForThePIN(t *testing.T) {
 // typing. A lock by the user asks nothing, and a new login needs no typing.
 func TestIdleLockWithoutAPINAsksForTheRecoveryKey(t *testing.T) {
 	d := newKeyringDesk(t)
-	clock, recovery := d.clock, d.recovery
 	c := d.start(t, nil)
 	w, a := c.win, c.app
 	offered := func(c *Confide) {
@@ -385,27 +406,12 @@ func TestIdleLockWithoutAPINAsksForTheRecoveryKey(t *testing.T) {
 	}
 
 	// A lock by the user asks nothing; the next unlock offers the PIN again.
-	c.onLock()
-	settle(c)
-	if c.unlock == nil || c.unlock.pinMode {
-		t.Fatal("a lock by the user asks for something")
-	}
-	test.Tap(c.unlock.unlock)
-	settle(c)
-	if c.main == nil {
-		t.Fatalf("Unlock after a lock by the user did not open; the window shows:\n%s", texts(w))
-	}
+	d.userLock(t)
 	offered(c)
 	w.Canvas().Overlays().Remove(w.Canvas().Overlays().Top())
 
 	// Confide locks by itself: no PIN, so the recovery key, and nothing
 	// opens without it, also after a restart in the same boot.
-	idle := func(c *Confide) {
-		t.Helper()
-		clock.advance(11 * time.Minute)
-		c.tick()
-		settle(c)
-	}
 	recoveryOnly := func(c *Confide) {
 		t.Helper()
 		shown := texts(c.win)
@@ -419,18 +425,12 @@ func TestIdleLockWithoutAPINAsksForTheRecoveryKey(t *testing.T) {
 			t.Fatal("the idle lock opened with nothing typed")
 		}
 	}
-	idle(c)
+	d.idleLock()
 	recoveryOnly(c)
 	c.Quit()
 	c = d.restart(t, a)
 	recoveryOnly(c)
-	test.Tap(c.unlock.recover)
-	c.recover.key.SetText(recovery)
-	test.Tap(c.recover.unlock)
-	settle(c)
-	if c.main == nil {
-		t.Fatalf("the recovery key did not unlock; the window shows:\n%s", texts(c.win))
-	}
+	d.recover(t)
 	if r, _ := c.loadRecord(); r != nil {
 		t.Errorf("after the recovery key the key store still keeps %+v", r)
 	}
@@ -448,7 +448,7 @@ func TestIdleLockWithoutAPINAsksForTheRecoveryKey(t *testing.T) {
 		t.Fatalf("Settings shows the protection as on: ticked %v, %q", s.idlePIN.Checked, s.pinState.Text)
 	}
 	c.main.closeSettings()
-	idle(c)
+	d.idleLock()
 	if c.unlock == nil || c.unlock.pinMode {
 		t.Fatal("with the protection off an idle lock still asks for something")
 	}
@@ -471,7 +471,7 @@ func TestIdleLockWithoutAPINAsksForTheRecoveryKey(t *testing.T) {
 	c.main.closeSettings()
 
 	// An idle lock, then a new login: no typing.
-	idle(c)
+	d.idleLock()
 	if c.unlock == nil || !c.unlock.pinMode {
 		t.Fatal("an idle lock with the protection on again asks for nothing")
 	}
