@@ -419,10 +419,14 @@ func TestIdleLockWithoutAPINAsksForTheRecoveryKey(t *testing.T) {
 			!strings.Contains(shown, "No PIN was chosen, so only your recovery key opens your notes now") {
 			t.Fatalf("after an idle lock with no PIN the window shows:\n%s", shown)
 		}
-		c.unlock.onUnlock() // Enter, with no field to type in
+		c.unlock.onUnlock() // Enter: the recovery key's screen
 		settle(c)
-		if c.main != nil {
-			t.Fatal("the idle lock opened with nothing typed")
+		if c.main != nil || c.recover == nil {
+			t.Fatalf("Enter after an idle lock with no PIN: open %v; the window shows:\n%s", c.main != nil, texts(c.win))
+		}
+		tapButton(t, c.win, "Back")
+		if c.unlock == nil || !strings.Contains(texts(c.win), "No PIN was chosen") {
+			t.Fatalf("Back from the recovery key's screen shows:\n%s", texts(c.win))
 		}
 	}
 	d.idleLock()

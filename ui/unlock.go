@@ -146,8 +146,13 @@ func (s *unlockScreen) showPIN(problem string) {
 }
 
 // onPIN checks the PIN, off the UI goroutine (scrypt takes a moment), and
-// unlocks from the keyring when it is right.
+// unlocks from the keyring when it is right; with no PIN chosen it leads
+// to the recovery key.
 func (s *unlockScreen) onPIN() {
+	if r, err := s.c.loadPIN(); err == nil && r == nil {
+		s.c.showRecover() // no PIN was chosen: Enter takes the only way in
+		return
+	}
 	if s.pin.Text == "" {
 		say(s.problem, "Type your PIN first.")
 		return
