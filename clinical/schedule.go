@@ -61,10 +61,15 @@ func (s *Store) SetSchedule(sc Schedule) error {
 	})
 }
 
-// RemoveSchedule stops repeating an instrument for a client.
+// RemoveSchedule stops repeating an instrument for a client; the
+// instrument is named as SetSchedule takes it ("PHQ9" is phq9).
 func (s *Store) RemoveSchedule(clientID, instrument string) error {
+	in, err := InstrumentByID(instrument)
+	if err != nil {
+		return err
+	}
 	return s.v.Update(func(tx *vault.Tx) error {
-		_, err := tx.Exec("DELETE FROM clinical_schedules WHERE client_id = ? AND instrument = ?", clientID, instrument)
+		_, err := tx.Exec("DELETE FROM clinical_schedules WHERE client_id = ? AND instrument = ?", clientID, in.ID)
 		return err
 	})
 }

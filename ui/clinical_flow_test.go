@@ -254,6 +254,74 @@ func TestFeesInSettingsAndASessionsSuperbill(t *testing.T) {
 	}
 }
 
+// The superbill offered from a note can be of the note's whole month: it
+// holds that month's signed sessions and none of the month before, is
+// named for the month, and is entered in the disclosures once.
+func TestMonthSuperbillFromANote(t *testing.T) {
+	c, w, cl := clinicalPractice(t)
+	m := c.main
+	clin := m.consent.Clinical()
+	for code, cents := range map[string]int64{"90834": 15000, "90837": 18500} {
+		if _, err := clin.SetFee(code, cents); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var last *notes.Note
+	for _, s := range []notes.Session{
+		{Date: "2026-10-28", Start: "09:00", DurationMin: 50, ServiceCode: "90834"},
+		{Date: "2026-11-03", Start: "11:00", DurationMin: 45, ServiceCode: "90834"},
+		{Date: "2026-11-20", Start: "10:00", DurationMin: 53, ServiceCode: "90837"},
+	} {
+		n, err := m.notes.NewDraft(notes.Draft{ClientID: cl.ID, Kind: notes.Progress, Session: s,
+			Sections: []notes.Section{{Name: "Note", Text: "Session."}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := m.notes.Sign(n.ID); err != nil {
+			t.Fatal(err)
+		}
+		last = n
+	}
+	dir := t.TempDir()
+	origFile, origSpawn := exportSavePath, exportSpawn
+	t.Cleanup(func() { exportSavePath, exportSpawn = origFile, origSpawn })
+	exportSpawn = func(job func()) { job() }
+	saved := ""
+	exportSavePath = func(d panelDeps, name string, done func(string)) { saved = name; done(filepath.Join(dir, name)) }
+	m.selectClient(cl.ID)
+	m.pane.openNote(last.ID)
+	tapButton(t, w, "Superbill…")
+	var which *widget.RadioGroup
+	everything(w, func(o fyne.CanvasObject) {
+		if r, ok := o.(*widget.RadioGroup); ok && len(r.Options) == 2 {
+			which = r
+		}
+	})
+	if which == nil || which.Options[0] != "This session (2026-11-20)" || which.Options[1] != "The month of November 2026" ||
+		which.Selected != which.Options[0] {
+		t.Fatalf("the superbill dialog offers %+v", which)
+	}
+	which.SetSelected("The month of November 2026")
+	tapButton(t, w, "Choose where…")
+	requireDialog(t, w, "2 services, total $335.00, saved to")
+	if saved != "superbill-2026-11.pdf" {
+		t.Errorf("the month's superbill is offered as %q", saved)
+	}
+	text := pdfToTextUI(t, filepath.Join(dir, saved))
+	for _, want := range []string{"2026-11-03 11:00 to 11:45 45 90834", "2026-11-20 10:00 to 10:53 53 90837", "Total $335.00"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the month's superbill lacks %q:\n%s", want, text)
+		}
+	}
+	if strings.Contains(text, "2026-10-28") {
+		t.Errorf("the month's superbill holds a session of October:\n%s", text)
+	}
+	ds, _ := m.consent.Disclosures(cl.ID)
+	if len(ds) != 1 || !strings.Contains(ds[0].Description, "superbill") {
+		t.Errorf("the disclosures: %+v", ds)
+	}
+}
+
 // newFeeRowsOf returns the fee rows of the Settings page on show.
 func newFeeRowsOf(t *testing.T, w fyne.Window) []*feeRow {
 	t.Helper()

@@ -195,35 +195,115 @@ func TestSettingsIsAPage(t *testing.T) {
 	requireText(t, w, "Maria Garcia (Mia)") // back where the user was
 }
 
+// keyringDesk is a vault that unlocks from the keyring, with the idle-lock
+// setting as shipped (on), on a clock the test moves.
+type keyringDesk struct {
+	clock    *fakeClock
+	opts     Options
+	recovery string
+	c        *Confide // the one started last, closed at the end
+}
+
+func newKeyringDesk(t *testing.T) *keyringDesk {
+	t.Helper()
+	d := &keyringDesk{clock: newFakeClock()}
+	store := newMemStore()
+	dir, recovery := newVault(t, store, "")
+	d.recovery = recovery
+	d.opts = Options{Dir: dir, Store: store, Now: d.clock.Now, manualTick: true}
+	t.Cleanup(func() {
+		if d.c != nil {
+			d.c.work.Wait()
+			d.c.Close()
+		}
+	})
+	return d
+}
+
+// start starts Confide as after a login, in app a (a new one when nil),
+// and checks that the first unlock needs no typing.
+func (d *keyringDesk) start(t *testing.T, a fyne.App) *Confide {
+	t.Helper()
+	c := d.restart(t, a)
+	if c.main == nil {
+		t.Fatalf("the first unlock needed typing; the window shows:\n%s", texts(c.win))
+	}
+	return c
+}
+
+// restart starts Confide again in a new window of app a (a new app when
+// nil), after the last one quit.
+func (d *keyringDesk) restart(t *testing.T, a fyne.App) *Confide {
+	t.Helper()
+	if a == nil {
+		a = test.NewTempApp(t)
+	}
+	d.c = Create(a, test.NewTempWindow(t, nil), d.opts)
+	d.c.work.Wait()
+	return d.c
+}
+
+// userLock locks as the user does (Ctrl+L), checks that unlocking asks
+// nothing, and unlocks.
+func (d *keyringDesk) userLock(t *testing.T) {
+	t.Helper()
+	c := d.c
+	c.onLock()
+	settle(c)
+	if c.unlock == nil || c.unlock.pinMode {
+		t.Fatal("a lock by the user asks for something")
+	}
+	test.Tap(c.unlock.unlock)
+	settle(c)
+	if c.main == nil {
+		t.Fatalf("Unlock after a lock by the user did not open; the window shows:\n%s", texts(c.win))
+	}
+}
+
+// recover unlocks with the recovery key from the unlock screen.
+func (d *keyringDesk) recover(t *testing.T) {
+	t.Helper()
+	c := d.c
+	test.Tap(c.unlock.recover)
+	c.recover.key.SetText(d.recovery)
+	test.Tap(c.recover.unlock)
+	settle(c)
+	if c.main == nil {
+		t.Fatalf("the recovery key did not unlock; the window shows:\n%s", texts(c.win))
+	}
+}
+
+// idleLock lets the user be away past the auto-lock time.
+func (d *keyringDesk) idleLock() {
+	d.clock.advance(11 * time.Minute)
+	d.c.tick()
+	settle(d.c)
+}
+
 // The idle-lock PIN: offered on the first unlock, asked after Confide
 // locked by itself (not after the user locked it), also across a restart
 // in the same boot; wrong PINs are counted and, after too many, only the
 // recovery key opens the vault. The PIN is never kept in plain text.
 func TestIdleLockAsksForThePIN(t *testing.T) {
-	clock := newFakeClock()
-	store := newMemStore()
-	dir, recovery := newVault(t, store, "")
-	opts := Options{Dir: dir, Store: store, Now: clock.Now}
-	opts.manualTick = true
-	a := test.NewTempApp(t)
-	w := test.NewTempWindow(t, nil)
-	c := Create(a, w, opts)
-	t.Cleanup(func() { c.work.Wait(); c.Close() })
-	c.work.Wait()
-	if c.main == nil {
-		t.Fatal("the first unlock needed typing")
-	}
-	requireDialog(t, w, "Choose a PIN for when you step away?")
+	d := newKeyringDesk(t)
+	c := d.start(t, nil)
+	w := c.win
+	requireDialog(t, w, "Choose a PIN for when you step away")
 	tapButton(t, w, "Choose a PIN…")
-	// Esc in the PIN field closes the dialog; choose again.
+	// Esc in the PIN field leaves the PIN dialog for the offer again.
 	w.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
-	if w.Canvas().Overlays().Top() != nil {
-		t.Fatal("Esc in the PIN field does not close the dialog")
-	}
-	c.choosePIN(nil)
+	requireDialog(t, w, "Choose a PIN for when you step away")
+	tapButton(t, w, "Choose a PIN…")
+	typeTwice(t, w, "48")
+	tapButton(t, w, "Use this PIN")
+	requireDialog(t, w, "Choose a PIN of at least 4 characters. Nothing was changed.")
+	tapButton(t, w, "OK") // the PIN is asked for again
 	typeTwice(t, w, "4826")
 	tapButton(t, w, "Use this PIN")
-	for k, v := range store.keys {
+	if top := w.Canvas().Overlays().Top(); top != nil {
+		t.Fatalf("a dialog is left after the PIN was chosen:\n%s", dialogText(w))
+	}
+	for k, v := range d.opts.Store.(*memStore).keys {
 		if strings.Contains(v, "4826") {
 			t.Fatalf("the key store holds the PIN in plain text under %q", k)
 		}
@@ -233,19 +313,11 @@ func TestIdleLockAsksForThePIN(t *testing.T) {
 	}
 
 	// The user locks: no PIN.
-	c.onLock()
-	settle(c)
-	if c.unlock == nil || c.unlock.pinMode {
-		t.Fatal("a lock by the user asks for the PIN")
-	}
-	test.Tap(c.unlock.unlock)
-	settle(c)
+	d.userLock(t)
 
 	// Confide locks by itself: the PIN.
 	idle := func() {
-		clock.advance(11 * time.Minute)
-		c.tick()
-		settle(c)
+		d.idleLock()
 		if c.unlock == nil || !c.unlock.pinMode {
 			t.Fatalf("after an idle lock the PIN is not asked; the window shows:\n%s", texts(w))
 		}
@@ -276,8 +348,7 @@ func TestIdleLockAsksForThePIN(t *testing.T) {
 	// Quitting and starting again does not skip it (same boot).
 	idle()
 	c.Quit()
-	c = Create(test.NewTempApp(t), test.NewTempWindow(t, nil), opts)
-	c.work.Wait()
+	c = d.restart(t, nil)
 	if c.main != nil || c.unlock == nil || !c.unlock.pinMode {
 		t.Fatal("a restart skipped the PIN the idle lock asked for")
 	}
@@ -291,23 +362,130 @@ func TestIdleLockAsksForThePIN(t *testing.T) {
 	if shown := texts(c.win); strings.Contains(shown, "[Unlock]") || !strings.Contains(shown, "typed wrong too many times") {
 		t.Fatalf("after %d wrong PINs the window shows:\n%s", maxPINTries, texts(c.win))
 	}
-	test.Tap(c.unlock.recover)
-	c.recover.key.SetText(recovery)
-	test.Tap(c.recover.unlock)
-	settle(c)
-	if c.main == nil {
-		t.Fatalf("the recovery key did not unlock; the window shows:\n%s", texts(c.win))
-	}
+	d.recover(t)
 	if r, _ := c.loadPIN(); r.Fails != 0 || r.Required != "" {
 		t.Errorf("after the recovery key the record still says %+v", r)
 	}
 	c.Quit()
 
 	// The next start (after login) needs no typing.
-	c = Create(test.NewTempApp(t), test.NewTempWindow(t, nil), opts)
-	c.work.Wait()
+	c = d.restart(t, nil)
 	if c.main == nil {
 		t.Fatal("a start with no idle lock pending asked for something")
+	}
+}
+
+// With the setting on and no PIN chosen, an idle lock still asks for
+// something: the recovery key. Each unlock offers the PIN, and the offer
+// has no "Not now": its other answer turns the protection off, which
+// Settings then shows, and only then does an idle lock open with no
+// typing. A lock by the user asks nothing, and a new login needs no typing.
+func TestIdleLockWithoutAPINAsksForTheRecoveryKey(t *testing.T) {
+	d := newKeyringDesk(t)
+	c := d.start(t, nil)
+	w, a := c.win, c.app
+	offered := func(c *Confide) {
+		t.Helper()
+		requireDialog(t, c.win, "Choose a PIN for when you step away")
+		pop := c.win.Canvas().Overlays().Top().(*widget.PopUp)
+		var labels []string
+		for _, b := range dialogButtons(pop) {
+			labels = append(labels, b.Text)
+		}
+		if got := strings.Join(labels, ", "); got != "Turn this protection off, Choose a PIN…" {
+			t.Fatalf("the PIN offer's buttons are %s", got)
+		}
+	}
+	offered(c)
+	tapButton(t, w, "Choose a PIN…")
+	tapButton(t, w, "Cancel") // back to the offer, not out of it
+	offered(c)
+	dialogKey(w.Canvas(), &fyne.KeyEvent{Name: fyne.KeyEscape}) // the choice left open
+	if w.Canvas().Overlays().Top() != nil {
+		t.Fatal("Esc did not close the offer")
+	}
+
+	// A lock by the user asks nothing; the next unlock offers the PIN again.
+	d.userLock(t)
+	offered(c)
+	w.Canvas().Overlays().Remove(w.Canvas().Overlays().Top())
+
+	// Confide locks by itself: no PIN, so the recovery key, and nothing
+	// opens without it, also after a restart in the same boot.
+	recoveryOnly := func(c *Confide) {
+		t.Helper()
+		shown := texts(c.win)
+		if c.main != nil || c.unlock == nil || !c.unlock.pinMode || strings.Contains(shown, "[Unlock]") ||
+			!strings.Contains(shown, "No PIN was chosen, so only your recovery key opens your notes now") {
+			t.Fatalf("after an idle lock with no PIN the window shows:\n%s", shown)
+		}
+		c.unlock.onUnlock() // Enter: the recovery key's screen
+		settle(c)
+		if c.main != nil || c.recover == nil {
+			t.Fatalf("Enter after an idle lock with no PIN: open %v; the window shows:\n%s", c.main != nil, texts(c.win))
+		}
+		tapButton(t, c.win, "Back")
+		if c.unlock == nil || !strings.Contains(texts(c.win), "No PIN was chosen") {
+			t.Fatalf("Back from the recovery key's screen shows:\n%s", texts(c.win))
+		}
+	}
+	d.idleLock()
+	recoveryOnly(c)
+	c.Quit()
+	c = d.restart(t, a)
+	recoveryOnly(c)
+	d.recover(t)
+	if r, _ := c.loadRecord(); r != nil {
+		t.Errorf("after the recovery key the key store still keeps %+v", r)
+	}
+
+	// The offer's way out turns the protection off, and Settings says so.
+	offered(c)
+	tapButton(t, c.win, "Turn this protection off")
+	if idlePINWanted(a.Preferences()) {
+		t.Fatal("turning the protection off left the setting on")
+	}
+	c.main.onSettings()
+	s := c.main.settingsOpen
+	s.chooseTitled("Locking and privacy")
+	if s.idlePIN.Checked || !s.pinButton.Disabled() || !strings.HasPrefix(s.pinState.Text, "Off:") {
+		t.Fatalf("Settings shows the protection as on: ticked %v, %q", s.idlePIN.Checked, s.pinState.Text)
+	}
+	c.main.closeSettings()
+	d.idleLock()
+	if c.unlock == nil || c.unlock.pinMode {
+		t.Fatal("with the protection off an idle lock still asks for something")
+	}
+	test.Tap(c.unlock.unlock)
+	settle(c)
+	if c.main == nil || c.win.Canvas().Overlays().Top() != nil {
+		t.Fatalf("with the protection off: open %v, dialog %q", c.main != nil, dialogText(c.win))
+	}
+
+	// Turned on again in Settings, it asks for a PIN at once.
+	c.main.onSettings()
+	s = c.main.settingsOpen
+	s.chooseTitled("Locking and privacy")
+	test.Tap(s.idlePIN)
+	requireDialog(t, c.win, "Choose a PIN")
+	tapButton(t, c.win, "Cancel")
+	if !strings.HasPrefix(s.pinState.Text, "No PIN is chosen yet") || s.pinButton.Disabled() {
+		t.Fatalf("Settings says %q", s.pinState.Text)
+	}
+	c.main.closeSettings()
+
+	// An idle lock, then a new login: no typing.
+	d.idleLock()
+	if c.unlock == nil || !c.unlock.pinMode {
+		t.Fatal("an idle lock with the protection on again asks for nothing")
+	}
+	c.Quit()
+	boot := bootID
+	t.Cleanup(func() { bootID = boot })
+	bootID = func() string { return "a later boot" }
+	c = d.restart(t, a)
+	if c.main == nil {
+		t.Fatalf("the first unlock after a new login needed typing; the window shows:\n%s", texts(c.win))
 	}
 }
 

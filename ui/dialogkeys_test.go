@@ -159,12 +159,17 @@ var dialogCases = []struct {
 		}
 		panelSaveTo(f.m.deps(), out, func(w io.Writer) error { _, err := io.WriteString(w, "x"); return err })
 	}},
+	{"(*measuresPanel).scheduleDialog", "repeat a measure", func(t *testing.T, f *dialogFixture) {
+		p := &measuresPanel{d: f.m.deps(), clin: f.clin, clientID: f.clients[0].ID}
+		p.buildUI()
+		p.onSchedule()
+	}},
 	{"(*planPanel).onSign", "sign a plan", func(t *testing.T, f *dialogFixture) {
 		(&planPanel{d: f.m.deps(), clin: f.clin, clientID: f.clients[0].ID}).onSign(&clinical.Plan{})
 	}},
-	{"(*Confide).choosePIN", "choose a PIN", func(t *testing.T, f *dialogFixture) { f.c.choosePIN(nil) }},
+	{"(*Confide).choosePIN", "choose a PIN", func(t *testing.T, f *dialogFixture) { f.c.choosePIN(nil, nil) }},
 	{"(*Confide).offerPIN", "offer a PIN", func(t *testing.T, f *dialogFixture) {
-		f.c.app.Preferences().SetBool(prefPINOffered, false)
+		f.c.app.Preferences().SetBool(prefIdlePIN, true)
 		f.c.offerPIN()
 	}},
 	{"(*releaseWizard).show", "release, who asks", func(t *testing.T, f *dialogFixture) {

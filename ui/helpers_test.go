@@ -63,7 +63,9 @@ func start(t *testing.T, opts Options) (*Confide, fyne.Window) {
 	t.Helper()
 	opts.manualTick = true
 	a := test.NewTempApp(t)
-	a.Preferences().SetBool(prefPINOffered, true) // the PIN offer is tested on its own
+	// The idle-lock protection, and the PIN offer at each unlock it brings,
+	// are tested on their own (TestIdleLockAsksForThePIN and after).
+	a.Preferences().SetBool(prefIdlePIN, false)
 	w := test.NewTempWindow(t, nil)
 	c := Create(a, w, opts)
 	t.Cleanup(func() {

@@ -75,17 +75,6 @@ func (p *measuresPanel) latestInstrument() string {
 	return instrumentName(newest.Instrument)
 }
 
-// instrumentName is an instrument's name ("PCL-5") from its id ("pcl5").
-func instrumentName(id string) string {
-	all, _ := clinical.Instruments()
-	for _, in := range all {
-		if strings.EqualFold(in.ID, id) {
-			return in.Name
-		}
-	}
-	return id
-}
-
 // selected is the instrument charted.
 func (p *measuresPanel) selected() *clinical.Instrument {
 	all, _ := clinical.Instruments()
@@ -141,18 +130,155 @@ func (p *measuresPanel) showSummary() {
 		}
 		body.Add(panelNote(summary))
 	}
-	if dues, err := p.clin.DueMeasures(p.clientID, p.d.now()); err == nil {
-		for _, d := range dues {
-			text := fmt.Sprintf("%s %s", instrumentName(d.Instrument), d.Describe())
-			if d.IsDue {
-				text += ": due now"
-			}
-			body.Add(&widget.Label{Text: "Schedule: " + text, Importance: widget.LowImportance})
-		}
-	}
+	body.Add(p.scheduleRows())
 	body.Add(widget.NewSeparator())
 	body.Add(p.measureList())
 	p.view.show(container.NewBorder(top, nil, nil, nil, container.NewVScroll(body)))
+}
+
+// scheduleRows are the client's repeat schedules, each with the way to
+// stop it, and the button to set one.
+func (p *measuresPanel) scheduleRows() fyne.CanvasObject {
+	box := container.NewVBox()
+	dues, err := p.clin.DueMeasures(p.clientID, p.d.now())
+	if err != nil {
+		p.d.showErr(err)
+	}
+	for _, d := range dues {
+		text := fmt.Sprintf("Schedule: %s %s", instrumentName(d.Instrument), d.Describe())
+		switch {
+		case d.IsDue:
+			text += ": due now"
+		case d.SessionsLeft > 0:
+			text += fmt.Sprintf(": due in %d %s", d.SessionsLeft, plural(d.SessionsLeft, "session"))
+		}
+		sc := d.Schedule
+		stop := &widget.Button{Text: "Stop repeating", Importance: widget.LowImportance, OnTapped: func() { p.onStopSchedule(sc) }}
+		box.Add(container.NewBorder(nil, nil, nil, stop, &widget.Label{Text: text, Wrapping: fyne.TextWrapWord}))
+	}
+	box.Add(container.NewHBox(&widget.Button{Text: "Repeat a measure…", Icon: theme.HistoryIcon(), OnTapped: p.onSchedule}))
+	return box
+}
+
+// instrumentName is an instrument's name ("PHQ-9") from its id.
+func instrumentName(id string) string {
+	if in, err := clinical.InstrumentByID(id); err == nil {
+		return in.Name
+	}
+	return id
+}
+
+// plural is word for n of them ("session", "sessions").
+func plural(n int, word string) string {
+	if n == 1 {
+		return word
+	}
+	return word + "s"
+}
+
+// Units of a repeat schedule, as the dialog offers them.
+const (
+	everySessions = "sessions"
+	everyMonths   = "months"
+)
+
+// scheduleInput is what the schedule form holds, as typed.
+type scheduleInput struct {
+	instrument, every, unit, start string
+}
+
+// onSchedule asks how often the instrument on show is to be repeated,
+// starting from what is set for it, if anything.
+func (p *measuresPanel) onSchedule() {
+	in := p.selected()
+	f := scheduleInput{instrument: in.Name, every: "4", unit: everySessions, start: clinical.Day(p.d.now())}
+	if all, err := p.clin.Schedules(p.clientID); err == nil {
+		for _, sc := range all {
+			if sc.Instrument != in.ID {
+				continue
+			}
+			f.start, f.every = sc.Start, strconv.Itoa(sc.EverySessions)
+			if sc.EveryMonths > 0 {
+				f.every, f.unit = strconv.Itoa(sc.EveryMonths), everyMonths
+			}
+		}
+	}
+	p.scheduleDialog(f, "")
+}
+
+// scheduleDialog is the form of a repeat schedule filled with f; problem
+// says why the last one was refused, with what was typed left in place.
+func (p *measuresPanel) scheduleDialog(f scheduleInput, problem string) {
+	var names []string
+	if all, err := clinical.Instruments(); err == nil {
+		for _, in := range all {
+			names = append(names, in.Name)
+		}
+	}
+	instrument := newKeySelect(names, nil)
+	instrument.Selected = f.instrument
+	every := newField(f.every, "A number, such as 4")
+	units := newKeySelect([]string{everySessions, everyMonths}, nil)
+	units.Selected = f.unit
+	start := newField(f.start, "")
+	say := panelProblem()
+	panelSay(say, problem)
+	items := []*widget.FormItem{
+		{Text: "Measure", Widget: instrument},
+		{Text: "Repeat every", Widget: every},
+		{Text: "Counting", Widget: units, HintText: "Sessions are intake, progress, treatment-plan and termination notes"},
+		{Text: "From", Widget: start, HintText: "Year-month-day"},
+		{Widget: say},
+	}
+	dlg := dialog.NewForm("Repeat a measure", "Set schedule", "Cancel", items, func(ok bool) {
+		if !ok {
+			return
+		}
+		typed := scheduleInput{instrument: instrument.Selected, every: every.Text, unit: units.Selected, start: start.Text}
+		if problem := p.setSchedule(typed); problem != "" {
+			p.scheduleDialog(typed, problem)
+			return
+		}
+		p.instrument.Selected = typed.instrument
+		p.showSummary()
+	}, p.d.win)
+	dlg.Resize(fyne.NewSize(520, 340))
+	dlg.Show()
+	p.d.win.Canvas().Focus(every)
+}
+
+// setSchedule keeps the schedule typed, or says why it cannot.
+func (p *measuresPanel) setSchedule(f scheduleInput) string {
+	sc := clinical.Schedule{ClientID: p.clientID, Instrument: f.instrument, Start: strings.TrimSpace(f.start)}
+	if all, err := clinical.Instruments(); err == nil {
+		for _, in := range all {
+			if in.Name == f.instrument {
+				sc.Instrument = in.ID
+			}
+		}
+	}
+	n, err := strconv.Atoi(strings.TrimSpace(f.every))
+	if err != nil || n < 1 {
+		return "Type how often as a whole number above 0, such as 4."
+	}
+	if f.unit == everyMonths {
+		sc.EveryMonths = n
+	} else {
+		sc.EverySessions = n
+	}
+	if err := p.clin.SetSchedule(sc); err != nil {
+		return clinicalProblem(err)
+	}
+	return ""
+}
+
+// onStopSchedule stops repeating a measure; a new schedule can be set at
+// any time, so nothing is asked.
+func (p *measuresPanel) onStopSchedule(sc clinical.Schedule) {
+	if err := p.clin.RemoveSchedule(sc.ClientID, sc.Instrument); err != nil {
+		p.d.showErr(err)
+	}
+	p.showSummary()
 }
 
 // measureList is every measure given, newest first.

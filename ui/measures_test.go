@@ -193,3 +193,98 @@ func TestMeasuresTabOpensOnTheLatestInstrument(t *testing.T) {
 		t.Errorf("the tab opened on the PHQ-9, which the client was never given:\n%s", allText(w))
 	}
 }
+
+// A repeat schedule is set, changed and stopped from the Measures tab: a
+// refused one is asked for again with what was typed; a monthly PHQ-9
+// never given since its start is due at once and on the attention list;
+// the form opens with what is set; a second one is counted in sessions
+// from a later start; stopping one leaves the other.
+func TestMeasuresTabSetsAndStopsASchedule(t *testing.T) {
+	c, w, client := openClientTab(t, tabMeasures)
+	m := c.main
+	clin := m.consent.Clinical()
+	fields := func() (instrument *keySelect, every *keyEntry, units *keySelect, start *keyEntry) {
+		t.Helper()
+		requireDialog(t, w, "Repeat a measure")
+		fs, _ := dialogFields(w.Canvas().Overlays().Top().(*widget.PopUp))
+		if len(fs) != 4 {
+			t.Fatalf("the schedule form has %d fields, want 4", len(fs))
+		}
+		return fs[0].(*keySelect), fs[1].(*keyEntry), fs[2].(*keySelect), fs[3].(*keyEntry)
+	}
+	tapButton(t, w, "Repeat a measure…")
+	instrument, every, units, start := fields()
+	if instrument.Selected != "PHQ-9" || every.Text != "4" || units.Selected != everySessions || start.Text != "2026-11-23" {
+		t.Fatalf("the form starts with %q every %q %q from %q", instrument.Selected, every.Text, units.Selected, start.Text)
+	}
+	every.SetText("0")
+	units.SetSelected(everyMonths)
+	tapButton(t, w, "Set schedule")
+	requireDialogText(t, w, "Type how often as a whole number above 0, such as 4.")
+	_, every, units, start = fields()
+	if every.Text != "0" || units.Selected != everyMonths {
+		t.Fatalf("the refused form came back with every %q %q", every.Text, units.Selected)
+	}
+	if scs, _ := clin.Schedules(client); len(scs) != 0 {
+		t.Fatalf("a refused schedule was kept: %+v", scs)
+	}
+	every.SetText("1")
+	start.SetText("2026-09-01")
+	w.Canvas().Focus(start)
+	start.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) // Enter sets it
+	if w.Canvas().Overlays().Top() != nil {
+		t.Fatalf("Enter left the form open: %s", dialogText(w))
+	}
+	scs, _ := clin.Schedules(client)
+	if len(scs) != 1 || scs[0].Instrument != "phq9" || scs[0].EveryMonths != 1 || scs[0].EverySessions != 0 || scs[0].Start != "2026-09-01" {
+		t.Fatalf("schedules kept: %+v", scs)
+	}
+	requireText(t, w, "Schedule: PHQ-9 monthly: due now")
+	items, _ := m.consent.NeedsAttention("", c.opts.Now())
+	if !attentionHas(items, "PHQ-9 is due (monthly)") {
+		t.Errorf("the measure due is not on the attention list: %+v", items)
+	}
+
+	// The form opens with what is set; a GAD-7 every 3 sessions beside it.
+	tapButton(t, w, "Repeat a measure…")
+	instrument, every, units, start = fields()
+	if every.Text != "1" || units.Selected != everyMonths || start.Text != "2026-09-01" {
+		t.Fatalf("the form shows every %q %q from %q, not what is set", every.Text, units.Selected, start.Text)
+	}
+	instrument.SetSelected("GAD-7")
+	every.SetText("3")
+	units.SetSelected(everySessions)
+	start.SetText("2026-12-01") // from next week: no baseline due yet
+	tapButton(t, w, "Set schedule")
+	requireText(t, w, "Schedule: GAD-7 every 3 sessions: due in 3 sessions")
+	if scs, _ = clin.Schedules(client); len(scs) != 2 || scs[0].Instrument != "gad7" || scs[0].EverySessions != 3 {
+		t.Fatalf("schedules kept: %+v", scs)
+	}
+
+	// Stopping the PHQ-9's leaves the GAD-7's.
+	var stop *widget.Button
+	everything(w, func(o fyne.CanvasObject) {
+		box, ok := o.(*fyne.Container)
+		if !ok || len(box.Objects) != 2 {
+			return
+		}
+		l, isLabel := box.Objects[0].(*widget.Label)
+		b, isButton := box.Objects[1].(*widget.Button)
+		if isLabel && isButton && strings.HasPrefix(l.Text, "Schedule: PHQ-9") && b.Text == "Stop repeating" {
+			stop = b
+		}
+	})
+	if stop == nil {
+		t.Fatal("no Stop repeating beside the PHQ-9's schedule")
+	}
+	test.Tap(stop)
+	if scs, _ = clin.Schedules(client); len(scs) != 1 || scs[0].Instrument != "gad7" {
+		t.Fatalf("after stopping the PHQ-9's: %+v", scs)
+	}
+	requireNoText(t, w, "Schedule: PHQ-9")
+	requireText(t, w, "Schedule: GAD-7 every 3 sessions")
+	items, _ = m.consent.NeedsAttention("", c.opts.Now())
+	if attentionHas(items, "PHQ-9 is due") {
+		t.Errorf("a stopped schedule is still on the attention list: %+v", items)
+	}
+}

@@ -21,7 +21,6 @@ const (
 	prefLook           = "look.theme"     // lookSystem, lookLight or lookDark
 	prefTextSize       = "look.text_size" // a textSizeChoices label
 	prefIdlePIN        = "lock.idle_pin"  // after an idle lock, ask for the PIN or passphrase
-	prefPINOffered     = "lock.pin_offered"
 )
 
 // Defaults of the settings.

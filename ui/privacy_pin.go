@@ -20,13 +20,19 @@ import (
 
 // The idle-lock PIN. In keyring mode Confide unlocks with no typing, which
 // is right after the user logs in, but wrong for a desk left unattended:
-// after Confide locked by itself, it asks for a short PIN first.
+// while the setting is on (it is by default), after Confide locked by
+// itself it asks for something before it opens the notes again: the PIN
+// if one was chosen, else only the recovery key (a vault with a passphrase
+// asks for it at every unlock anyway). Each unlock with the setting on and
+// no PIN offers to choose one; the offer's only other answer turns the
+// setting off, so the protection is never silently missing.
 //
 // The PIN is kept as a salted scrypt hash (N=2^15, r=8, p=1; 0.3 s a
 // guess on a shared 2-core machine) in the key store beside the device
 // key, under its own name, with the count of wrong tries and, while an
-// idle lock waits for the PIN, the boot it happened in: quitting and restarting Confide does not skip the
-// PIN, a restart of the computer (a new login) does. After maxPINTries
+// idle lock waits to be passed, the boot it happened in (a record without
+// a hash when no PIN was chosen): quitting and restarting Confide does not
+// skip it, a restart of the computer (a new login) does. After maxPINTries
 // wrong PINs only the recovery key opens the vault. Never in the
 // preferences, never in plain text.
 
@@ -52,8 +58,12 @@ type pinRecord struct {
 	R        int    `json:"r"`
 	P        int    `json:"p"`
 	Fails    int    `json:"fails,omitempty"`
-	Required string `json:"required,omitempty"` // the boot of an idle lock still waiting for the PIN
+	Required string `json:"required,omitempty"` // the boot of an idle lock still waiting to be passed
 }
+
+// hasPIN tells whether the record holds a PIN, rather than only an idle
+// lock waiting when no PIN was chosen.
+func (r *pinRecord) hasPIN() bool { return r != nil && len(r.Hash) > 0 && len(r.Salt) > 0 }
 
 // newPINRecord hashes pin with a fresh salt.
 func newPINRecord(pin string) (*pinRecord, error) {
@@ -79,8 +89,9 @@ func (r *pinRecord) matches(pin string) bool {
 func (r *pinRecord) lockedOut() bool { return r.Fails >= maxPINTries }
 
 // bootID names this boot of the computer (Linux), or "" where unknown:
-// then an idle lock is remembered only while Confide runs.
-func bootID() string {
+// then an idle lock is remembered only while Confide runs. A variable, so
+// that tests can log in again.
+var bootID = func() string {
 	b, err := os.ReadFile("/proc/sys/kernel/random/boot_id")
 	if err != nil {
 		return ""
@@ -114,8 +125,9 @@ func (c *Confide) pinMode() bool {
 	return c.opts.IdentityFile == "" && !vault.HasPassphrase(c.opts.Dir)
 }
 
-// loadPIN reads the PIN record, nil when none is set.
-func (c *Confide) loadPIN() (*pinRecord, error) {
+// loadRecord reads the record of the PIN and of an idle lock waiting to
+// be passed, nil when there is none.
+func (c *Confide) loadRecord() (*pinRecord, error) {
 	id := storedVaultID(c.opts.Dir)
 	if id == "" {
 		return nil, nil
@@ -128,10 +140,19 @@ func (c *Confide) loadPIN() (*pinRecord, error) {
 		return nil, err
 	}
 	var r pinRecord
-	if err := json.Unmarshal([]byte(s), &r); err != nil || len(r.Hash) == 0 || len(r.Salt) == 0 {
-		return nil, nil // unreadable: as if none was set; the settings offer a new one
+	if err := json.Unmarshal([]byte(s), &r); err != nil {
+		return &pinRecord{}, nil // unreadable: as if no PIN was set; the offer asks for a new one
 	}
 	return &r, nil
+}
+
+// loadPIN reads the PIN record, nil when no PIN is set.
+func (c *Confide) loadPIN() (*pinRecord, error) {
+	r, err := c.loadRecord()
+	if err != nil || !r.hasPIN() {
+		return nil, err
+	}
+	return r, nil
 }
 
 // savePIN writes the PIN record; nil removes it.
@@ -150,44 +171,47 @@ func (c *Confide) savePIN(r *pinRecord) error {
 	return c.opts.Store.Set(pinKey(id), string(data))
 }
 
-// pinRequired tells whether unlocking must ask for the PIN now: an idle
-// lock of this run, or of an earlier run in this boot, is waiting for it.
-func (c *Confide) pinRequired() (*pinRecord, bool) {
+// pinRequired tells whether unlocking must ask for the PIN now (or, with
+// no PIN chosen, for the recovery key, r then nil): an idle lock of this
+// run, or of an earlier run in this boot, is waiting to be passed.
+func (c *Confide) pinRequired() (r *pinRecord, required bool) {
 	if !c.pinMode() || !idlePINWanted(c.app.Preferences()) {
 		return nil, false
 	}
-	r, err := c.loadPIN()
-	if err != nil || r == nil {
+	rec, err := c.loadRecord()
+	if err != nil {
 		return nil, false
 	}
-	if c.idleLocked || (r.Required != "" && r.Required == bootID()) || r.lockedOut() {
-		return r, true
+	waiting := c.idleLocked || (rec != nil && rec.Required != "" && rec.Required == bootID())
+	if !rec.hasPIN() {
+		return nil, waiting
 	}
-	return r, false
+	return rec, waiting || rec.lockedOut()
 }
 
 // markIdleLock records, before the vault locks by itself, that the next
-// unlock needs the PIN.
+// unlock must ask for the PIN, or the recovery key when no PIN was chosen.
 func (c *Confide) markIdleLock() {
-	r, ok := c.pinRecordToMark()
-	if !ok {
+	if !c.pinMode() || !idlePINWanted(c.app.Preferences()) {
 		return
 	}
 	c.idleLocked = true
-	if b := bootID(); b != "" {
-		r.Required = b
-		if err := c.savePIN(r); err != nil {
-			fyne.LogError("remembering the idle lock", err)
-		}
+	b := bootID()
+	if b == "" {
+		return
 	}
-}
-
-func (c *Confide) pinRecordToMark() (*pinRecord, bool) {
-	if !c.pinMode() || !idlePINWanted(c.app.Preferences()) {
-		return nil, false
+	r, err := c.loadRecord()
+	if err != nil {
+		fyne.LogError("remembering the idle lock", err)
+		return
 	}
-	r, err := c.loadPIN()
-	return r, err == nil && r != nil
+	if r == nil {
+		r = &pinRecord{}
+	}
+	r.Required = b
+	if err := c.savePIN(r); err != nil {
+		fyne.LogError("remembering the idle lock", err)
+	}
 }
 
 // pinPassed forgets the idle lock and the wrong tries once the vault is
@@ -198,11 +222,15 @@ func (c *Confide) pinPassed() {
 	if !c.pinMode() {
 		return
 	}
-	r, err := c.loadPIN()
-	if err != nil || r == nil || (r.Required == "" && r.Fails == 0) {
+	r, err := c.loadRecord()
+	if err != nil || r == nil || (r.hasPIN() && r.Required == "" && r.Fails == 0) {
 		return
 	}
-	r.Required, r.Fails = "", 0
+	if !r.hasPIN() {
+		r = nil // only an idle lock was waiting: nothing is left to keep
+	} else {
+		r.Required, r.Fails = "", 0
+	}
 	if err := c.savePIN(r); err != nil {
 		fyne.LogError("clearing the idle lock", err)
 	}
@@ -226,19 +254,27 @@ func (c *Confide) checkPIN(pin string) (bool, *pinRecord, error) {
 }
 
 // choosePIN asks for a new PIN, twice, and keeps its hash; done is called
-// after it was kept.
-func (c *Confide) choosePIN(done func()) {
+// after it was kept, cancelled (when set) when the user leaves without one.
+// A PIN refused (too short, or typed differently) is asked for again.
+func (c *Confide) choosePIN(done, cancelled func()) {
 	pin, again := secretEntry("At least 4 digits or letters"), secretEntry("The same again")
 	items := []*widget.FormItem{{Text: "PIN", Widget: pin}, {Text: "Again", Widget: again}}
+	retry := func(title, msg string) {
+		d := dialog.NewInformation(title, msg, c.win)
+		d.SetOnClosed(func() { c.choosePIN(done, cancelled) })
+		d.Show()
+	}
 	var dlg *dialog.FormDialog
 	dlg = dialog.NewForm("Choose a PIN", "Use this PIN", "Cancel", items, func(ok bool) {
 		switch {
 		case !ok:
-			return
+			if cancelled != nil {
+				cancelled()
+			}
 		case len([]rune(pin.Text)) < minPIN:
-			dialog.ShowInformation("PIN too short", "Choose a PIN of at least 4 characters. Nothing was changed.", c.win)
+			retry("PIN too short", "Choose a PIN of at least 4 characters. Nothing was changed.")
 		case pin.Text != again.Text:
-			dialog.ShowInformation("The PINs differ", "The two PINs are not the same. Nothing was changed.", c.win)
+			retry("The PINs differ", "The two PINs are not the same. Nothing was changed.")
 		default:
 			r, err := newPINRecord(pin.Text)
 			if err == nil {
@@ -258,24 +294,30 @@ func (c *Confide) choosePIN(done func()) {
 	c.win.Canvas().Focus(pin)
 }
 
-// offerPIN asks once, on the first unlock with the setting on and no PIN,
-// for the PIN that idle locks will want.
+// offerPIN asks, at each unlock while the setting is on and no PIN is
+// chosen, for the PIN that idle locks will want. There is no "Not now":
+// the other answer turns the protection off, which Settings then shows;
+// leaving the choice open (Esc, Cancel) leaves the protection on, and an
+// idle lock then wants the recovery key.
 func (c *Confide) offerPIN() {
 	p := c.app.Preferences()
-	if p.Bool(prefPINOffered) || !c.pinMode() || !idlePINWanted(p) {
+	if !c.pinMode() || !idlePINWanted(p) || c.main == nil {
 		return
 	}
 	if r, err := c.loadPIN(); err != nil || r != nil {
 		return
 	}
-	p.SetBool(prefPINOffered, true)
-	dialog.ShowCustomConfirm("Choose a PIN for when you step away?", "Choose a PIN…", "Not now",
-		paragraph("When Confide locks by itself after a while without use, it will ask for this PIN before it opens your notes again. "+
-			"Opening Confide after you log in still needs no typing. You can change this in Settings."),
-		func(ok bool) {
-			if ok {
-				c.choosePIN(nil)
+	dialog.ShowCustomConfirm("Choose a PIN for when you step away", "Choose a PIN…", "Turn this protection off",
+		paragraph("When Confide locks by itself after a while without use, it asks for this PIN before it opens your notes again, "+
+			"so that a click at a desk left unattended does not open them. Opening Confide after you log in still needs no typing. "+
+			"Until you choose a PIN, only your recovery key opens your notes after such a lock. "+
+			"Turning this protection off lets anyone at your desk open your notes after Confide locked by itself; you can turn it on again in Settings."),
+		func(choose bool) {
+			if !choose {
+				p.SetBool(prefIdlePIN, false)
+				return
 			}
+			c.choosePIN(nil, c.offerPIN)
 		}, c.win)
 }
 
@@ -283,25 +325,28 @@ func (c *Confide) offerPIN() {
 func (s *settingsScreen) showPIN() {
 	c := s.m.c
 	r, _ := c.loadPIN()
+	wanted := idlePINWanted(c.app.Preferences())
 	switch {
 	case !c.pinMode():
 		s.pinState.SetText("Confide already asks for your passphrase or key each time it unlocks.")
 		s.pinButton.SetText("Choose a PIN…")
-		s.pinButton.Disable()
-	case r == nil:
-		s.pinState.SetText("No PIN is set yet: until you choose one, Confide unlocks with no typing after locking by itself.")
+	case !wanted:
+		s.pinState.SetText("Off: after locking by itself, Confide opens your notes again with no typing, as after a lock you chose.")
 		s.pinButton.SetText("Choose a PIN…")
-		s.pinButton.Enable()
+	case r == nil:
+		s.pinState.SetText("No PIN is chosen yet: until you choose one, only your recovery key opens your notes after Confide locks by itself.")
+		s.pinButton.SetText("Choose a PIN…")
 	default:
 		s.pinState.SetText("A PIN is set. After " + itoa(maxPINTries) + " wrong tries, only your recovery key opens your notes.")
 		s.pinButton.SetText("Change the PIN…")
-		s.pinButton.Enable()
 	}
-	if !idlePINWanted(c.app.Preferences()) {
+	if c.pinMode() && wanted {
+		s.pinButton.Enable()
+	} else {
 		s.pinButton.Disable()
 	}
 }
 
-func (s *settingsScreen) onPIN() { s.m.c.choosePIN(s.showPIN) }
+func (s *settingsScreen) onPIN() { s.m.c.choosePIN(s.showPIN, nil) }
 
 func itoa(n int) string { return strconv.Itoa(n) }

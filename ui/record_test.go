@@ -164,6 +164,51 @@ func TestAttentionItemsOpenTheRightTab(t *testing.T) {
 	}
 }
 
+// An authorization about to expire and a request near its deadline, each
+// of a client other than the one on show, open that client's consent tab,
+// where the authorization and the request are listed, from the start page.
+func TestAttentionAuthorizationAndRequestOpenTheConsentTab(t *testing.T) {
+	c, w, _, ann := recordPractice(t)
+	m := c.main
+	bo, err := m.notes.AddClient(notes.Client{Name: "Bo Park", Status: notes.Active, DOB: "1975-05-06"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := m.consent.AddAuthorization(consent.Authorization{ClientID: ann.ID, Info: "progress notes of 2026",
+		Discloser: "Jane Porter, LCSW", Recipient: "Dr. Alan Kim", Purpose: "continuity of care",
+		Expires: "2026-12-10", Signed: "2026-11-01", Signer: "the client"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := m.consent.AddRequest(consent.Request{ClientID: bo.ID, Kind: consent.AccessRequest, Received: "2026-10-28"}); err != nil {
+		t.Fatal(err)
+	}
+	m.clients.load()
+	for _, tt := range []struct {
+		item   string
+		client *notes.Client
+		shows  string
+	}{
+		{"Authorization expires in 17 days", ann, "Dr. Alan Kim"},
+		{"Access request is due", bo, "2026-10-28"},
+	} {
+		other := ann
+		if tt.client == ann {
+			other = bo
+		}
+		m.clients.choose(other.ID) // the other client's notes are on show
+		m.showStart()
+		requireText(t, w, tt.item)
+		tapButton(t, w, tt.item)
+		if m.pane == nil || m.pane.client.ID != tt.client.ID {
+			t.Fatalf("%q did not open %s", tt.item, tt.client.Name)
+		}
+		if got := m.pane.tabs.Selected().Text; got != tabConsent {
+			t.Fatalf("%q opened the %s tab, want %s", tt.item, got, tabConsent)
+		}
+		requireText(t, w, tt.shows)
+	}
+}
+
 // After a release the client's consent tab lists it at once.
 func TestDisclosuresRefreshAfterARelease(t *testing.T) {
 	f := newConsentFixture(t)

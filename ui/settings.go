@@ -134,8 +134,8 @@ func (s *settingsScreen) buildLocking() fyne.CanvasObject {
 	}
 	s.privacy = &widget.Check{Text: "Start in privacy mode (initials only)", Checked: p.Bool(prefPrivacyDefault),
 		OnChanged: func(on bool) { p.SetBool(prefPrivacyDefault, on) }}
-	s.idlePIN = &widget.Check{Text: "After locking by itself, ask for my PIN or passphrase to unlock", Checked: idlePINWanted(p),
-		OnChanged: func(on bool) { p.SetBool(prefIdlePIN, on); s.showPIN() }}
+	s.idlePIN = &widget.Check{Text: "After locking by itself, ask for my PIN before opening my notes again", Checked: idlePINWanted(p),
+		OnChanged: s.onIdlePIN}
 	s.pinState = &widget.Label{Wrapping: fyne.TextWrapWord}
 	s.pinButton = &widget.Button{OnTapped: s.onPIN}
 	s.showPIN()
@@ -151,6 +151,17 @@ func (s *settingsScreen) buildLocking() fyne.CanvasObject {
 			"Opening Confide after you log in to your computer still needs no typing."),
 		s.pinState, container.NewHBox(s.pinButton),
 	)
+}
+
+// onIdlePIN turns the idle-lock protection on or off; turned on with no
+// PIN chosen (in keyring mode), it asks for one at once.
+func (s *settingsScreen) onIdlePIN(on bool) {
+	c := s.m.c
+	c.app.Preferences().SetBool(prefIdlePIN, on)
+	s.showPIN()
+	if r, err := c.loadPIN(); on && c.pinMode() && err == nil && r == nil {
+		c.choosePIN(s.showPIN, nil)
+	}
 }
 
 func (s *settingsScreen) buildAppearance() fyne.CanvasObject {

@@ -30,7 +30,7 @@ type unlockScreen struct {
 	frame      *container.Scroll
 
 	passMode bool // the vault unlocks with its passphrase
-	pinMode  bool // the idle lock wants the PIN before the keyring
+	pinMode  bool // the idle lock wants the PIN (or the recovery key) before the keyring
 	pin      *widget.Entry
 }
 
@@ -117,11 +117,20 @@ func (s *unlockScreen) showPassphrase(problem string) {
 }
 
 // showPIN asks for the PIN after an idle lock; problem says why the last
-// one was refused. After too many wrong PINs only the recovery key is left.
+// one was refused. After too many wrong PINs, or when no PIN was chosen,
+// only the recovery key is left.
 func (s *unlockScreen) showPIN(problem string) {
 	s.pinMode = true
 	s.pin.SetText("")
-	if r, _ := s.c.loadPIN(); r != nil && r.lockedOut() {
+	r, err := s.c.loadPIN()
+	if err == nil && r == nil {
+		s.recover.Importance = widget.HighImportance
+		say(s.problem, "")
+		s.set("Your notes are locked", "Confide locked itself while you were away. No PIN was chosen, so only your recovery key "+
+			"opens your notes now. Then choose a PIN, and next time the PIN is enough; or turn this protection off in Settings.", s.recover)
+		return
+	}
+	if r != nil && r.lockedOut() {
 		s.recover.Importance = widget.HighImportance
 		say(s.problem, "")
 		s.set("Your notes are locked", "The PIN was typed wrong too many times. Your recovery key opens your notes now; "+
@@ -137,8 +146,13 @@ func (s *unlockScreen) showPIN(problem string) {
 }
 
 // onPIN checks the PIN, off the UI goroutine (scrypt takes a moment), and
-// unlocks from the keyring when it is right.
+// unlocks from the keyring when it is right; with no PIN chosen it leads
+// to the recovery key.
 func (s *unlockScreen) onPIN() {
+	if r, err := s.c.loadPIN(); err == nil && r == nil {
+		s.c.showRecover() // no PIN was chosen: Enter takes the only way in
+		return
+	}
 	if s.pin.Text == "" {
 		say(s.problem, "Type your PIN first.")
 		return

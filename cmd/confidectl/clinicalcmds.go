@@ -280,6 +280,9 @@ func cmdMeasureSchedule(e *env, args []string) error {
 		return err
 	}
 	sc := clinical.Schedule{ClientID: e.flag("client"), Instrument: e.flag("instrument")}
+	if in, err := clinical.InstrumentByID(sc.Instrument); err == nil {
+		sc.Instrument = in.ID // shown as stored
+	}
 	fmt.Sscan(e.flag("every-sessions"), &sc.EverySessions)
 	fmt.Sscan(e.flag("every-months"), &sc.EveryMonths)
 	var err error

@@ -213,3 +213,74 @@ func TestPlanCommands(t *testing.T) {
 	var any json.RawMessage
 	c.json(&any, "", "plan", "show", v2)
 }
+
+// measure schedule sets, replaces and removes when a measure repeats, and
+// the attention list follows: a monthly PHQ-9 is due a month after it was
+// last given, one every 2 sessions after the second signed session since;
+// what cannot be a schedule is refused and sets nothing.
+func TestMeasureScheduleCommand(t *testing.T) {
+	c := newCLI(t) // today is 2026-03-14
+	client := c.ok("", "client", "add", "--name", "Ada Byron")
+	due := func(want bool, what string) {
+		t.Helper()
+		att := c.ok("", "attention", "--client", client)
+		if strings.Contains(att, what) != want {
+			t.Fatalf("on %s the attention list shows %q: want %q there %v", c.now.Format("2006-01-02"), att, what, want)
+		}
+	}
+
+	refusals := []struct {
+		args []string
+		code int
+		says string
+	}{
+		{[]string{"--instrument", "phq9", "--every-sessions", "2", "--every-months", "1"}, 1, "every N sessions or every N months (one of them"},
+		{[]string{"--instrument", "phq9"}, 1, "every N sessions or every N months (one of them"},
+		{[]string{"--instrument", "phq9", "--every-months", "25"}, 1, "every 24 months"},
+		{[]string{"--instrument", "bdi2", "--every-months", "1"}, 1, "unknown instrument"},
+		{[]string{"--instrument", "phq9", "--every-months", "1", "--start", "2026-02-30"}, 2, "start"},
+		{[]string{"--every-months", "1"}, 2, "--instrument"},
+	}
+	for _, r := range refusals {
+		_, errs, code := c.run("", append([]string{"measure", "schedule", "--client", client}, r.args...)...)
+		if code != r.code || !strings.Contains(errs, r.says) {
+			t.Errorf("measure schedule %v: exit %d, %q; want exit %d saying %q", r.args, code, errs, r.code, r.says)
+		}
+	}
+	due(false, "is due")
+
+	if out := c.ok("", "measure", "schedule", "--client", client, "--instrument", "phq9", "--every-months", "1", "--start", "2026-01-10"); out != "phq9 monthly from 2026-01-10" {
+		t.Errorf("measure schedule printed %q", out)
+	}
+	due(true, "PHQ-9 is due (monthly)") // never given since the start, a month ago
+	c.ok("", "measure", "add", "--client", client, "--instrument", "phq9", "--date", "2026-03-14", "--items", "1,1,1,1,1,1,1,1,0")
+	due(false, "PHQ-9 is due")
+	c.now = c.now.AddDate(0, 1, 1) // 2026-04-15
+	due(true, "PHQ-9 is due (monthly)")
+
+	// A session schedule replaces it, with the JSON shape of a schedule.
+	var sc map[string]any
+	c.json(&sc, "", "measure", "schedule", "--client", client, "--instrument", "PHQ9", "--every-sessions", "2", "--start", "2026-03-14")
+	if sc["client_id"] != client || sc["instrument"] != "phq9" || sc["every_sessions"] != 2.0 || sc["start"] != "2026-03-14" {
+		t.Errorf("measure schedule --json = %v", sc)
+	}
+	if _, monthly := sc["every_months"]; monthly {
+		t.Errorf("a session schedule shows every_months: %v", sc)
+	}
+	due(false, "PHQ-9 is due")
+	session := func(date string) {
+		t.Helper()
+		n := c.ok("Session.", "note", "add", "--client", client, "--kind", "progress", "--date", date,
+			"--start", "10:00", "--duration", "50", "--service-code", "90834")
+		c.ok("", "note", "sign", n)
+	}
+	session("2026-03-20")
+	due(false, "PHQ-9 is due")
+	session("2026-03-27")
+	due(true, "PHQ-9 is due (every 2 sessions)")
+
+	if out := c.ok("", "measure", "schedule", "--client", client, "--instrument", "PHQ9", "--remove"); out != "schedule removed" {
+		t.Errorf("measure schedule --remove printed %q", out)
+	}
+	due(false, "PHQ-9 is due")
+}
