@@ -13,7 +13,7 @@ import (
 // on every pause in typing.
 func (s *Store) SaveAddendumDraft(noteID, text string) error {
 	return s.v.Update(func(tx *vault.Tx) error {
-		st, err := noteState(tx, noteID)
+		st, err := s.noteState(tx, noteID)
 		if err != nil {
 			return err
 		}

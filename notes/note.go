@@ -214,7 +214,7 @@ func insertNote(tx *vault.Tx, n *Note) error {
 func (s *Store) UpdateDraft(id string, sections []Section) error {
 	body, layout := storedForm(sections)
 	return s.v.Update(func(tx *vault.Tx) error {
-		n, err := noteState(tx, id)
+		n, err := s.noteState(tx, id)
 		if err != nil {
 			return err
 		}
@@ -236,7 +236,7 @@ func (s *Store) UpdateSession(id string, sess Session) error {
 		return err
 	}
 	return s.v.Update(func(tx *vault.Tx) error {
-		n, err := noteState(tx, id)
+		n, err := s.noteState(tx, id)
 		if err != nil {
 			return err
 		}
@@ -253,7 +253,7 @@ func (s *Store) UpdateSession(id string, sess Session) error {
 // DeleteDraft removes a draft. Signed notes cannot be deleted.
 func (s *Store) DeleteDraft(id string) error {
 	return s.v.Update(func(tx *vault.Tx) error {
-		n, err := noteState(tx, id)
+		n, err := s.noteState(tx, id)
 		if err != nil {
 			return err
 		}
@@ -277,14 +277,14 @@ type state struct {
 
 // noteState reads what the changes to a note depend on. A note stored as
 // a draft whose signing is in the log is refused (see neverSigned).
-func noteState(q vault.Querier, id string) (state, error) {
+func (s *Store) noteState(q vault.Querier, id string) (state, error) {
 	var st state
 	err := q.QueryRow("SELECT client_id, kind, template, signed_at IS NOT NULL FROM notes WHERE id = ?", id).Scan(&st.clientID, &st.kind, &st.template, &st.signed)
 	if errors.Is(err, sql.ErrNoRows) {
 		return st, notFound("note", id)
 	}
 	if err == nil && !st.signed {
-		err = neverSigned(q, id)
+		err = s.neverSigned(q, id)
 	}
 	return st, err
 }

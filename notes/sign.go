@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/confidenotes/confide/practice"
 	"github.com/confidenotes/confide/vault"
@@ -86,7 +87,7 @@ func (s *Store) Sign(id string) (*Note, error) {
 		if n.Signed() {
 			return ErrSigned
 		}
-		if err := neverSigned(tx, id); err != nil {
+		if err := s.neverSigned(tx, id); err != nil {
 			return err
 		}
 		if isBlank(n.Sections) {
@@ -161,7 +162,7 @@ func (s *Store) AddAddendum(noteID, text string) (*Note, error) {
 		Session: Session{Date: now.Format(DateLayout)}, Sections: Free.ParseBody(text),
 		Created: now, Updated: now, SignedAt: now}
 	err := s.v.Update(func(tx *vault.Tx) error {
-		st, err := noteState(tx, noteID)
+		st, err := s.noteState(tx, noteID)
 		if err != nil {
 			return err
 		}
@@ -198,18 +199,40 @@ func (s *Store) AddAddendum(noteID, text string) (*Note, error) {
 // id, stored as a draft: someone holding a key set it back to unsigned
 // outside Confide. It stays frozen: editing it, or signing it again
 // (which would make the altered text verify), is refused.
-func neverSigned(q vault.Querier, id string) error {
-	evs, err := vault.Events(q, "note.", id)
-	if err != nil {
+func (s *Store) neverSigned(q vault.Querier, id string) error {
+	at, signed, err := s.signedInLog(q, id)
+	if err != nil || !signed {
 		return err
 	}
-	for _, e := range evs {
-		if e.Kind == EventSigned || e.Kind == EventAddendum {
-			return fmt.Errorf("%w (note %s is stored as a draft, but the event log holds its signing event of %s: it was altered outside Confide, and stays frozen)",
-				ErrTampered, id, e.At.UTC().Format(DateLayout))
+	return fmt.Errorf("%w (note %s is stored as a draft, but the event log holds its signing event of %s: it was altered outside Confide, and stays frozen)",
+		ErrTampered, id, at.UTC().Format(DateLayout))
+}
+
+// signedInLog reports whether the event log holds a signing event of
+// note id, and its time. The log is read once per Store, on the first
+// draft saved, rather than at every autosave (a full scan of a log of
+// tens of thousands of entries took milliseconds each time). Reading it
+// once is enough: the vault has one writer, so the log cannot gain a
+// signing event behind this Store's back, and a note this Store signs
+// afterwards is stored as signed, which is checked before the log is.
+func (s *Store) signedInLog(q vault.Querier, id string) (time.Time, bool, error) {
+	s.signedMu.Lock()
+	defer s.signedMu.Unlock()
+	if s.signedLog == nil {
+		evs, err := vault.Events(q, "note.", "")
+		if err != nil {
+			return time.Time{}, false, err
 		}
+		m := map[string]time.Time{}
+		for _, e := range evs {
+			if _, seen := m[e.Subject]; !seen && (e.Kind == EventSigned || e.Kind == EventAddendum) {
+				m[e.Subject] = e.At
+			}
+		}
+		s.signedLog = m
 	}
-	return nil
+	at, ok := s.signedLog[id]
+	return at, ok, nil
 }
 
 // VerifyNote recomputes the hash of a signed note and of its addenda and

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"sync"
 	"time"
 
 	"github.com/confidenotes/confide/practice"
@@ -45,6 +46,10 @@ type Store struct {
 	v        *vault.Vault
 	now      func() time.Time
 	practice *practice.Store
+
+	// The notes the event log says were signed, read once (signedInLog).
+	signedMu  sync.Mutex
+	signedLog map[string]time.Time
 }
 
 // Practice returns the practice profile store of the same vault.

@@ -94,8 +94,11 @@
 // recording the newest state it saw there: the generation, the number of
 // journal records, the hash chain through the snapshot's tag, the key
 // frame and every record, the event log's newest entry and its hash, and
-// the key epoch. Every commit appends a line (and fsyncs) before it is
-// acknowledged; Open and compaction rewrite it. Open refuses, as a
+// the key epoch. Every commit appends a line before it is acknowledged,
+// after the journal record's fsync and without one of its own, so the
+// state on disk may lag the folder after a power cut but never leads it
+// (only a rollback to within those lost lines would go unnoticed); Open
+// and compaction rewrite it, crash-safely. Open refuses, as a
 // *DamageError that is also ErrStale:
 //
 //   - a snapshot of an older generation or key epoch;
@@ -131,7 +134,7 @@
 //
 // Every write goes through Update. The statements a transaction executed,
 // with their arguments, become one journal record; the record is sealed,
-// appended and fsynced, the device state line appended and fsynced, and
+// appended and fsynced, the device state line appended, and
 // only then is the transaction committed in memory and acknowledged.
 // Statements must be deterministic (times and ids come in as arguments),
 // so replaying them reproduces the commit exactly.
