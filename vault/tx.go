@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"sync"
+	"sync/atomic"
 )
 
 // Querier runs read-only queries. Both the argument of Read and a Tx are
@@ -49,7 +51,33 @@ func (t *Tx) Exec(query string, args ...any) (sql.Result, error) {
 }
 
 // refuse says why a statement may not be recorded (or replayed), or nil.
+// The answer depends on the text alone, and the program's statements are a
+// few hundred constant strings, so it is remembered: matching the patterns
+// at every autosave was a tenth of a save's processor time. A journal can
+// bring other texts; past refusalsKept of them, they are checked anew.
 func refuse(query string) error {
+	if r, ok := refusals.Load(query); ok {
+		return r.(refusal).err
+	}
+	err := refuseText(query)
+	if refusalsStored.Add(1) <= refusalsKept {
+		refusals.Store(query, refusal{err})
+	}
+	return err
+}
+
+// The remembered answers of refuse.
+var (
+	refusals       sync.Map // query text → refusal
+	refusalsStored atomic.Int64
+)
+
+const refusalsKept = 4096
+
+type refusal struct{ err error }
+
+// refuseText matches a statement's text against what may not be recorded.
+func refuseText(query string) error {
 	switch {
 	case nonDeterministic.MatchString(query):
 		return fmt.Errorf("%w: not deterministic; pass the value as an argument", ErrStatement)
