@@ -133,7 +133,12 @@ var handleRE = regexp.MustCompile(`^@[A-Za-z0-9_][A-Za-z0-9_.]{1,29}`)
 const patternWindow = 120
 
 // findPatterns tries each pattern at the token starts where it can begin.
-func findPatterns(text string, toks []token, add func(Span)) {
+func findPatterns(text string, toks []token, addSpan func(Span)) {
+	added := 0 // spans added so far
+	add := func(s Span) {
+		added++
+		addSpan(s)
+	}
 	emit := func(p *pattern, base int, m []int) {
 		s, e := base+m[0], base+m[1]
 		if p.group > 0 {
@@ -205,23 +210,27 @@ func findPatterns(text string, toks []token, add func(Span)) {
 			for s > 0 && (isWordByte(text[s-1]) || strings.IndexByte("._%+-", text[s-1]) >= 0) {
 				s--
 			}
-			if kind == atEmail && s == t.start {
-				// A social media handle: "@jas.moves.chi".
+			if kind == atDomain && strings.Contains(text[s:t.start], "@") {
+				continue
+			}
+			before := added
+			if kind == atDomain || s < t.start {
+				for j := range patterns {
+					if patterns[j].at == kind {
+						try(&patterns[j], s)
+					}
+				}
+			}
+			if kind == atEmail && added == before {
+				// A social media handle: "@jas.moves.chi", also right
+				// after text that made no e-mail address with it
+				// ("@jas@jas"), as it is wherever else it stands.
 				if m := handleRE.FindStringIndex(text[t.start:min(len(text), t.start+40)]); m != nil {
 					e := t.start + m[1]
 					for e > t.start && text[e-1] == '.' {
 						e--
 					}
 					add(Span{Start: t.start, End: e, Category: URL, Detector: DetectorPattern, Confidence: 0.8})
-				}
-				continue
-			}
-			if kind == atDomain && strings.Contains(text[s:t.start], "@") {
-				continue
-			}
-			for j := range patterns {
-				if patterns[j].at == kind {
-					try(&patterns[j], s)
 				}
 			}
 			continue
