@@ -102,20 +102,28 @@ func notesHint(err error) error {
 	return err
 }
 
-// body reads a note body from --file, or from stdin.
+// body reads a note body from --file, or from stdin, as noteText.
 func (e *env) body() (string, error) {
 	if p := e.flag("file"); p != "" && p != "-" {
 		b, err := os.ReadFile(p)
 		if err != nil {
 			return "", fmt.Errorf("read the note body: %w", err)
 		}
-		return string(b), nil
+		s, err := noteText(b)
+		if err != nil {
+			return "", fmt.Errorf("%s %w", filepath.Base(p), err)
+		}
+		return s, nil
 	}
 	b, err := io.ReadAll(e.stdin)
 	if err != nil {
 		return "", fmt.Errorf("read the note body from stdin: %w", err)
 	}
-	return string(b), nil
+	s, err := noteText(b)
+	if err != nil {
+		return "", fmt.Errorf("the note body %w", err)
+	}
+	return s, nil
 }
 
 // listFlag returns the values of a repeatable flag.
@@ -457,12 +465,16 @@ func cmdImport(e *env, args []string) error {
 		if err != nil {
 			return fmt.Errorf("read %s: %w", filepath.Base(p), err)
 		}
+		text, err := noteText(b)
+		if err != nil {
+			return fmt.Errorf("%s %w; nothing was imported", filepath.Base(p), err)
+		}
 		info, err := os.Stat(p)
 		if err != nil {
 			return err
 		}
 		drafts = append(drafts, notes.Draft{ClientID: e.flag("client"), Kind: kind, Template: notes.Free,
-			Session: notes.Session{Date: fileDate(p, info)}, Sections: notes.Free.ParseBody(string(b))})
+			Session: notes.Session{Date: fileDate(p, info)}, Sections: notes.Free.ParseBody(text)})
 	}
 	type imported struct {
 		File string `json:"file"`
