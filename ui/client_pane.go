@@ -99,7 +99,7 @@ func (p *clientPane) refreshNames() {
 func (p *clientPane) emptyNote() fyne.CanvasObject {
 	return container.NewCenter(container.NewVBox(
 		&widget.Label{Text: "Choose a note on the left,", Alignment: fyne.TextAlignCenter, Importance: widget.LowImportance},
-		&widget.Label{Text: "or start a new one with New note (Ctrl+N).", Alignment: fyne.TextAlignCenter, Importance: widget.LowImportance},
+		&widget.Label{Text: "or start a new one with New note (" + keyLabel(newNoteShortcut) + ").", Alignment: fyne.TextAlignCenter, Importance: widget.LowImportance},
 	))
 }
 

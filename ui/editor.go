@@ -103,7 +103,7 @@ func (e *editor) buildUI() fyne.CanvasObject {
 			Wrapping: fyne.TextWrapWord, SizeName: captionSize, Importance: widget.LowImportance})
 	}
 	bottom := container.NewVBox(e.warnings, container.NewHBox(e.discard, layout.NewSpacer(),
-		&widget.Label{Text: "Ctrl+Shift+S", SizeName: captionSize, Importance: widget.LowImportance}, e.sign))
+		&widget.Label{Text: keyLabel(signShortcut), SizeName: captionSize, Importance: widget.LowImportance}, e.sign))
 	e.showWarnings()
 	return container.NewBorder(top, bottom, nil, nil, activityScroll(fields, e.p.m.c.idle.touch))
 }

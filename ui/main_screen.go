@@ -59,7 +59,7 @@ func (s *mainScreen) buildUI() fyne.CanvasObject {
 		&widget.Label{Text: "Vault " + shortID(s.v.ID()), SizeName: captionSize, Importance: widget.LowImportance},
 		layout.NewSpacer(),
 		s.search, s.privacy, s.settings,
-		&widget.Label{Text: "Ctrl+L", SizeName: captionSize, Importance: widget.LowImportance},
+		&widget.Label{Text: keyLabel(lockShortcut), SizeName: captionSize, Importance: widget.LowImportance},
 		s.lock,
 	)
 	return container.NewBorder(container.NewVBox(header, widget.NewSeparator()), nil, nil, nil, s.buildWorkspace())
@@ -91,7 +91,7 @@ func (s *mainScreen) buildStart() fyne.CanvasObject {
 	return container.NewVScroll(container.NewPadded(container.NewVBox(
 		heading("Choose a client"),
 		paragraph("Pick a client on the left to see their notes, or add a new client. "+
-			"Ctrl+N starts a note, Ctrl+F searches every note, Ctrl+L locks."),
+			keyLabel(newNoteShortcut)+" starts a note, "+keyLabel(searchShortcut)+" searches every note, "+keyLabel(lockShortcut)+" locks."),
 		widget.NewSeparator(),
 		&widget.Label{Text: "Needs your attention", TextStyle: fyne.TextStyle{Bold: true}},
 		attention,

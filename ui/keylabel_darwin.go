@@ -1,0 +1,4 @@
+package ui
+
+// keys writes shortcuts the macOS way: ⌘L.
+var keys = macKeys
