@@ -12,9 +12,10 @@ BUILD_PKGS := ca-certificates gcc libc6-dev pkg-config libgl-dev libx11-dev \
 	libxcursor-dev libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev
 RUN_PKGS   := libgl1-mesa-dri
 TEST_PKGS  := xvfb xauth x11-utils dbus-daemon gnome-keyring poppler-utils imagemagick libgl1-mesa-dri
-# Cross-building for Windows (mingw-w64 for cgo, zip for the package) and
-# running the Windows build under Wine for its smoke test.
-WINDOWS_PKGS := gcc-mingw-w64-x86-64 zip unzip wine64 xvfb xauth x11-utils poppler-utils imagemagick libgl1-mesa-dri
+# Cross-building for Windows (mingw-w64 for cgo, zip for the package), and
+# running the Windows build under Wine for its smoke test (xwininfo, xdotool
+# and ImageMagick to find, drive and capture its window).
+WINDOWS_PKGS := gcc-mingw-w64-x86-64 zip unzip wine64 xvfb xauth x11-utils xdotool poppler-utils imagemagick libgl1-mesa-dri
 
 # A fresh HOME per test run gives a fresh login keyring; the Go caches
 # stay where they are so that warm builds stay warm.
@@ -94,8 +95,9 @@ package-windows: deps-windows
 
 # The Windows package under Wine, in a fresh prefix and a private X server:
 # the daily work through confidectl.exe and the desktop app's window.
+# WINDOWS_SHOT=assets/screenshots/windows.png also keeps the window's picture.
 test-windows: package-windows
-	xvfb-run -a -s "-screen 0 1280x800x24" ./.ci/test-windows.sh
+	xvfb-run -a -s "-screen 0 1280x800x24" ./.ci/test-windows.sh $(WINDOWS_SHOT)
 
 # The README's screenshots, from the demo practice in a real window under Xvfb.
 screenshots: deps-build deps-test

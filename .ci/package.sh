@@ -35,27 +35,33 @@ fi
 
 (cd cmd/confide && $FYNE package -os linux -tags "$TAGS" -icon "$root/assets/icon.png" -name Confide -release)
 
-# Add confidectl beside confide, and to each of the Makefile's targets.
+# Add confidectl beside confide, and to each of the Makefile's targets. The
+# tarball holds one folder (Confide/) with the Makefile and usr/.
 mkdir "$tmp/pkg"
 tar -xJf cmd/confide/Confide.tar.xz -C "$tmp/pkg"
 rm cmd/confide/Confide.tar.xz
-bindir=$(dirname "$(find "$tmp/pkg/usr" -type f -name confide)")
-go build -tags "$TAGS" -trimpath -ldflags "-s -w" -o "$bindir/confidectl" ./cmd/confidectl
-rel=${bindir#"$tmp/pkg/"}
+mk=$(find "$tmp/pkg" -name Makefile | head -1)
+exe=$(find "$tmp/pkg" -path '*/bin/confide' -type f | head -1)
+[ -n "$mk" ] && [ -n "$exe" ] || { echo "package.sh: fyne package's tarball has no Makefile or bin/confide" >&2; exit 1; }
+top=$(dirname "$mk")
+go build -tags "$TAGS" -trimpath -ldflags "-s -w" -o "$(dirname "$exe")/confidectl" ./cmd/confidectl
+rel=$(dirname "${exe#"$top/"}")
 sed -i \
 	-e "s|^\(\tinstall -Dm00755 $rel/\$(Exec) \(.*\)/\$(Exec)\)$|\1\n\tinstall -Dm00755 $rel/confidectl \2/confidectl|" \
 	-e "s|^\(\t-rm \(.*\)/bin/\$(Exec)\)$|\1\n\t-rm \2/bin/confidectl|" \
-	"$tmp/pkg/Makefile"
-tar -cJf dist/Confide.tar.xz -C "$tmp/pkg" Makefile usr
+	"$mk"
+[ "$(grep -c confidectl "$mk")" -eq 4 ] || { echo "package.sh: could not add confidectl to the package's Makefile" >&2; exit 1; }
+(cd "$tmp/pkg" && tar -cJf "$root/dist/Confide.tar.xz" ./*)
 
 # Check the package as a user would install it.
 mkdir "$tmp/check" "$tmp/home"
 tar -xJf dist/Confide.tar.xz -C "$tmp/check"
-make -s -C "$tmp/check" user-install HOME="$tmp/home" >/dev/null
+chk=$(dirname "$(find "$tmp/check" -name Makefile | head -1)")
+make -s -C "$chk" user-install HOME="$tmp/home" >/dev/null
 for b in confide confidectl; do
 	[ -x "$tmp/home/.local/bin/$b" ] || { echo "package check: make user-install did not install $b" >&2; exit 1; }
 done
-"$tmp/home/.local/bin/confidectl" help >/dev/null
-make -s -C "$tmp/check" user-uninstall HOME="$tmp/home" >/dev/null
+"$tmp/home/.local/bin/confidectl" help >/dev/null 2>&1
+make -s -C "$chk" user-uninstall HOME="$tmp/home" >/dev/null
 [ ! -e "$tmp/home/.local/bin/confidectl" ] || { echo "package check: make user-uninstall left confidectl" >&2; exit 1; }
-echo "dist/Confide.tar.xz: unpack it and run 'make user-install' (or 'sudo make install') inside; it installs confide and confidectl"
+echo "dist/Confide.tar.xz: unpack it and run 'make user-install' (or 'sudo make install') in its confide folder; it installs confide and confidectl"

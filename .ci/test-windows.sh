@@ -135,12 +135,11 @@ app_window() {
 # one or two), then prints its id.
 drawn_window() {
 	wait_for "a drawn Confide window" window_drawn
-	app_window
+	cat "$tmp/wid"
 }
 window_drawn() {
-	w=$(app_window)
-	[ -n "$w" ] && import -window "$w" "$tmp/shot.png" 2>/dev/null &&
-		[ "$(convert "$tmp/shot.png" -format '%k' info:)" -ge 50 ]
+	w=$(app_window) && [ -n "$w" ] && import -window "$w" "$tmp/shot.png" 2>/dev/null &&
+		[ "$(convert "$tmp/shot.png" -format '%k' info:)" -ge 50 ] && echo "$w" >"$tmp/wid"
 }
 
 step "the default vault folder is under %APPDATA%"
