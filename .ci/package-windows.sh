@@ -20,15 +20,17 @@ trap 'rm -rf "$stage" "$root/cmd/confide/FyneApp.toml" "$root/cmd/confide/Confid
 
 # -trimpath keeps this machine's folders out of the executable, as
 # fyne package -release does for Confide.exe.
-echo "building confidectl.exe"
+t=$(date +%s)
 go build -tags "$TAGS" -trimpath -ldflags "-s -w" -o "$stage/confidectl.exe" ./cmd/confidectl
+echo "built confidectl.exe in $(($(date +%s) - t)) s"
 
 # fyne package reads FyneApp.toml from the folder of the main package; keep
 # the one at the root the only source of truth by copying it beside main.
-echo "building Confide.exe"
+t=$(date +%s)
 cp FyneApp.toml cmd/confide/FyneApp.toml
 (cd cmd/confide && "$root/bin/fyne" package -os windows -tags "$TAGS" -icon "$root/assets/icon.png" -name Confide -release)
 mv cmd/confide/Confide.exe "$stage/Confide.exe"
+echo "built Confide.exe in $(($(date +%s) - t)) s"
 
 mkdir -p dist
 rm -f dist/Confide-windows-amd64.zip
