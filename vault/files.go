@@ -6,7 +6,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"runtime"
 )
 
 // File names inside a vault folder.
@@ -69,15 +68,7 @@ func writeFileAtomic(dir, name string, data []byte) error {
 }
 
 // syncDir fsyncs a folder so that a rename or a new file in it is durable.
-// Windows cannot flush a folder (FlushFileBuffers on a folder handle is
-// "Access denied"), so there syncDir does nothing: NTFS's own log keeps the
-// folder consistent, though a rename just made may be lost at a power cut
-// until Windows writes its log (MoveFileEx's MOVEFILE_WRITE_THROUGH would
-// close that window).
 func syncDir(dir string) error {
-	if runtime.GOOS == "windows" {
-		return nil
-	}
 	d, err := os.Open(dir)
 	if err != nil {
 		return fmt.Errorf("open folder: %w", err)
