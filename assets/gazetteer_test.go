@@ -21,6 +21,7 @@ func TestGazetteerFiles(t *testing.T) {
 		{"hospitals", "gazetteer/hospitals.tsv", "name\tcity\tstate"},
 		{"universities", "gazetteer/universities.tsv", "name\tcity\tstate"},
 		{"companies", "gazetteer/companies.tsv", "name"},
+		{"world cities", "gazetteer/world_cities.tsv", "name\tcountry"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

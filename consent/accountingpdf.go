@@ -23,7 +23,10 @@ func (s *Store) AccountingDoc(clientID string, now time.Time) (*Doc, error) {
 		return nil, err
 	}
 	from, to := Day(now.AddDate(-AccountingYears, 0, 0)), Day(now)
-	doc := NewDoc("Accounting of Disclosures", c.Name)
+	doc, err := s.NewDoc("Accounting of Disclosures", c.Name)
+	if err != nil {
+		return nil, err
+	}
 	doc.Title("Accounting of Disclosures")
 	doc.Fields([][2]string{
 		{"Client", c.Name},

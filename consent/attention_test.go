@@ -4,8 +4,10 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/confidenotes/confide/consent"
+	"github.com/confidenotes/confide/notes"
 )
 
 func TestIncidentSafeHarbour(t *testing.T) {
@@ -52,20 +54,45 @@ func TestNeedsAttention(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Drafts two days old (one blank, one written), one of today, and an old
+	// one of a closed client.
+	older, err := notes.Open(f.v, notes.WithClock(func() time.Time { return testNow.Add(-48 * time.Hour) }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	closed := f.addClient(t, notes.Client{Name: "Closed Client", Status: notes.Closed})
+	draft := func(ns *notes.Store, client string, kind notes.Kind, date, text string) string {
+		t.Helper()
+		d := notes.Draft{ClientID: client, Kind: kind, Session: notes.Session{Date: date}}
+		if text != "" {
+			d.Sections = []notes.Section{{Name: "Note", Text: text}}
+		}
+		n, err := ns.NewDraft(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return n.ID
+	}
+	unwritten := draft(older, f.client, notes.Progress, "2026-11-21", "")
+	written := draft(older, f.client, notes.Contact, "2026-11-20", "Phoned about the next appointment.")
+	draft(f.s.Notes(), f.client, notes.Progress, "2026-11-23", "Written today.")
+	draft(older, closed, notes.Progress, "2026-11-20", "")
 	got, err := f.s.NeedsAttention("", testNow)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var lines []string
 	for _, a := range got {
-		lines = append(lines, a.Record+"|"+a.Due+"|"+a.What)
+		lines = append(lines, a.Record+"|"+a.Kind+"|"+a.Due+"|"+a.What)
 	}
 	want := []string{
-		req.ID + "|2026-11-19|access request is due", // overdue first
-		f.client + "||no date is recorded for explaining the limits of confidentiality",
-		in.ID + "||liability insurer not yet contacted about a privacy incident",
-		ea.ID + "|2026-12-10|authorization expires in 17 days",
-		in.ID + "|2026-12-31|client not yet notified of a privacy incident",
+		req.ID + "|request|2026-11-19|access request is due", // overdue first
+		written + "|draft||contact note of 2026-11-20 is not signed yet",
+		unwritten + "|unwritten||progress note for the session of 2026-11-21 is not written yet",
+		f.client + "|consent||consent to record: the date the limits of confidentiality were explained",
+		in.ID + "|incident||liability insurer not yet contacted about a privacy incident",
+		ea.ID + "|authorization|2026-12-10|authorization expires in 17 days",
+		in.ID + "|incident|2026-12-31|client not yet notified of a privacy incident",
 	}
 	if strings.Join(lines, "\n") != strings.Join(want, "\n") {
 		t.Errorf("NeedsAttention =\n%s\nwant\n%s", strings.Join(lines, "\n"), strings.Join(want, "\n"))
@@ -102,7 +129,7 @@ func TestClientSummary(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := []any{len(sum.Authorizations), sum.Authorizations[0].Status, sum.Disclosures, sum.Accountable, len(sum.Attention)}
-	want := []any{1, consent.StatusValid, 2, 1, 2} // attention: no informed consent, no limits date
+	want := []any{1, consent.StatusValid, 2, 1, 1} // attention: no informed consent, no limits date: one item
 	for i := range want {
 		if got[i] != want[i] {
 			t.Errorf("summary field %d = %v, want %v (%+v)", i, got[i], want[i], sum)

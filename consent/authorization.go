@@ -27,13 +27,16 @@ const ExpiringWithin = 30
 // Authorization is a client's authorization to release information, with
 // the core elements of HIPAA 45 CFR 164.508(c). An authorization missing
 // any of them is kept, as StatusIncomplete, and never authorizes anything.
+// The recipient's address is not one of them: 164.508(c)(1)(iii) asks for
+// "the name or other specific identification" of the recipient, so an
+// address is recommended (see Recommended), never required.
 type Authorization struct {
 	ID               string `json:"id"`
 	ClientID         string `json:"client_id"`
 	Info             string `json:"info"`                       // what information, described specifically
 	Discloser        string `json:"discloser"`                  // who may disclose it
 	Recipient        string `json:"recipient"`                  // to whom
-	RecipientAddress string `json:"recipient_address"`          // where
+	RecipientAddress string `json:"recipient_address"`          // where: recommended, not required
 	Purpose          string `json:"purpose"`                    // why ("at the request of the individual" will do)
 	Expires          string `json:"expires,omitempty"`          // YYYY-MM-DD; or
 	ExpiryEvent      string `json:"expiry_event,omitempty"`     // an event that ends it
@@ -62,13 +65,22 @@ func (a *Authorization) Missing() []string {
 	check(!blank(a.Info), "a description of the information")
 	check(!blank(a.Discloser), "who may disclose it")
 	check(!blank(a.Recipient), "the recipient's name")
-	check(!blank(a.RecipientAddress), "the recipient's address")
 	check(!blank(a.Purpose), "the purpose")
 	check(a.Expires != "" || !blank(a.ExpiryEvent), "an expiry date or expiry event")
 	check(a.Signed != "", "the signature date")
 	check(!blank(a.Signer), "who signed")
 	check(!a.Representative || !blank(a.SignerAuthority), "the representative's authority")
 	return m
+}
+
+// Recommended lists what the authorization would be better with but does
+// not need: the recipient's address, so that the records go to the right
+// place. nil when there is nothing to add.
+func (a *Authorization) Recommended() []string {
+	if blank(a.RecipientAddress) {
+		return []string{"the recipient's address"}
+	}
+	return nil
 }
 
 // StatusOn returns the authorization's status on day when (YYYY-MM-DD).
@@ -100,8 +112,8 @@ type Scope struct {
 
 // ValidFor returns nil when the authorization allows releasing scope to
 // recipient on the day of when, and otherwise an error wrapping
-// ErrNotAuthorized that says why. Recipients are compared by name,
-// ignoring case and spacing. Psychotherapy notes need a psychotherapy-notes
+// ErrNotAuthorized that says why. Recipients are compared with
+// RecipientMatches. Psychotherapy notes need a psychotherapy-notes
 // authorization, and such an authorization covers nothing else, since it
 // must be a separate document.
 func (a *Authorization) ValidFor(recipient string, scope Scope, when time.Time) error {
@@ -118,7 +130,7 @@ func (a *Authorization) ValidFor(recipient string, scope Scope, when time.Time) 
 	default:
 		return fmt.Errorf("%w: authorization %s is %s on %s", ErrNotAuthorized, a.ID, st, day)
 	}
-	if !sameName(a.Recipient, recipient) {
+	if !RecipientMatches(a.Recipient, recipient) {
 		return fmt.Errorf("%w: authorization %s names another recipient", ErrNotAuthorized, a.ID)
 	}
 	if scope.PsychotherapyNotes && !a.PsychotherapyNotes {
@@ -130,10 +142,38 @@ func (a *Authorization) ValidFor(recipient string, scope Scope, when time.Time) 
 	return nil
 }
 
-// sameName compares two names ignoring case and runs of spaces.
-func sameName(a, b string) bool {
-	norm := func(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
-	return norm(a) != "" && norm(a) == norm(b)
+// RecipientMatches reports whether given names the recipient an
+// authorization names (onFile). Case, runs of spaces and full stops do
+// not count ("Dr Alan  Kim" is "Dr. Alan Kim"), and a description after
+// the name, set off by a comma, a bracket or a dash, may be there on one
+// side and not the other: "Dr. Alan Kim" matches "Dr. Alan Kim, primary
+// care physician". Two different descriptions do not match, nor do two
+// different names.
+func RecipientMatches(onFile, given string) bool {
+	a, b := recipientKey(onFile), recipientKey(given)
+	if a == "" || b == "" {
+		return false
+	}
+	return a == b || a == recipientCore(b) || recipientCore(a) == b
+}
+
+// recipientKey is a recipient as compared: lower case, full stops dropped,
+// spaces single.
+func recipientKey(s string) string {
+	s = strings.ReplaceAll(strings.ToLower(s), ".", "")
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// recipientCore is the name before a description set off by a comma, a
+// bracket or a dash.
+func recipientCore(key string) string {
+	cut := len(key)
+	for _, sep := range []string{",", "(", " - ", " – ", " — ", ";"} {
+		if i := strings.Index(key, sep); i > 0 && i < cut {
+			cut = i
+		}
+	}
+	return strings.TrimSpace(key[:cut])
 }
 
 // checkNewAuthorization refuses what can never become valid: bad dates and

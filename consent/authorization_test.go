@@ -14,7 +14,9 @@ func TestStatusOnEveryBoundary(t *testing.T) {
 	revoked := base
 	revoked.Revoked = "2027-01-15"
 	incomplete := base
-	incomplete.RecipientAddress = ""
+	incomplete.Purpose = ""
+	noAddress := base
+	noAddress.RecipientAddress = ""
 	event := base
 	event.Expires, event.ExpiryEvent = "", "end of treatment"
 	tests := []struct {
@@ -33,6 +35,7 @@ func TestStatusOnEveryBoundary(t *testing.T) {
 		{"revoked the same day", revoked, "2027-01-15", consent.StatusRevoked},
 		{"after revocation and expiry", revoked, "2028-01-01", consent.StatusRevoked},
 		{"incomplete on a valid day", incomplete, "2026-12-01", consent.StatusIncomplete},
+		{"no recipient address is complete (164.508(c)(1)(iii))", noAddress, "2026-12-01", consent.StatusValid},
 		{"expiry event never expires by date", event, "2040-01-01", consent.StatusValid},
 	}
 	for _, tt := range tests {
@@ -53,7 +56,6 @@ func TestMissingNamesEveryElement(t *testing.T) {
 		{"info", func(a *consent.Authorization) { a.Info = " " }, "a description of the information"},
 		{"discloser", func(a *consent.Authorization) { a.Discloser = "" }, "who may disclose it"},
 		{"recipient", func(a *consent.Authorization) { a.Recipient = "" }, "the recipient's name"},
-		{"address", func(a *consent.Authorization) { a.RecipientAddress = "" }, "the recipient's address"},
 		{"purpose", func(a *consent.Authorization) { a.Purpose = "" }, "the purpose"},
 		{"expiry", func(a *consent.Authorization) { a.Expires = "" }, "an expiry date or expiry event"},
 		{"signature date", func(a *consent.Authorization) { a.Signed = "" }, "the signature date"},
@@ -73,6 +75,14 @@ func TestMissingNamesEveryElement(t *testing.T) {
 	a := completeAuth("c-1")
 	if got := a.Missing(); got != nil {
 		t.Errorf("complete authorization: Missing() = %q, want nil", got)
+	}
+	if got := a.Recommended(); got != nil {
+		t.Errorf("with an address: Recommended() = %q, want nil", got)
+	}
+	// The recipient's address is recommended, never missing.
+	a.RecipientAddress = " "
+	if got, rec := a.Missing(), a.Recommended(); got != nil || len(rec) != 1 || rec[0] != "the recipient's address" {
+		t.Errorf("without an address: Missing() = %q, Recommended() = %q", got, rec)
 	}
 }
 
@@ -95,6 +105,11 @@ func TestValidFor(t *testing.T) {
 	}{
 		{"valid", base, "Dr. Smith", records, day("2026-12-01"), ""},
 		{"recipient compared loosely", base, "  dr.  SMITH ", records, day("2026-12-01"), ""},
+		{"recipient without the full stop", base, "Dr Smith", records, day("2026-12-01"), ""},
+		{"recipient with a description", base, "Dr. Smith, primary care physician", records, day("2026-12-01"), ""},
+		{"recipient with a bracketed description", base, "Dr. Smith (cardiology)", records, day("2026-12-01"), ""},
+		{"recipient with a longer name", base, "Dr. Smithson", records, day("2026-12-01"), "another recipient"},
+		{"recipient at another practice", base, "Dr. Jones, Dr. Smith's practice", records, day("2026-12-01"), "another recipient"},
 		{"expiring still allows", base, "Dr. Smith", records, day("2027-06-30"), ""},
 		{"other recipient", base, "Dr. Jones", records, day("2026-12-01"), "another recipient"},
 		{"expired", base, "Dr. Smith", records, day("2027-07-01"), "is expired"},
@@ -114,5 +129,29 @@ func TestValidFor(t *testing.T) {
 				t.Errorf("ValidFor = %v, want ErrNotAuthorized containing %q", err, tt.wantErr)
 			}
 		})
+	}
+}
+
+// The recipient named on the form and the one typed for a release, as
+// clinicians write them.
+func TestRecipientMatches(t *testing.T) {
+	tests := []struct {
+		onFile, given string
+		want          bool
+	}{
+		{"Dr. Alan Kim", "Dr. Alan Kim, primary care physician", true},
+		{"Dr. Alan Kim, primary care physician", "Dr. Alan Kim", true},
+		{"Dr. Alan Kim", "dr alan kim", true},
+		{"Hope County Court", "Hope County Court - Family Division", true},
+		{"Dr. Alan Kim, primary care physician", "Dr. Alan Kim, cardiologist", false},
+		{"Dr. Alan Kim", "Dr. Alan Kimball", false},
+		{"Dr. Alan Kim", "Alan Kim", false},
+		{"Dr. Alan Kim", "", false},
+		{"", "", false},
+	}
+	for _, tt := range tests {
+		if got := consent.RecipientMatches(tt.onFile, tt.given); got != tt.want {
+			t.Errorf("RecipientMatches(%q, %q) = %v, want %v", tt.onFile, tt.given, got, tt.want)
+		}
 	}
 }

@@ -276,7 +276,7 @@ func (s *Store) authorizationFor(clientID, named string, r ReleaseCheck) (*Autho
 	for i := len(as) - 1; i >= 0; i-- {
 		if err := as[i].ValidFor(r.Recipient, r.Scope, r.When); err == nil {
 			return &as[i], nil
-		} else if sameName(as[i].Recipient, r.Recipient) {
+		} else if RecipientMatches(as[i].Recipient, r.Recipient) {
 			last = err
 		}
 	}

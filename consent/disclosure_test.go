@@ -27,6 +27,7 @@ func TestAccountableOrExempt(t *testing.T) {
 		{consent.Treatment, false},
 		{consent.Payment, false},
 		{consent.Operations, false},
+		{consent.Export, false},
 	}
 	for _, tt := range tests {
 		t.Run(string(tt.request), func(t *testing.T) {

@@ -15,11 +15,15 @@
 //   - Authorizations to release information (AddAuthorization, Revoke,
 //     EndByEvent),
 //     with the core elements of 45 CFR 164.508(c). An authorization missing
-//     one is kept as incomplete and never authorizes anything; an expiry
+//     one is kept as incomplete and never authorizes anything; the
+//     recipient's address is not one of them, only Recommended. An expiry
 //     before the signature is refused; a revocation is recorded once, and
 //     disclosures made before it stay valid. StatusOn gives the status on
-//     any day; ValidFor is the check the release flow makes, and Authorize
-//     extends it to every member of a couple, family or group.
+//     any day; ValidFor is the check the release flow makes (recipients
+//     compared with RecipientMatches), and Authorize extends it to every
+//     member of a couple, family or group. CoveredScope reads what an
+//     authorization's description covers, for a release's minimum
+//     necessary.
 //   - Requests for access (164.524) and amendment (164.526) with their
 //     deadlines and one extension each (DueDate, Extend).
 //   - The accounting of disclosures (164.528): RecordDisclosure, Correct,
@@ -55,8 +59,21 @@
 // # Forms and PDFs
 //
 // The consent, release and revocation forms ship as editable templates
-// (Form.Source) and print prefilled (Form.Render) with the small PDF writer
-// Doc, which the records release uses too.
+// (Form.Source) and print prefilled (Store.RenderForm) with the small PDF
+// writer Doc, which the records release, the accounting and the chart use
+// too. Store.NewDoc lays a document out for the practice: its paper and
+// its letterhead, from the practice profile; every printed note carries
+// its session, its signature in the practice's time zone and its hash.
+//
+// # Printing and exporting the chart
+//
+// Export writes one note, a date range or the whole chart as a PDF, a JSON
+// document (Chart, format "confide-chart", documented in docs/cli.md), or
+// both, readable by the user only, and records it in the accounting
+// (request type Export) with a manifest, in the release's order: files
+// noted, written and synced, recorded, then renamed into place.
+// Psychotherapy notes are left out unless asked for; drafts always are.
+// Other packages add their parts of the record with ChartSection.
 //
 // # Records release
 //

@@ -1,8 +1,6 @@
 package consent
 
 import (
-	"os"
-
 	"github.com/confidenotes/confide/vault"
 )
 
@@ -27,6 +25,6 @@ func (s *Store) PendingReleaseFiles() (n int, err error) {
 // FailRenames makes putting release files in place fail until the
 // returned function is called.
 func FailRenames(err error) (restore func()) {
-	renameFile = func(string, string) error { return err }
-	return func() { renameFile = os.Rename }
+	placeFile = func(string, string) error { return err }
+	return func() { placeFile = vault.PlaceFile }
 }

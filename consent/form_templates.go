@@ -74,13 +74,24 @@ func (s *Store) SetFormTemplate(f Form, text string) error {
 	})
 }
 
-// RenderForm prints f, prefilled with data, from the practice's text.
+// RenderForm prints f, prefilled with data, from the practice's text, on
+// the practice's paper and letterhead.
 func (s *Store) RenderForm(f Form, data FormData) (*Doc, error) {
 	src, _, err := s.FormTemplate(f)
 	if err != nil {
 		return nil, err
 	}
-	return f.Render(src, data)
+	return s.RenderFormText(f, src, data)
+}
+
+// RenderFormText prints f from the template text src (see Form.Source) on
+// the practice's paper and letterhead.
+func (s *Store) RenderFormText(f Form, src string, data FormData) (*Doc, error) {
+	p, err := s.Profile()
+	if err != nil {
+		return nil, err
+	}
+	return f.RenderWith(src, data, DocOptionsFor(p))
 }
 
 // formRef is the reference records of f get: that of the text the

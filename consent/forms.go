@@ -112,9 +112,15 @@ func NewFormData(c *notes.Client, a *Authorization) FormData {
 	return d
 }
 
-// Render prints the form with data into a new Doc. src is the template
-// text: "" for the shipped one, or an edited copy of Source.
+// Render prints the form with data into a new Doc on US Letter, with no
+// letterhead (Store.RenderForm lays it out for the practice). src is the
+// template text: "" for the shipped one, or an edited copy of Source.
 func (f Form) Render(src string, data FormData) (*Doc, error) {
+	return f.RenderWith(src, data, DocOptions{})
+}
+
+// RenderWith prints the form as Render does, laid out as o says.
+func (f Form) RenderWith(src string, data FormData, o DocOptions) (*Doc, error) {
 	if src == "" {
 		src = f.Source()
 	}
@@ -131,7 +137,7 @@ func (f Form) Render(src string, data FormData) (*Doc, error) {
 		return nil, fmt.Errorf("%w: form template: %v", ErrInvalid, err)
 	}
 	title := strings.TrimPrefix(strings.SplitN(b.String(), "\n", 2)[0], "# ")
-	doc := NewDoc(title, data.ClientName)
+	doc := NewDocWith(title, data.ClientName, o)
 	writeMarkup(doc, b.String())
 	return doc, nil
 }

@@ -4,18 +4,23 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/go-pdf/fpdf"
 	"golang.org/x/image/font/gofont/gobold"
+	"golang.org/x/image/font/gofont/gomono"
 	"golang.org/x/image/font/gofont/goregular"
+
+	"github.com/confidenotes/confide/practice"
+	"github.com/confidenotes/confide/vault"
 )
 
-// Doc is a printable document: A4, with a header naming the document and
-// the client and a footer with page numbers, in an embedded Unicode font.
-// The consent forms, the accounting of disclosures and the records release
-// are all written with it.
+// Doc is a printable document: on the practice's paper (US Letter unless
+// the profile says A4), with the practice's letterhead on the first page,
+// a header naming the document and the client and a footer with page
+// numbers, in an embedded Unicode font. The consent forms, the accounting
+// of disclosures, the records release, the printed chart and the recovery
+// kit are all written with it.
 type Doc struct {
 	pdf    *fpdf.Fpdf
 	width  float64 // usable width between the margins, in mm
@@ -24,16 +29,47 @@ type Doc struct {
 
 const (
 	docFont    = "go"
+	docMono    = "gomono"
 	docMargin  = 20.0
 	lineHeight = 5.2
 )
 
+// DocOptions lay a document out for a practice.
+type DocOptions struct {
+	Paper      practice.Paper // "" for US Letter
+	Letterhead []string       // the lines at the top of the first page; none when empty
+}
+
+// DocOptionsFor is the layout of the practice's documents: its paper and
+// its letterhead.
+func DocOptionsFor(p practice.Profile) DocOptions {
+	return DocOptions{Paper: p.PaperSize(), Letterhead: p.Letterhead()}
+}
+
 // NewDoc starts a document titled title about subject (usually the client's
-// name; "" for none), both repeated on every page.
-func NewDoc(title, subject string) *Doc {
-	p := fpdf.New("P", "mm", "A4", "")
+// name; "" for none), both repeated on every page, on US Letter and with
+// no letterhead. Store.NewDoc lays it out for the practice.
+func NewDoc(title, subject string) *Doc { return NewDocWith(title, subject, DocOptions{}) }
+
+// NewDoc starts a document laid out for the practice, from its profile.
+func (s *Store) NewDoc(title, subject string) (*Doc, error) {
+	p, err := s.Profile()
+	if err != nil {
+		return nil, err
+	}
+	return NewDocWith(title, subject, DocOptionsFor(p)), nil
+}
+
+// NewDocWith starts a document as NewDoc does, laid out as o says.
+func NewDocWith(title, subject string, o DocOptions) *Doc {
+	size := "Letter"
+	if o.Paper == practice.A4 {
+		size = "A4"
+	}
+	p := fpdf.New("P", "mm", size, "")
 	p.AddUTF8FontFromBytes(docFont, "", goregular.TTF)
 	p.AddUTF8FontFromBytes(docFont, "B", gobold.TTF)
+	p.AddUTF8FontFromBytes(docMono, "", gomono.TTF)
 	p.SetMargins(docMargin, docMargin+6, docMargin)
 	p.SetAutoPageBreak(true, docMargin)
 	p.SetTitle(title, true)
@@ -64,7 +100,29 @@ func NewDoc(title, subject string) *Doc {
 		p.SetTextColor(0, 0, 0)
 	})
 	p.AddPage()
+	d.letterhead(o.Letterhead)
 	return d
+}
+
+// letterhead writes the practice's block at the top of the first page:
+// the first line large, the rest small, then a rule.
+func (d *Doc) letterhead(lines []string) {
+	if len(lines) == 0 {
+		return
+	}
+	p := d.pdf
+	for i, l := range lines {
+		if i == 0 {
+			p.SetFont(docFont, "B", 13)
+			p.MultiCell(d.width, 6.5, l, "", "L", false)
+			continue
+		}
+		p.SetFont(docFont, "", 9)
+		p.SetTextColor(60, 60, 60)
+		p.MultiCell(d.width, 4.4, l, "", "L", false)
+		p.SetTextColor(0, 0, 0)
+	}
+	d.Rule()
 }
 
 // Title writes the document's big title.
@@ -142,6 +200,46 @@ func (d *Doc) SignatureLine(label string) {
 	d.pdf.Ln(2)
 }
 
+// Signature writes an electronic signature: the line that says who signed
+// and when, then the content hash as a small footnote on a line of its own,
+// in a fixed-width face, never broken inside the number.
+func (d *Doc) Signature(line, hash string) {
+	d.needs(2*lineHeight + 4)
+	d.pdf.SetFont(docFont, "", 9.5)
+	d.pdf.MultiCell(d.width, lineHeight, line, "", "L", false)
+	if hash != "" {
+		d.Footnote("Content SHA-256: " + hash)
+	}
+	d.pdf.Ln(1.5)
+}
+
+// Footnote writes one small line in a fixed-width face, never wrapped: a
+// hash or an id that must stay whole. A line wider than the page is set
+// smaller until it fits.
+func (d *Doc) Footnote(text string) {
+	size := 6.5
+	d.pdf.SetFont(docMono, "", size)
+	for d.pdf.GetStringWidth(text) > d.width && size > 4 {
+		size -= 0.5
+		d.pdf.SetFont(docMono, "", size)
+	}
+	d.pdf.SetTextColor(90, 90, 90)
+	d.pdf.CellFormat(d.width, 3.6, text, "", 1, "L", false, 0, "")
+	d.pdf.SetTextColor(0, 0, 0)
+}
+
+// Large writes text in a big fixed-width face, centred, one line per line
+// of text: a key to copy by hand.
+func (d *Doc) Large(text string, size float64) {
+	d.pdf.SetFont(docMono, "", size)
+	h := size * 0.55
+	for _, l := range strings.Split(text, "\n") {
+		d.needs(h)
+		d.pdf.CellFormat(d.width, h, l, "", 1, "C", false, 0, "")
+	}
+	d.pdf.Ln(2)
+}
+
 // Rule draws a thin horizontal line across the page.
 func (d *Doc) Rule() {
 	d.pdf.Ln(1)
@@ -159,6 +257,11 @@ func (d *Doc) needs(h float64) {
 	}
 }
 
+// Keywords sets the document's keywords, kept in its properties, where a
+// program reads them back with DocKeywords: the recovery kit keeps its key
+// there as well as on the page.
+func (d *Doc) Keywords(words string) { d.pdf.SetKeywords(words, false) }
+
 // Pages returns the number of pages so far.
 func (d *Doc) Pages() int { return d.pdf.PageNo() }
 
@@ -171,23 +274,13 @@ func (d *Doc) WriteTo(w io.Writer) (int64, error) {
 	return b.WriteTo(w)
 }
 
-// WriteFile writes the finished PDF to path, readable by the user only.
+// WriteFile writes the finished PDF to path with the vault's crash-safe
+// writer: readable by the user only, complete or not there at all (never
+// a partial file, never over a vault's own files).
 func (d *Doc) WriteFile(path string) error {
 	var b bytes.Buffer
 	if err := d.pdf.Output(&b); err != nil {
 		return fmt.Errorf("write pdf: %w", err)
 	}
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
-	if err != nil {
-		return fmt.Errorf("write pdf: %w", err)
-	}
-	if _, err := b.WriteTo(f); err != nil {
-		f.Close()
-		return fmt.Errorf("write pdf: %w", err)
-	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return fmt.Errorf("write pdf: %w", err)
-	}
-	return f.Close()
+	return vault.WriteFile(path, b.Bytes())
 }

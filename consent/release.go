@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/confidenotes/confide/clinical"
 	"github.com/confidenotes/confide/notes"
 	"github.com/confidenotes/confide/notes/disguise"
 	"github.com/confidenotes/confide/vault"
@@ -34,7 +35,7 @@ type ReleaseRequest struct {
 	Case          string `json:"case,omitempty"`
 	Deadline      string `json:"deadline,omitempty"`
 	AccessRequest string `json:"access_request,omitempty"` // an open access request this release fulfils (Type ToClient)
-	MadeBy        string `json:"made_by"`                  // who makes the release; "" for "the treating clinician"
+	MadeBy        string `json:"made_by"`                  // who makes the release; "" for the profile's clinician, else "the treating clinician"
 }
 
 // ReleaseScope is step 3: what the release includes.
@@ -51,6 +52,15 @@ type ReleaseScope struct {
 	// under a psychotherapy-notes authorization, or a court order that
 	// names them.
 	PsychotherapyNotes bool `json:"psychotherapy_notes"`
+	// The clinical record of the dates (package clinical), each part on
+	// its own: the diagnoses in effect, the sessions' dates, times and
+	// service codes, the outcome measures given (with the risk
+	// assessments that answered their flags), and the treatment plan
+	// versions in effect, as a summary or in full. See release_clinical.go.
+	Diagnoses bool                `json:"diagnoses"`
+	Sessions  bool                `json:"sessions"`
+	Measures  bool                `json:"measures"`
+	Plans     clinical.PlanDetail `json:"plans,omitempty"`
 }
 
 // Release is one records release, driven step by step: NewRelease (who and
@@ -110,7 +120,11 @@ func (s *Store) NewRelease(req ReleaseRequest) (*Release, error) {
 		return nil, fmt.Errorf("%w: an access request is fulfilled by a release to the client", ErrInvalid)
 	}
 	if blank(req.MadeBy) {
-		req.MadeBy = "the treating clinician"
+		by, err := s.madeBy()
+		if err != nil {
+			return nil, err
+		}
+		req.MadeBy = by
 	}
 	if blank(req.Basis) {
 		req.Basis = req.Type.Basis()
@@ -148,23 +162,28 @@ func (r *Release) Client() *notes.Client { return r.client }
 
 // DefaultScope is the minimum-necessary scope of a request type on day
 // today: the client's own request and a court's reach the whole designated
-// record set; an insurer gets the intake, treatment plan and progress notes;
-// a supervisor the clinical notes, disguised; a mandated report the
-// progress and contact notes of the last 90 days. Addenda always follow
-// their notes; psychotherapy notes are never in a default scope.
+// record set, with the whole clinical record (diagnoses, sessions,
+// measures, plans in full); an insurer, paying for services, gets the
+// diagnoses, the sessions' dates and codes and a summary of the treatment
+// plan, and no note; a supervisor the clinical notes, the diagnoses,
+// measures and plan, disguised; a mandated report the progress and
+// contact notes of the last 90 days. Addenda always follow their notes;
+// psychotherapy notes are never in a default scope.
 func DefaultScope(t RequestType, today string) ReleaseScope {
 	all := []notes.Kind{notes.Intake, notes.Progress, notes.TreatmentPlan, notes.Contact, notes.Termination, notes.Other}
 	switch t {
 	case ToClient:
-		return ReleaseScope{Kinds: all, Addenda: true, Consents: true, TreatmentPlan: true}
+		return ReleaseScope{Kinds: all, Addenda: true, Consents: true, TreatmentPlan: true,
+			Diagnoses: true, Sessions: true, Measures: true, Plans: clinical.PlanFull}
 	case Insurer:
-		return ReleaseScope{Kinds: []notes.Kind{notes.Intake, notes.TreatmentPlan, notes.Progress}, Addenda: true, TreatmentPlan: true}
+		return ReleaseScope{Addenda: true, Diagnoses: true, Sessions: true, Plans: clinical.PlanSummary}
 	case Supervision:
-		return ReleaseScope{Kinds: []notes.Kind{notes.Intake, notes.TreatmentPlan, notes.Progress}, Addenda: true, TreatmentPlan: true}
+		return ReleaseScope{Kinds: []notes.Kind{notes.Intake, notes.TreatmentPlan, notes.Progress}, Addenda: true, TreatmentPlan: true,
+			Diagnoses: true, Measures: true, Plans: clinical.PlanFull}
 	case MandatedReport:
 		return ReleaseScope{From: AddDays(today, -90), Kinds: []notes.Kind{notes.Progress, notes.Contact}, Addenda: true}
 	}
-	return ReleaseScope{Kinds: all, Addenda: true, TreatmentPlan: true}
+	return ReleaseScope{Kinds: all, Addenda: true, TreatmentPlan: true, Diagnoses: true, Sessions: true, Measures: true, Plans: clinical.PlanFull}
 }
 
 // Scope returns the current scope.
@@ -191,7 +210,12 @@ func (r *Release) SetScope(sc ReleaseScope) error {
 			return fmt.Errorf("%w: unknown note kind %q", ErrInvalid, k)
 		}
 	}
-	if len(sc.Kinds) == 0 && !sc.TreatmentPlan && !sc.PsychotherapyNotes && !sc.Consents {
+	plans, err := clinical.ParsePlanDetail(string(sc.Plans))
+	if err != nil {
+		return fmt.Errorf("%w: the treatment plan is included as summary or full, or not at all", ErrInvalid)
+	}
+	sc.Plans = plans
+	if len(sc.Kinds) == 0 && !sc.TreatmentPlan && !sc.PsychotherapyNotes && !sc.Consents && !sc.HasClinical() {
 		return fmt.Errorf("%w: the release includes nothing", ErrInvalid)
 	}
 	r.scope = sc
@@ -220,7 +244,7 @@ func (r *Release) Edits() notes.Edits { return r.edits }
 func (r *Release) CheckBasis() ([]Authorization, error) {
 	req, sc := r.req, r.scope
 	when := r.s.now()
-	records := len(sc.Kinds) > 0 || sc.TreatmentPlan || sc.Consents
+	records := len(sc.Kinds) > 0 || sc.TreatmentPlan || sc.Consents || sc.HasClinical()
 	refuse := func(format string, args ...any) ([]Authorization, error) {
 		return nil, fmt.Errorf("%w: "+format, append([]any{ErrNotAuthorized}, args...)...)
 	}

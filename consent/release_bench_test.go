@@ -35,7 +35,7 @@ func benchClient(tb testing.TB, n int) (*consent.Store, string) {
 	}
 	drafts := make([]notes.Draft, len(p.Notes))
 	for i, sn := range p.Notes {
-		drafts[i] = notes.Draft{ClientID: c.ID, Kind: notes.Progress, Session: notes.Session{Date: sn.Date.Format(notes.DateLayout)},
+		drafts[i] = notes.Draft{ClientID: c.ID, Kind: notes.Progress, Session: notes.Session{Date: sn.Date.Format(notes.DateLayout), Start: "10:00", DurationMin: 50, ServiceCode: "90834"},
 			Sections: []notes.Section{{Name: "Note", Text: sn.Text}}}
 	}
 	made, err := s.Notes().NewDrafts(drafts)
@@ -50,7 +50,7 @@ func benchClient(tb testing.TB, n int) (*consent.Store, string) {
 	return s, c.ID
 }
 
-// BenchmarkRelease200 is the figure of DESIGN.md: a 200-note release PDF
+// BenchmarkRelease200 is the figure of docs/design.md: a 200-note release PDF
 // in under 3 s (detection, redaction and the PDF, in memory).
 func BenchmarkRelease200(b *testing.B) {
 	s, client := benchClient(b, 200)

@@ -24,7 +24,7 @@ func ExampleStore_NewRelease() {
 	defer v.Close()
 	s, _ := consent.Open(v)
 	c, _ := s.Notes().AddClient(notes.Client{Name: "Maria Garcia", Related: []notes.Person{{Name: "Daniel Garcia", Relation: "husband"}}})
-	n, _ := s.Notes().NewDraft(notes.Draft{ClientID: c.ID, Kind: notes.Progress, Session: notes.Session{Date: "2026-03-10"},
+	n, _ := s.Notes().NewDraft(notes.Draft{ClientID: c.ID, Kind: notes.Progress, Session: notes.Session{Date: "2026-03-10", Start: "10:00", DurationMin: 50, ServiceCode: "90834"},
 		Sections: []notes.Section{{Name: "Note", Text: "Maria said her husband Daniel was supportive."}}})
 	s.Notes().Sign(n.ID)
 

@@ -56,7 +56,7 @@ func newReleaseFixture(t *testing.T) *releaseFixture {
 func (f *releaseFixture) note(t *testing.T, label string, kind notes.Kind, date, text string, sign bool) {
 	t.Helper()
 	ns := f.s.Notes()
-	n, err := ns.NewDraft(notes.Draft{ClientID: f.maria, Kind: kind, Session: notes.Session{Date: date},
+	n, err := ns.NewDraft(notes.Draft{ClientID: f.maria, Kind: kind, Session: notes.Session{Date: date, Start: "10:00", DurationMin: 50, ServiceCode: "90834"},
 		Sections: []notes.Section{{Name: "Note", Text: text}}})
 	if err != nil {
 		t.Fatal(err)

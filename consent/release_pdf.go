@@ -6,8 +6,10 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/confidenotes/confide/clinical"
 	"github.com/confidenotes/confide/notes"
 	"github.com/confidenotes/confide/notes/disguise"
+	"github.com/confidenotes/confide/practice"
 )
 
 // The notices a release carries.
@@ -46,12 +48,15 @@ func (r *Release) notices() []string {
 }
 
 // document prints the release: the cover sheet, then each note.
-func (p *ReleasePreview) document(today string) *Doc {
-	doc := NewDoc("Records release", p.Subject)
+func (p *ReleasePreview) document(today string) (*Doc, error) {
+	doc := NewDocWith("Records release", p.Subject, DocOptionsFor(p.Practice))
 	doc.Title("Records release")
 	req := p.Request
-	rows := [][2]string{
-		{"Client", p.Subject},
+	rows := [][2]string{{"Client", p.Subject}}
+	if p.DOB != "" {
+		rows = append(rows, [2]string{"Date of birth", p.DOB})
+	}
+	rows = append(rows, [][2]string{
 		{"Released on", today},
 		{"Request", string(req.Type)},
 		{"Recipient", req.Recipient},
@@ -59,7 +64,7 @@ func (p *ReleasePreview) document(today string) *Doc {
 		{"Purpose", req.Purpose},
 		{"Basis", p.Basis},
 		{"Released by", req.MadeBy},
-	}
+	}...)
 	for _, a := range p.Authorizations {
 		kind := "Authorization " + a.ID
 		if a.PsychotherapyNotes {
@@ -70,11 +75,15 @@ func (p *ReleasePreview) document(today string) *Doc {
 	doc.Fields(rows)
 	doc.Heading("What is included")
 	doc.Bullet(p.includedSummary())
+	if c := p.Clinical.summary(); c != "" {
+		doc.Bullet("From the clinical record: " + c + ".")
+	}
 	if p.Scope.Consents && len(p.Consents) > 0 {
-		doc.Bullet(fmt.Sprintf("%d consent records", len(p.Consents)))
+		doc.Bullet(countOf(len(p.Consents), "consent record", "consent records"))
 	}
 	if n := countBoxes(p.Redactions); n > 0 {
-		doc.Bullet(fmt.Sprintf("%d passages are redacted, each shown as a marked box with the reason, such as %s.", n, "[redacted: third party]"))
+		what := countOf(n, "passage is", "passages are")
+		doc.Bullet(fmt.Sprintf("%s redacted, each shown as a marked box with the reason, such as %s.", what, "[redacted: third party]"))
 	}
 	doc.Heading("What was withheld, and why")
 	for _, w := range p.withheldSummary() {
@@ -97,16 +106,27 @@ func (p *ReleasePreview) document(today string) *Doc {
 			doc.Bullet(fmt.Sprintf("%s, signed %s by %s%s", c.Type, c.Signed, who, versionOf(c.Version)))
 		}
 	}
-	for i, n := range p.Notes {
-		if i == 0 {
+	first := true
+	part := func() {
+		if first {
 			doc.pdf.AddPage() // the cover sheet stands alone
-		} else {
-			doc.Rule()
-			doc.Rule()
+			first = false
+			return
 		}
-		doc.releasedNote(n, p.Disguised, false)
+		doc.Rule()
+		doc.Rule()
 	}
-	return doc
+	if p.Clinical.summary() != "" {
+		part()
+		if err := doc.clinicalRecord(p.Clinical, p.Practice); err != nil {
+			return nil, err
+		}
+	}
+	for _, n := range p.Notes {
+		part()
+		doc.releasedNote(n, p.Practice, p.Disguised, false)
+	}
+	return doc, nil
 }
 
 func expiryOf(a Authorization) string {
@@ -129,15 +149,12 @@ func (p *ReleasePreview) includedSummary() string {
 	for _, n := range p.Notes {
 		addenda += len(n.Addenda)
 	}
-	what := fmt.Sprintf("%d notes", len(p.Notes))
-	if len(p.Notes) == 1 {
-		what = "1 note"
-	}
+	what := countOf(len(p.Notes), "note", "notes")
 	if len(p.Notes) > 0 {
 		what += fmt.Sprintf(" dated %s to %s", p.Notes[0].Session.Date, p.Notes[len(p.Notes)-1].Session.Date)
 	}
 	if addenda > 0 {
-		what += fmt.Sprintf(", with %d addenda", addenda)
+		what += ", with " + countOf(addenda, "addendum", "addenda")
 	}
 	var kinds []string
 	for _, k := range p.Scope.Kinds {
@@ -145,6 +162,9 @@ func (p *ReleasePreview) includedSummary() string {
 	}
 	if p.Scope.PsychotherapyNotes {
 		kinds = append(kinds, "psychotherapy")
+	}
+	if len(kinds) == 0 {
+		kinds = append(kinds, "none")
 	}
 	what += "; kinds: " + strings.Join(kinds, ", ")
 	if p.Scope.TreatmentPlan {
@@ -198,18 +218,30 @@ func countBoxes(reds []Redaction) int {
 	return n
 }
 
+// countOf says "1 note", "3 notes": n with the singular or plural.
+func countOf(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
 // releasedNote prints one note, or addendum, with its signature.
-func (d *Doc) releasedNote(n ReleasedNote, disguised, addendum bool) {
+func (d *Doc) releasedNote(n ReleasedNote, prof practice.Profile, disguised, addendum bool) {
 	title := fmt.Sprintf("%s note, %s", kindName(n.Kind), n.Session.Date)
 	if addendum {
-		title = fmt.Sprintf("Addendum, %s", n.SignedAt.UTC().Format(DateLayout))
+		title = fmt.Sprintf("Addendum, %s", n.SignedAt.In(prof.Location()).Format(DateLayout))
 	}
 	d.Heading(title)
 	var rows [][2]string
 	if !addendum {
 		rows = append(rows, [2]string{"Kind", string(n.Kind)}, [2]string{"Session date", n.Session.Date})
 		if n.Session.Start != "" && !disguised {
-			rows = append(rows, [2]string{"Start", n.Session.Start})
+			if end := clinical.SessionEnd(n.Session); end != "" {
+				rows = append(rows, [2]string{"Time", n.Session.Start + " to " + end})
+			} else {
+				rows = append(rows, [2]string{"Start", n.Session.Start})
+			}
 		}
 		if n.Session.DurationMin > 0 {
 			rows = append(rows, [2]string{"Duration", fmt.Sprintf("%d minutes", n.Session.DurationMin)})
@@ -217,17 +249,18 @@ func (d *Doc) releasedNote(n ReleasedNote, disguised, addendum bool) {
 		if n.Session.ServiceCode != "" {
 			rows = append(rows, [2]string{"Service code", n.Session.ServiceCode})
 		}
+		if len(n.Diagnoses) > 0 {
+			rows = append(rows, [2]string{"Diagnoses", strings.Join(n.Diagnoses, "; ")})
+		}
 	}
-	sig := "Electronically signed " + n.SignedAt.UTC().Format("2006-01-02 15:04 UTC")
-	if n.Hash != "" {
-		sig += "; content SHA-256 " + n.Hash
+	if len(rows) > 0 {
+		d.Fields(rows)
 	}
-	rows = append(rows, [2]string{"Signature", sig})
-	d.Fields(rows)
 	d.sections(n.Sections)
+	d.Signature(prof.SignatureLine(n.SignedBy, n.SignedAt), n.Hash)
 	for _, a := range n.Addenda {
 		d.Rule()
-		d.releasedNote(a, disguised, true)
+		d.releasedNote(a, prof, disguised, true)
 	}
 	for _, s := range n.Disagreements {
 		d.Rule()

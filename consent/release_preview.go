@@ -8,6 +8,7 @@ import (
 
 	"github.com/confidenotes/confide/notes"
 	"github.com/confidenotes/confide/notes/disguise"
+	"github.com/confidenotes/confide/practice"
 )
 
 // MarkClinician is how a text the clinician marked for redaction appears in
@@ -39,6 +40,16 @@ type ReleasePreview struct {
 	Part2          bool            `json:"part2"`
 	Disguised      bool            `json:"disguised"` // a supervision packet: names, dates and places disguised
 	Subject        string          `json:"subject"`   // the client's name as every page shows it (a pseudonym when disguised)
+
+	// Clinical is the clinical record the scope includes (diagnoses,
+	// sessions, measures, plans), redacted and disguised as the notes are.
+	Clinical ReleasedClinical `json:"clinical"`
+
+	// DOB is the client's date of birth for the cover, unless disguised.
+	DOB string `json:"dob,omitempty"`
+	// Practice lays the PDF out (paper, letterhead) and words signatures
+	// in its time zone.
+	Practice practice.Profile `json:"-"`
 }
 
 // ReleasedNote is a note as the release prints it.
@@ -47,6 +58,7 @@ type ReleasedNote struct {
 	Kind     notes.Kind        `json:"kind"`
 	Session  notes.Session     `json:"session"` // dates shifted when disguised
 	SignedAt time.Time         `json:"signed_at"`
+	SignedBy string            `json:"signed_by,omitempty"`
 	Hash     string            `json:"content_hash"`
 	Sections []ReleasedSection `json:"sections"`
 	Addenda  []ReleasedNote    `json:"addenda,omitempty"`
@@ -56,6 +68,10 @@ type ReleasedNote struct {
 	// of the note (45 CFR 164.526(d)(5)). Each is one ReleasedNote whose ID
 	// is the request's and whose Session.Date is the day of the denial.
 	Disagreements []ReleasedNote `json:"disagreements,omitempty"`
+	// Diagnoses are the diagnoses in effect on the note's date ("F32.1
+	// Major depressive disorder, single episode, moderate (primary)"),
+	// when the release includes diagnoses.
+	Diagnoses []string `json:"diagnoses,omitempty"`
 }
 
 // ReleasedSection is a section of a released note, its text as released.
@@ -107,6 +123,12 @@ func (r *Release) Preview() (*ReleasePreview, error) {
 	p := &ReleasePreview{Request: r.req, Basis: r.basisText(), Scope: r.scope, Withheld: withheld,
 		Part2: r.client.Part2, Disguised: r.mapping.Profile == disguise.Consultation, Subject: r.client.Name}
 	p.Authorizations = r.auths
+	if p.Practice, err = r.s.Profile(); err != nil {
+		return nil, err
+	}
+	if !p.Disguised {
+		p.DOB = r.client.DOB
+	}
 	if r.scope.Consents && !p.Disguised {
 		if p.Consents, err = r.s.Consents(r.req.ClientID); err != nil {
 			return nil, err
@@ -116,8 +138,33 @@ func (r *Release) Preview() (*ReleasePreview, error) {
 	if err != nil {
 		return nil, err
 	}
+	cr, err := r.gatherClinical(included)
+	if err != nil {
+		return nil, err
+	}
 	r.mapping.Avoid(r.known()) // no pseudonym may be a real name in the record
-	p.Notes, p.Redactions = r.redactNotes(included, disagreements)
+	// The plans' and risk assessments' text is redacted with the notes, as
+	// one text, so that every person keeps one pseudonym.
+	all := slices.Concat(included, cr.plans, cr.risks)
+	released, reds := r.redactNotes(all, disagreements)
+	p.Notes, p.Redactions = released[:len(included)], reds
+	for i := range cr.Plans {
+		cr.Plans[i].Sections = released[len(included)+i].Sections
+	}
+	for i := range cr.RiskAssessments {
+		cr.RiskAssessments[i].Sections = released[len(included)+len(cr.plans)+i].Sections
+	}
+	p.Clinical = cr.ReleasedClinical
+	if p.Disguised {
+		p.Clinical.disguise(r.mapping)
+	}
+	if r.scope.Diagnoses {
+		for i := range included {
+			if p.Notes[i].Diagnoses, err = r.s.noteDiagnoses(&included[i]); err != nil {
+				return nil, err
+			}
+		}
+	}
 	if p.Disguised {
 		p.Subject = r.mapping.Apply(r.client.Name, []disguise.Span{{Start: 0, End: len(r.client.Name), Category: disguise.Name, Subject: disguise.SubjectClient}}).Text
 	}
@@ -285,10 +332,10 @@ func (r *Release) redactNotes(included []notes.Note, disagreements map[string][]
 	k := 0
 	var build func(n *notes.Note) ReleasedNote
 	build = func(n *notes.Note) ReleasedNote {
-		rn := ReleasedNote{ID: n.ID, Kind: n.Kind, Session: n.Session, SignedAt: n.SignedAt, Hash: n.Hash}
+		rn := ReleasedNote{ID: n.ID, Kind: n.Kind, Session: n.Session, SignedAt: n.SignedAt, SignedBy: n.SignedBy, Hash: n.Hash}
 		if r.mapping.Profile == disguise.Consultation {
-			rn.Session.Date = shiftDay(n.Date, r.mapping.DateShiftDays)
-			rn.SignedAt = rn.SignedAt.AddDate(0, 0, r.mapping.DateShiftDays)
+			rn.Session.Date = shiftDay(n.Date, r.mapping.Shift())
+			rn.SignedAt = rn.SignedAt.AddDate(0, 0, r.mapping.Shift())
 			rn.Hash = "" // the hash of the original could confirm a guess of it
 		}
 		for range n.Sections {

@@ -140,7 +140,7 @@ func TestReleaseRefusals(t *testing.T) {
 	if _, err := f.s.Revoke(revoked, "2026-11-20"); err != nil {
 		t.Fatal(err)
 	}
-	incomplete := f.auth(t, f.maria, "Dr. Smith", func(a *consent.Authorization) { a.RecipientAddress = "" })
+	incomplete := f.auth(t, f.maria, "Dr. Smith", func(a *consent.Authorization) { a.Purpose = "" })
 	other := f.auth(t, f.maria, "Dr. Jones", nil)
 	mariaOnly := f.auth(t, f.maria, "Couples Clinic", nil)
 	plain := f.auth(t, f.maria, "County Court", nil)
@@ -228,8 +228,10 @@ func TestReleaseUnderEachBasis(t *testing.T) {
 			Case: "CV-2026-1", Deadline: "2026-12-15"}, accountable: true, wantText: []string{"CV-2026-1", "2026-12-15", inRange}, never: []string{psychText}},
 		{name: "court order naming psychotherapy notes", req: consent.ReleaseRequest{Type: consent.CourtOrder, Recipient: "County Court", Purpose: "custody evaluation",
 			Court: "Family Court", Case: "FC-9"}, psych: true, accountable: true, wantPsych: true, wantText: []string{psychText, "the order names psychotherapy notes"}},
+		// The minimum necessary for payment: diagnoses, the sessions'
+		// dates and codes, a summary of the plan; no note.
 		{name: "insurer", req: consent.ReleaseRequest{Type: consent.Insurer, Recipient: "Acme Health", Purpose: "claim review"},
-			wantText: []string{planText, inRange}, never: []string{psychText}},
+			wantText: []string{"Sessions: dates of service", "90834 Psychotherapy, 45 minutes"}, never: []string{psychText, planText, inRange}},
 		{name: "mandated report", req: consent.ReleaseRequest{Type: consent.MandatedReport, Recipient: "Child Protective Services", Purpose: "report of suspected neglect"},
 			accountable: true, never: []string{psychText, inRange, outOfRange}},
 		{name: "couple's record with both authorizations", req: consent.ReleaseRequest{Type: consent.ByAuthorization, UnitID: f.unit, Recipient: "Couples Clinic",

@@ -44,10 +44,20 @@ type Manifest struct {
 	Disguised          bool          `json:"disguised"`
 	PDF                ReleasedFile  `json:"pdf"`
 	Encrypted          *ReleasedFile `json:"encrypted,omitempty"`
+	JSON               *ReleasedFile `json:"json,omitempty"` // the chart's JSON, of an export (Store.Export)
 	// Hash is the hex SHA-256 of the manifest's JSON with Hash and
 	// DisclosureID empty: what the accounting and the event log record.
 	Hash         string `json:"manifest_sha256"`
 	DisclosureID string `json:"disclosure_id,omitempty"`
+
+	// The clinical record released (ReleasedClinical): the ids of the
+	// diagnoses, measures, risk assessments and plan versions, and how
+	// many sessions the list of dates of service holds.
+	Diagnoses       []string `json:"diagnoses,omitempty"`
+	Measures        []string `json:"measures,omitempty"`
+	RiskAssessments []string `json:"risk_assessments,omitempty"`
+	Plans           []string `json:"plans,omitempty"`
+	Sessions        int      `json:"sessions,omitempty"`
 }
 
 // ReleasedFile is one file a release wrote.
@@ -98,7 +108,10 @@ func (r *Release) render() (*Manifest, []byte, error) {
 		return nil, nil, err
 	}
 	today := Day(r.s.now())
-	doc := p.document(today)
+	doc, err := p.document(today)
+	if err != nil {
+		return nil, nil, err
+	}
 	var b bytes.Buffer
 	if _, err := doc.WriteTo(&b); err != nil {
 		return nil, nil, err
@@ -121,6 +134,7 @@ func (r *Release) render() (*Manifest, []byte, error) {
 			m.Disagreements = append(m.Disagreements, d.ID)
 		}
 	}
+	p.Clinical.manifest(m)
 	m.Hash = ManifestHash(m)
 	r.rendered[m.ReleaseID] = true
 	return m, b.Bytes(), nil
@@ -130,12 +144,14 @@ func (r *Release) render() (*Manifest, []byte, error) {
 // one), records the release, and returns its manifest.
 //
 // Ordering: the vault first notes each temporary file it is about to
-// write; each file is then written in its folder and synced; then the
-// release is recorded in the accounting, durably; only then are the files
-// renamed into place and the folder synced. A release that cannot be
-// recorded leaves no file behind, so nothing leaves the practice
-// unaccounted for. On any failure the temporary files are removed, and
-// after a crash the next Open finishes the job (see finishReleaseFiles).
+// write, by absolute path; each file is then written beside its
+// destination with the vault's crash-safe writer (mode 0600, synced, its
+// folder synced); then the release is recorded in the accounting,
+// durably; only then are the files renamed into place and the folder
+// synced. A release that cannot be recorded leaves no file behind, so
+// nothing leaves the practice unaccounted for. On any failure the
+// temporary files are removed, and after a crash the next Open finishes
+// the job (see finishReleaseFiles). No file goes inside a vault folder.
 func (r *Release) Release(out string, opts ReleaseOptions) (*Manifest, error) {
 	if opts.EncryptTo != "" && opts.Passphrase != "" {
 		return nil, fmt.Errorf("%w: encrypt to a recipient or with a passphrase, not both", ErrInvalid)
@@ -159,50 +175,80 @@ func (r *Release) Release(out string, opts ReleaseOptions) (*Manifest, error) {
 		m.Encrypted = &ReleasedFile{Path: encOut, Bytes: int64(len(enc)), SHA256: hex.EncodeToString(sum[:]), EncryptedTo: to}
 		finals, data = append(finals, encOut), append(data, enc)
 	}
-	for _, f := range finals {
-		if fi, err := os.Stat(f); err == nil && fi.IsDir() {
-			return nil, fmt.Errorf("%w: %s is a folder; give a file name", ErrInvalid, f)
-		}
-	}
-	temps := make([]string, len(finals))
-	for i, f := range finals {
-		temps[i] = filepath.Join(filepath.Dir(f), fmt.Sprintf("%s%s-%d", releaseTempPrefix, m.ReleaseID, i))
-	}
-	if err := r.s.noteReleaseFiles(m.ReleaseID, temps, finals); err != nil {
+	m.Hash = ManifestHash(m)
+	err = r.s.writeAccounted(m, "release", finals, data, func() error {
+		_, err := r.Record(m)
+		return err
+	})
+	if err != nil && m.DisclosureID == "" {
 		return nil, err
 	}
+	return m, err
+}
+
+// writeAccounted writes data to the files finals the crash-safe way
+// (vault.File), their temporary names noted in the vault before a byte is
+// written; record then enters the release or export in the accounting, and
+// only after that are the files put in place. A crash before record leaves
+// temporary files that the next Open removes; a crash after it, files that
+// the next Open puts in place. An error
+// once record succeeded says so, and m.DisclosureID is set.
+func (s *Store) writeAccounted(m *Manifest, what string, finals []string, data [][]byte, record func() error) error {
+	temps := make([]string, len(finals))
+	for i, f := range finals {
+		abs, err := filepath.Abs(f)
+		if err != nil {
+			return fmt.Errorf("%w: %s: %v", ErrInvalid, f, err)
+		}
+		if fi, err := os.Stat(abs); err == nil && fi.IsDir() {
+			return fmt.Errorf("%w: %s is a folder; give a file name", ErrInvalid, f)
+		}
+		finals[i] = abs
+		temps[i] = filepath.Join(filepath.Dir(abs), fmt.Sprintf("%s%s-%d", releaseTempPrefix, m.ReleaseID, i))
+	}
+	if err := s.noteReleaseFiles(m.ReleaseID, temps, finals); err != nil {
+		return err
+	}
+	files := make([]*vault.File, len(finals))
 	recorded := false
 	defer func() {
 		if recorded {
 			return // the files are the record's: placed, or left for the next Open to place
 		}
-		for _, t := range temps {
-			os.Remove(t)
+		for _, f := range files {
+			f.Abort()
 		}
-		r.s.forgetReleaseFiles(temps)
+		s.forgetReleaseFiles(temps)
 	}()
-	for i, t := range temps {
-		if err := writeTemp(t, data[i]); err != nil {
-			return nil, err
+	for i := range finals {
+		f, err := vault.CreateFileTemp(finals[i], filepath.Base(temps[i]))
+		if err != nil {
+			return fmt.Errorf("write the %s: %w", what, err)
+		}
+		files[i] = f
+		if _, err := f.Write(data[i]); err != nil {
+			return fmt.Errorf("write the %s: %w", what, err)
+		}
+		if err := f.Keep(); err != nil {
+			return fmt.Errorf("write the %s: %w", what, err)
 		}
 	}
-	m.Hash = ManifestHash(m)
-	if _, err := r.Record(m); err != nil {
-		return nil, err
+	if err := record(); err != nil {
+		return err
 	}
 	recorded = true
 	for i, t := range temps {
-		if err := renameFile(t, finals[i]); err != nil {
-			return m, fmt.Errorf("the release was recorded as %s, but its file could not be put in place (%w); Confide puts it there the next time it opens the vault", m.DisclosureID, err)
+		if err := placeFile(t, finals[i]); err != nil {
+			return fmt.Errorf("the %s was recorded as %s, but its file could not be put in place (%w); Confide puts it there the next time it opens the vault", what, m.DisclosureID, err)
 		}
-		syncDir(filepath.Dir(finals[i]))
 	}
-	r.s.forgetReleaseFiles(temps) // if this fails, the next Open finds the files placed and forgets them
-	return m, nil
+	s.forgetReleaseFiles(temps) // if this fails, the next Open finds the files placed and forgets them
+	return nil
 }
 
-// renameFile is os.Rename; tests make it fail.
-var renameFile = os.Rename
+// placeFile puts a synced temporary file in place (vault.PlaceFile);
+// tests make it fail.
+var placeFile = vault.PlaceFile
 
 // releaseTempPrefix begins the name of a release file not yet in place.
 const releaseTempPrefix = ".confide-release-"
@@ -272,7 +318,7 @@ func (s *Store) finishReleaseFiles() (placed, removed int, err error) {
 		}
 		return nil
 	})
-	if err != nil || len(ps) == 0 {
+	if err != nil || len(ps) == 0 || s.v.ReadOnly() {
 		return 0, 0, err
 	}
 	var done []string
@@ -283,8 +329,7 @@ func (s *Store) finishReleaseFiles() (placed, removed int, err error) {
 		}
 		if recorded[p.releaseID] {
 			if _, err := os.Lstat(p.final); errors.Is(err, os.ErrNotExist) {
-				if renameFile(p.temp, p.final) == nil {
-					syncDir(filepath.Dir(p.final))
+				if placeFile(p.temp, p.final) == nil {
 					placed++
 					done = append(done, p.temp)
 				}
@@ -320,37 +365,6 @@ func encrypt(pdf []byte, opts ReleaseOptions) ([]byte, string, error) {
 		return nil, "", err
 	}
 	return b.Bytes(), to, nil
-}
-
-// writeTemp writes data to the new file path, readable by the user only,
-// and syncs it.
-func writeTemp(path string, data []byte) error {
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
-	if err != nil {
-		return fmt.Errorf("write the release: %w", err)
-	}
-	n, err := f.Write(data)
-	if err == nil && n != len(data) {
-		err = io.ErrShortWrite
-	}
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		os.Remove(path)
-		return fmt.Errorf("write the release: %w", err)
-	}
-	return nil
-}
-
-func syncDir(dir string) {
-	if d, err := os.Open(dir); err == nil {
-		d.Sync()
-		d.Close()
-	}
 }
 
 // Record enters a release written with Write in the accounting of
@@ -407,9 +421,9 @@ func (r *Release) Record(m *Manifest) (*Disclosure, error) {
 
 // describe is the accounting's "what was released".
 func describe(m *Manifest) string {
-	what := fmt.Sprintf("records release %s: %d notes", m.ReleaseID, len(m.Notes))
+	what := fmt.Sprintf("records release %s: %s", m.ReleaseID, countOf(len(m.Notes), "note", "notes"))
 	if len(m.Addenda) > 0 {
-		what += fmt.Sprintf(" and %d addenda", len(m.Addenda))
+		what += " and " + countOf(len(m.Addenda), "addendum", "addenda")
 	}
 	if len(m.Disagreements) > 0 {
 		what += fmt.Sprintf(", with %d statement(s) of disagreement", len(m.Disagreements))
@@ -417,6 +431,7 @@ func describe(m *Manifest) string {
 	if m.PsychotherapyNotes {
 		what += ", including psychotherapy notes"
 	}
+	what += m.clinicalSummary()
 	if m.Disguised {
 		what += ", disguised for consultation"
 	}

@@ -79,7 +79,7 @@ func TestRequestLifecycle(t *testing.T) {
 func TestAmendmentAcceptedOrDenied(t *testing.T) {
 	f := newFixture(t)
 	ns := f.s.Notes()
-	n, err := ns.NewDraft(notes.Draft{ClientID: f.client, Kind: notes.Progress, Session: notes.Session{Date: "2026-10-01"}})
+	n, err := ns.NewDraft(notes.Draft{ClientID: f.client, Kind: notes.Progress, Session: notes.Session{Date: "2026-10-01", Start: "10:00", DurationMin: 50, ServiceCode: "90834"}})
 	if err != nil {
 		t.Fatal(err)
 	}

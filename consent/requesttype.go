@@ -23,6 +23,7 @@ const (
 	Treatment       RequestType = "treatment"       // to another provider for treatment (164.506)
 	Payment         RequestType = "payment"         // 164.506
 	Operations      RequestType = "operations"      // health care operations (164.506)
+	Export          RequestType = "export"          // the practice prints or exports the record (Store.Export)
 )
 
 // RequestTypes lists every request type with whether its disclosures are
@@ -44,6 +45,7 @@ var RequestTypes = []struct {
 	{Treatment, false, "45 CFR 164.506: treatment"},
 	{Payment, false, "45 CFR 164.506: payment"},
 	{Operations, false, "45 CFR 164.506: health care operations"},
+	{Export, false, "45 CFR 164.506: health care operations (a copy of the record printed or exported by the practice)"},
 }
 
 // ParseRequestType checks a request type name.

@@ -11,7 +11,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/confidenotes/confide/clinical"
 	"github.com/confidenotes/confide/notes"
+	"github.com/confidenotes/confide/practice"
 	"github.com/confidenotes/confide/vault"
 )
 
@@ -38,9 +40,10 @@ var (
 
 // Store is the consent records of one open vault.
 type Store struct {
-	v     *vault.Vault
-	notes *notes.Store
-	now   func() time.Time
+	v        *vault.Vault
+	notes    *notes.Store
+	clinical *clinical.Store
+	now      func() time.Time
 }
 
 // Option adjusts a Store.
@@ -61,6 +64,9 @@ func Open(v *vault.Vault, opts ...Option) (*Store, error) {
 		return nil, err
 	}
 	s.notes = ns
+	if s.clinical, err = clinical.Open(v, clinical.WithClock(s.now)); err != nil {
+		return nil, err
+	}
 	sub, err := fs.Sub(migrationFiles, "migrations")
 	if err != nil {
 		return nil, err
@@ -76,6 +82,30 @@ func Open(v *vault.Vault, opts ...Option) (*Store, error) {
 
 // Notes returns the notes store the consent records refer to.
 func (s *Store) Notes() *notes.Store { return s.notes }
+
+// Practice returns the practice profile store of the same vault.
+func (s *Store) Practice() *practice.Store { return s.notes.Practice() }
+
+// Profile returns the practice profile: who signs and releases, and how
+// documents are laid out.
+func (s *Store) Profile() (practice.Profile, error) { return s.Practice().Profile() }
+
+// madeBy is who makes a release or an export when the caller does not
+// say: the clinician of the profile, or the treating clinician.
+func (s *Store) madeBy() (string, error) {
+	p, err := s.Profile()
+	if err != nil {
+		return "", err
+	}
+	if name := p.SignatureName(); name != "" {
+		return name, nil
+	}
+	return "the treating clinician", nil
+}
+
+// Clinical returns the clinical record (measures, plans, diagnoses) of
+// the same vault; its items join the attention list.
+func (s *Store) Clinical() *clinical.Store { return s.clinical }
 
 // Client returns the client with the given id, or ErrNotFound.
 func (s *Store) Client(id string) (*notes.Client, error) {

@@ -23,7 +23,7 @@ func TestAddAuthorizationRules(t *testing.T) {
 	}
 	_, err = f.s.Authorize(consent.ReleaseCheck{ClientID: f.client, Recipient: "Dr. Smith", Scope: consent.Scope{Records: true},
 		When: testNow, Authorization: a.ID})
-	if !errors.Is(err, consent.ErrNotAuthorized) || !strings.Contains(err.Error(), "the recipient's address, the purpose") {
+	if !errors.Is(err, consent.ErrNotAuthorized) || !strings.Contains(err.Error(), "missing the purpose") {
 		t.Errorf("release under an incomplete authorization: %v", err)
 	}
 

@@ -107,9 +107,20 @@ func (c *Client) people() []rolePerson {
 	return out
 }
 
+// checkBirth refuses a date of birth after today.
+func (s *Store) checkBirth(c *Client) error {
+	if c.DOB != "" && c.DOB > s.now().Format(DateLayout) {
+		return fmt.Errorf("%w: the date of birth %s is after today", ErrInvalid, c.DOB)
+	}
+	return nil
+}
+
 // AddClient records a new client and returns it with its new id.
 func (s *Store) AddClient(c Client) (*Client, error) {
 	if err := c.validate(); err != nil {
+		return nil, err
+	}
+	if err := s.checkBirth(&c); err != nil {
 		return nil, err
 	}
 	c.ID = newID("c-")
@@ -124,6 +135,9 @@ func (s *Store) AddClient(c Client) (*Client, error) {
 // UpdateClient replaces what is recorded about an existing client.
 func (s *Store) UpdateClient(c Client) error {
 	if err := c.validate(); err != nil {
+		return err
+	}
+	if err := s.checkBirth(&c); err != nil {
 		return err
 	}
 	return s.v.Update(func(tx *vault.Tx) error {

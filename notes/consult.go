@@ -201,24 +201,16 @@ func (s *Store) Prepare(consultID, noteID string) (*Prepared, error) {
 		if n.ClientID != c.ClientID {
 			return fmt.Errorf("%w: the note belongs to another client", ErrInvalid)
 		}
-		client, err := readClient(tx, c.ClientID)
-		if err != nil {
-			return err
-		}
 		body := n.Body()
 		for _, a := range n.Addenda {
 			body += "\n\nAddendum (" + a.Date + "):\n" + a.Body()
 		}
-		known := client.Identifiers().Known()
-		spans := c.Edits.apply(body, disguise.Detect(body, known))
-		m.Avoid(known)
-		res := m.Apply(body, spans)
-		p = &Prepared{NoteID: noteID, Original: body, Result: res}
-		mapping, _ := json.Marshal(m)
-		now := s.now().UTC()
-		if _, err := tx.Exec("UPDATE consultations SET mapping = ? WHERE id = ?", string(mapping), c.ID); err != nil {
+		res, err := disguiseFor(tx, c, m, body)
+		if err != nil {
 			return err
 		}
+		p = &Prepared{NoteID: noteID, Original: body, Result: res}
+		now := s.now().UTC()
 		if _, err := tx.Exec(`INSERT INTO consultation_notes(consultation_id, note_id, prepared_at) VALUES(?, ?, ?)
 			ON CONFLICT DO UPDATE SET prepared_at = excluded.prepared_at`, c.ID, noteID, stamp(now)); err != nil {
 			return err
@@ -229,6 +221,41 @@ func (s *Store) Prepare(consultID, noteID string) (*Prepared, error) {
 		return err
 	})
 	return p, err
+}
+
+// PrepareText disguises text that is not a note, such as a summary of
+// the client's measures and plan goals, with the consultation's mapping
+// and edits, so that each person keeps the pseudonym the notes give them.
+func (s *Store) PrepareText(consultID, text string) (*disguise.Result, error) {
+	var res disguise.Result
+	err := s.v.Update(func(tx *vault.Tx) error {
+		c, m, err := getConsultation(tx, consultID)
+		if err != nil {
+			return err
+		}
+		res, err = disguiseFor(tx, c, m, text)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &res, nil
+}
+
+// disguiseFor disguises text for a consultation of the client and keeps
+// the mapping, grown by any new pseudonyms, in the consultation.
+func disguiseFor(tx *vault.Tx, c *Consultation, m *disguise.Mapping, text string) (disguise.Result, error) {
+	client, err := readClient(tx, c.ClientID)
+	if err != nil {
+		return disguise.Result{}, err
+	}
+	known := client.Identifiers().Known()
+	spans := c.Edits.apply(text, disguise.Detect(text, known))
+	m.Avoid(known)
+	res := m.Apply(text, spans)
+	mapping, _ := json.Marshal(m)
+	_, err = tx.Exec("UPDATE consultations SET mapping = ? WHERE id = ?", string(mapping), c.ID)
+	return res, err
 }
 
 // apply adjusts detected spans by the clinician's edits: kept texts are

@@ -6,7 +6,7 @@
 //	s, err := notes.Open(v)
 //	c, err := s.AddClient(notes.Client{Name: "Maria Garcia", DOB: "1985-07-04"})
 //	n, err := s.NewDraft(notes.Draft{ClientID: c.ID, Kind: notes.Progress, Template: notes.SOAP,
-//		Session: notes.Session{Date: "2026-03-14", Start: "10:00", DurationMin: 50}})
+//		Session: notes.Session{Date: "2026-03-14", Start: "10:00", DurationMin: 50, ServiceCode: "90834"}})
 //	err = s.UpdateDraft(n.ID, sections) // autosave, as often as the editor likes
 //	n, err = s.Sign(n.ID)               // frozen from now on
 //	a, err := s.AddAddendum(n.ID, "Correction: ...")
@@ -27,8 +27,14 @@
 // such (SOAP, DAP, BIRP, GIRP, free), and its session's date, start time,
 // duration and service code. A note starts as a draft; UpdateDraft saves it
 // in one small durable commit. Sign stores the note's ContentHash (SHA-256
-// over a documented canonical encoding) and the signing time, and appends a
-// "note.signed" event to the vault's hash-chained log.
+// over a documented canonical encoding), the signing time and who signs
+// (the name and credentials of the practice profile, package practice, as
+// they are at that moment), and appends a "note.signed" event with the
+// hash and the signer to the vault's hash-chained log. A session note
+// (Kind.IsSession: intakes and progress notes) is signed only with its
+// start time, length and service code (ErrSessionIncomplete). Signing a
+// note of a session or a contact moves the client's last contact up to its
+// date. UnfinishedNotes lists the drafts still to write or sign.
 //
 // A signed note is frozen: the API refuses to change or delete it
 // (ErrSigned), and so do SQL triggers, whatever path a statement takes.

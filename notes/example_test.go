@@ -29,7 +29,7 @@ func Example() {
 	}
 	c, _ := s.AddClient(notes.Client{Name: "Maria Garcia", DOB: "1985-07-04"})
 	n, _ := s.NewDraft(notes.Draft{ClientID: c.ID, Kind: notes.Progress, Template: notes.DAP,
-		Session: notes.Session{Date: "2026-03-14", Start: "10:00", DurationMin: 50}})
+		Session: notes.Session{Date: "2026-03-14", Start: "10:00", DurationMin: 50, ServiceCode: "90834"}})
 	s.UpdateDraft(n.ID, notes.DAP.ParseBody("D: Reports better sleep.\nA: Improving.\nP: Weekly."))
 	n, _ = s.Sign(n.ID)
 	fmt.Println("signed:", n.Signed())

@@ -82,7 +82,7 @@ func (f *fixture) client(tb testing.TB, name string) *notes.Client {
 func (f *fixture) draft(tb testing.TB, clientID string, kind notes.Kind, text string) *notes.Note {
 	tb.Helper()
 	n, err := f.NewDraft(notes.Draft{ClientID: clientID, Kind: kind, Template: notes.Free,
-		Session: notes.Session{Date: "2026-03-13", Start: "10:00", DurationMin: 50}})
+		Session: notes.Session{Date: "2026-03-13", Start: "10:00", DurationMin: 50, ServiceCode: "90834"}})
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -38,6 +38,30 @@ func (s Session) check() error {
 	return nil
 }
 
+// IsSession reports whether notes of kind k document a session with the
+// client, and so need its start time, length and service code before they
+// are signed: intakes and progress notes. (A psychotherapy note is kept
+// apart from the record of the session and should hold no session times;
+// see PsychotherapyWarnings.)
+func (k Kind) IsSession() bool { return k == Intake || k == Progress }
+
+// Missing lists what a session note still lacks before it can be signed:
+// "the start time", "the length in minutes", "the service code"; nil when
+// nothing is missing.
+func (s Session) Missing() []string {
+	var m []string
+	if s.Start == "" {
+		m = append(m, "the start time")
+	}
+	if s.DurationMin <= 0 {
+		m = append(m, "the length in minutes")
+	}
+	if strings.TrimSpace(s.ServiceCode) == "" {
+		m = append(m, "the service code")
+	}
+	return m
+}
+
 // Draft is what a new note starts from.
 type Draft struct {
 	ClientID string
@@ -60,6 +84,7 @@ type Note struct {
 	Created  time.Time `json:"created"`
 	Updated  time.Time `json:"updated"`
 	SignedAt time.Time `json:"signed_at,omitzero"`
+	SignedBy string    `json:"signed_by,omitempty"`    // "Jane Porter, LCSW"; "" when signed before a practice profile existed
 	Hash     string    `json:"content_hash,omitempty"` // hex SHA-256, see ContentHash
 	Addenda  []Note    `json:"addenda,omitempty"`      // filled by GetNote
 }
@@ -177,10 +202,10 @@ func insertNote(tx *vault.Tx, n *Note) error {
 		hash = h
 	}
 	_, err := tx.Exec(`INSERT INTO notes(id, client_id, parent_id, kind, template, session_date, start_time,
-		duration_min, service_code, sections, body, created_at, updated_at, signed_at, content_hash)
-		VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		duration_min, service_code, sections, body, created_at, updated_at, signed_at, content_hash, signed_by)
+		VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		n.ID, n.ClientID, parent, string(n.Kind), string(n.Template), n.Date, n.Start, n.DurationMin,
-		n.ServiceCode, layout, body, stamp(n.Created), stamp(n.Updated), signed, hash)
+		n.ServiceCode, layout, body, stamp(n.Created), stamp(n.Updated), signed, hash, n.SignedBy)
 	return err
 }
 
@@ -260,14 +285,14 @@ func noteState(q vault.Querier, id string) (state, error) {
 }
 
 const noteColumns = `id, client_id, coalesce(parent_id, ''), kind, template, session_date, start_time,
-	duration_min, service_code, sections, body, created_at, updated_at, coalesce(signed_at, ''), content_hash`
+	duration_min, service_code, sections, body, created_at, updated_at, coalesce(signed_at, ''), content_hash, signed_by`
 
 func scanNote(sc interface{ Scan(...any) error }) (*Note, error) {
 	var n Note
 	var secs, body, created, updated, signed string
 	var hash []byte
 	if err := sc.Scan(&n.ID, &n.ClientID, &n.ParentID, &n.Kind, &n.Template, &n.Date, &n.Start,
-		&n.DurationMin, &n.ServiceCode, &secs, &body, &created, &updated, &signed, &hash); err != nil {
+		&n.DurationMin, &n.ServiceCode, &secs, &body, &created, &updated, &signed, &hash, &n.SignedBy); err != nil {
 		return nil, err
 	}
 	var spans []sectionSpan

@@ -5,6 +5,9 @@ import (
 	"errors"
 	"strings"
 	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/confidenotes/confide/vault"
 )
@@ -21,6 +24,10 @@ type Filter struct {
 	Kinds    []Kind
 	From, To string // session dates, YYYY-MM-DD, inclusive; "" for open
 	Limit    int    // at most this many hits; 0 means 50
+	// Prefix searches each word of the query as the start of a word, as
+	// one types ("anxi" finds "anxiety"); the query is then plain words,
+	// never FTS5 syntax (see PrefixQuery).
+	Prefix bool
 }
 
 // Hit is one note found by Search, best first.
@@ -28,6 +35,7 @@ type Hit struct {
 	NoteID     string  `json:"note_id"`
 	ClientID   string  `json:"client_id"`
 	ClientName string  `json:"client_name"`
+	ParentID   string  `json:"parent_id,omitempty"` // the signed note an addendum belongs to
 	Kind       Kind    `json:"kind"`
 	Date       string  `json:"date"`
 	Signed     bool    `json:"signed"`
@@ -52,6 +60,9 @@ func (s *Store) Search(query string, f Filter) ([]Hit, error) {
 	if err := checkDate("to date", f.To); err != nil {
 		return nil, err
 	}
+	if f.Prefix {
+		query = PrefixQuery(query)
+	}
 	var hits []Hit
 	err := s.v.Read(func(q vault.Querier) error {
 		var err error
@@ -75,6 +86,24 @@ func PlainQuery(text string) string {
 			continue
 		}
 		parts = append(parts, `"`+strings.ReplaceAll(tok, `"`, `""`)+`"`)
+	}
+	if len(parts) == 0 {
+		return `""`
+	}
+	return strings.Join(parts, " ")
+}
+
+// PrefixQuery turns text into an FTS5 query matching each of its words as
+// the start of a word: every token quoted, so no character is syntax, and
+// followed by *. "anxi wor" finds "anxiety at work". Tokens without a
+// letter or digit are dropped.
+func PrefixQuery(text string) string {
+	var parts []string
+	for _, tok := range strings.Fields(text) {
+		if strings.IndexFunc(tok, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) < 0 {
+			continue
+		}
+		parts = append(parts, `"`+strings.ReplaceAll(tok, `"`, `""`)+`"*`)
 	}
 	if len(parts) == 0 {
 		return `""`
@@ -126,9 +155,13 @@ func search(q vault.Querier, query string, f Filter) ([]Hit, error) {
 		}
 	}
 	// The FTS table drives the loop in rank order, so snippets are made
-	// only for the hits returned.
-	rows, err := q.Query(`SELECT n.id, n.client_id, c.name, n.kind, n.session_date, n.signed_at IS NOT NULL,
-			snippet(note_search, -1, ?2, ?3, '…', 16), rank
+	// only for the hits returned. FTS5's snippet() weighs every window
+	// against every match, and its highlight() copies its whole output at
+	// every mark: both grow with the square of a note's matches (a 1 MB
+	// note took 15 s). A note longer than snippetBytes is returned whole
+	// instead, and its snippet made here, in one pass (longSnippet).
+	rows, err := q.Query(`SELECT n.id, n.client_id, c.name, coalesce(n.parent_id, ''), n.kind, n.session_date, n.signed_at IS NOT NULL,
+			CASE WHEN length(n.body) <= ?10 THEN snippet(note_search, -1, ?2, ?3, '…', 16) ELSE n.body END, rank
 		FROM note_search
 		JOIN notes n ON n.seq = note_search.rowid
 		JOIN clients c ON c.id = n.client_id
@@ -138,20 +171,160 @@ func search(q vault.Querier, query string, f Filter) ([]Hit, error) {
 			AND (?6 = '' OR n.session_date <= ?6)
 			AND (?7 = '' OR instr(?7, ',' || n.kind || ',') > 0)
 		ORDER BY rank LIMIT ?8`,
-		match, MarkOpen, MarkClose, f.ClientID, f.From, f.To, kindSet(kinds), limit, minRow)
+		match, MarkOpen, MarkClose, f.ClientID, f.From, f.To, kindSet(kinds), limit, minRow, snippetBytes)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
 	var hits []Hit
+	var terms []queryTerm
 	for rows.Next() {
 		var h Hit
-		if err := rows.Scan(&h.NoteID, &h.ClientID, &h.ClientName, &h.Kind, &h.Date, &h.Signed, &h.Snippet, &h.Score); err != nil {
+		if err := rows.Scan(&h.NoteID, &h.ClientID, &h.ClientName, &h.ParentID, &h.Kind, &h.Date, &h.Signed, &h.Snippet, &h.Score); err != nil {
 			return nil, err
+		}
+		if len(h.Snippet) > snippetBytes {
+			if terms == nil {
+				terms = queryTerms(query)
+			}
+			h.Snippet = longSnippet(h.Snippet, h.ClientName, terms)
 		}
 		hits = append(hits, h)
 	}
 	return hits, rows.Err()
+}
+
+// snippetBytes is the note size past which a snippet is made by
+// longSnippet rather than by FTS5's snippet().
+const snippetBytes = 64 << 10
+
+// queryTerm is a word of a query, as FTS5 matches it: folded (lower case,
+// no diacritics), and a prefix when the query wrote it with a "*".
+type queryTerm struct {
+	text   string
+	prefix bool
+}
+
+// queryTerms returns the words of an FTS5 query, without its operators
+// and column filters: what longSnippet marks.
+func queryTerms(query string) []queryTerm {
+	var out []queryTerm
+	// A quoted prefix term ("anxi"*, as PrefixQuery writes it) is a prefix.
+	query = strings.ReplaceAll(query, `"*`, `*"`)
+	words := strings.FieldsFunc(query, func(r rune) bool { return !isTokenRune(r) && r != '*' && r != ':' })
+	for _, w := range words {
+		if strings.HasSuffix(w, ":") || w == "AND" || w == "OR" || w == "NOT" || w == "NEAR" {
+			continue
+		}
+		if _, after, ok := strings.Cut(w, ":"); ok {
+			w = after
+		}
+		t := queryTerm{prefix: strings.HasSuffix(w, "*")}
+		t.text = foldToken(strings.Trim(w, "*:"))
+		if t.text != "" {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+func isTokenRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+// foldToken is a token as FTS5's unicode61 tokenizer with
+// remove_diacritics compares it: lower case, combining marks removed.
+func foldToken(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return strings.ToLower(s)
+	}
+	var b strings.Builder
+	for _, r := range norm.NFD.String(s) {
+		if !unicode.Is(unicode.Mn, r) {
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
+}
+
+func (t queryTerm) matches(folded string) bool {
+	if t.prefix {
+		return strings.HasPrefix(folded, t.text)
+	}
+	return folded == t.text
+}
+
+// longSnippet makes a long note's snippet in one pass: about 16 words
+// around the first word that matches the query, the matches marked. When
+// no word of the body matches (the client's name did), the name is the
+// snippet.
+func longSnippet(body, name string, terms []queryTerm) string {
+	type token struct {
+		start, end int
+		match      bool
+	}
+	var toks []token
+	first := -1
+	for i := 0; i < len(body); {
+		r, size := utf8.DecodeRuneInString(body[i:])
+		if !isTokenRune(r) {
+			i += size
+			continue
+		}
+		j := i + size
+		for j < len(body) {
+			r, size := utf8.DecodeRuneInString(body[j:])
+			if !isTokenRune(r) {
+				break
+			}
+			j += size
+		}
+		t := token{start: i, end: j}
+		if first < 0 || len(toks) < first+16 {
+			f := foldToken(body[i:j])
+			for _, q := range terms {
+				t.match = t.match || q.matches(f)
+			}
+		}
+		toks = append(toks, t)
+		if t.match && first < 0 {
+			first = len(toks) - 1
+		}
+		if first >= 0 && len(toks) >= first+16 {
+			break
+		}
+		i = j
+	}
+	if first < 0 {
+		return name
+	}
+	from := max(0, first-5)
+	to := min(len(toks), from+16)
+	var b strings.Builder
+	if from > 0 {
+		b.WriteString("…")
+	}
+	pos := toks[from].start
+	for _, t := range toks[from:to] {
+		b.WriteString(body[pos:t.start])
+		if t.match {
+			b.WriteString(MarkOpen + body[t.start:t.end] + MarkClose)
+		} else {
+			b.WriteString(body[t.start:t.end])
+		}
+		pos = t.end
+	}
+	if pos < len(body) {
+		b.WriteString("…")
+	}
+	return b.String()
 }
 
 func kindSet(kinds []string) string {

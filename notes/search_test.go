@@ -231,3 +231,43 @@ func TestPlainQuery(t *testing.T) {
 		}
 	}
 }
+
+// As-you-type search: each word is the start of a word, and nothing the
+// user types is FTS5 syntax.
+func TestSearchPrefix(t *testing.T) {
+	f, id := searchFixture(t)
+	for _, tt := range []struct {
+		name  string
+		query string
+		want  []string
+	}{
+		{"start of a word", "insom", []string{"a1", "a3", "b2", "a2"}},
+		{"every word's start", "insom sea", []string{"a3"}},
+		{"a client's name", "fro", []string{"b2", "b1"}},
+		{"syntax is plain text", `road" (not AND`, []string{"b1"}}, // "and" is a word of b1
+		{"a star and quotes", `"dre*`, []string{"a3"}},
+		{"no word at all", `( - "`, nil},
+		{"the middle of a word is not a start", "somnia", nil},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			hits, err := f.Search(tt.query, notes.Filter{Prefix: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, h := range hits {
+				for k, v := range id {
+					if v == h.NoteID {
+						got = append(got, k)
+					}
+				}
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("Search(%q, prefix) = %v, want %v", tt.query, got, tt.want)
+			}
+		})
+	}
+	if got := notes.PrefixQuery(`anxi "wor`); got != `"anxi"* """wor"*` {
+		t.Errorf("PrefixQuery = %s", got)
+	}
+}

@@ -8,7 +8,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"strconv"
+	"strings"
 
+	"github.com/confidenotes/confide/practice"
 	"github.com/confidenotes/confide/vault"
 )
 
@@ -48,12 +50,15 @@ func ContentHash(n *Note) [sha256.Size]byte {
 }
 
 // signedEvent is the Data of the "note.signed" and "note.addendum" events:
-// ids and the hash, never text.
+// ids, the hash and who signed, never text. Who signed is not part of the
+// content hash (whose encoding stays confide-note-v1); the log's hash
+// chain keeps it, and VerifyNote checks the note against it.
 type signedEvent struct {
 	Client string `json:"client"`
 	Parent string `json:"parent,omitempty"`
 	Kind   Kind   `json:"kind"`
 	Hash   string `json:"hash"`
+	By     string `json:"by,omitempty"`
 }
 
 // Event kinds this package appends to the vault's log.
@@ -63,9 +68,13 @@ const (
 	EventDestroyed = "client.destroyed"
 )
 
-// Sign freezes a draft: its content hash and the signing time are stored,
-// and a "note.signed" event goes to the vault's hash-chained log. An empty
-// note cannot be signed; a signed note cannot be signed again.
+// Sign freezes a draft: its content hash, the signing time and who signs
+// (the practice profile's name and credentials, when a profile exists) are
+// stored, and a "note.signed" event goes to the vault's hash-chained log.
+// An empty note cannot be signed, nor a session note without its start
+// time, length and service code (ErrSessionIncomplete); a signed note
+// cannot be signed again. Signing a note of a session or a contact moves
+// the client's last contact up to the note's date.
 func (s *Store) Sign(id string) (*Note, error) {
 	var n *Note
 	err := s.v.Update(func(tx *vault.Tx) error {
@@ -80,10 +89,19 @@ func (s *Store) Sign(id string) (*Note, error) {
 		if isBlank(n.Sections) {
 			return ErrEmpty
 		}
+		if m := n.Session.Missing(); n.Kind.IsSession() && m != nil {
+			return fmt.Errorf("%w: it is missing %s", ErrSessionIncomplete, strings.Join(m, ", "))
+		}
+		if n.SignedBy, err = signer(tx); err != nil {
+			return err
+		}
 		h := ContentHash(n)
 		n.SignedAt, n.Hash = s.now(), hex.EncodeToString(h[:])
-		if _, err := tx.Exec("UPDATE notes SET signed_at = ?, content_hash = ? WHERE id = ? AND signed_at IS NULL",
-			stamp(n.SignedAt), h[:], id); err != nil {
+		if _, err := tx.Exec("UPDATE notes SET signed_at = ?, content_hash = ?, signed_by = ? WHERE id = ? AND signed_at IS NULL",
+			stamp(n.SignedAt), h[:], n.SignedBy, id); err != nil {
+			return err
+		}
+		if err := touchLastContact(tx, n); err != nil {
 			return err
 		}
 		return appendSigned(tx, EventSigned, n)
@@ -94,8 +112,37 @@ func (s *Store) Sign(id string) (*Note, error) {
 	return readBack(n), nil
 }
 
+// signer is who signs now: the profile's signature name, "" without one.
+func signer(q vault.Querier) (string, error) {
+	p, err := practice.Read(q)
+	if err != nil {
+		return "", err
+	}
+	return p.SignatureName(), nil
+}
+
+// recordsContact reports whether a signed note of kind k means the client
+// was seen or spoken with on its date.
+func recordsContact(k Kind) bool {
+	switch k {
+	case Intake, Progress, Contact, Termination, Psychotherapy:
+		return true
+	}
+	return false
+}
+
+// touchLastContact moves the client's last contact up to the date of n,
+// never back.
+func touchLastContact(tx *vault.Tx, n *Note) error {
+	if !recordsContact(n.Kind) || n.IsAddendum() {
+		return nil
+	}
+	_, err := tx.Exec("UPDATE clients SET last_contact = ? WHERE id = ? AND last_contact < ?", n.Date, n.ClientID, n.Date)
+	return err
+}
+
 func appendSigned(tx *vault.Tx, kind string, n *Note) error {
-	data, err := json.Marshal(signedEvent{Client: n.ClientID, Parent: n.ParentID, Kind: n.Kind, Hash: n.Hash})
+	data, err := json.Marshal(signedEvent{Client: n.ClientID, Parent: n.ParentID, Kind: n.Kind, Hash: n.Hash, By: n.SignedBy})
 	if err != nil {
 		return err
 	}
@@ -121,7 +168,13 @@ func (s *Store) AddAddendum(noteID, text string) (*Note, error) {
 		if isBlank(a.Sections) {
 			return ErrEmpty
 		}
+		if err := checkSize(a.Sections); err != nil {
+			return err
+		}
 		a.ClientID, a.Kind = st.clientID, st.kind
+		if a.SignedBy, err = signer(tx); err != nil {
+			return err
+		}
 		h := ContentHash(a)
 		a.Hash = hex.EncodeToString(h[:])
 		if err := insertNote(tx, a); err != nil {
@@ -171,7 +224,7 @@ func verifyOne(q vault.Querier, n *Note) error {
 	}
 	for _, e := range evs {
 		var se signedEvent
-		if json.Unmarshal(e.Data, &se) == nil && se.Hash == n.Hash {
+		if json.Unmarshal(e.Data, &se) == nil && se.Hash == n.Hash && se.By == n.SignedBy {
 			return nil
 		}
 	}

@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"time"
 
+	"github.com/confidenotes/confide/practice"
 	"github.com/confidenotes/confide/vault"
 )
 
@@ -34,13 +35,20 @@ var (
 	ErrNotDue = errors.New("the record's retention period has not passed")
 	// ErrTampered means a signed note no longer matches its hash.
 	ErrTampered = errors.New("signed note does not match its content hash")
+	// ErrSessionIncomplete means a session note (see Kind.IsSession) was
+	// to be signed without its start time, length or service code.
+	ErrSessionIncomplete = errors.New("a session note needs its start time, length and service code before signing")
 )
 
 // Store is the clients and notes of one open vault.
 type Store struct {
-	v   *vault.Vault
-	now func() time.Time
+	v        *vault.Vault
+	now      func() time.Time
+	practice *practice.Store
 }
+
+// Practice returns the practice profile store of the same vault.
+func (s *Store) Practice() *practice.Store { return s.practice }
 
 // Option adjusts a Store.
 type Option func(*Store)
@@ -60,6 +68,10 @@ func Open(v *vault.Vault, opts ...Option) (*Store, error) {
 	s := &Store{v: v, now: time.Now}
 	for _, o := range opts {
 		o(s)
+	}
+	// Signing reads who signs from the practice profile.
+	if s.practice, err = practice.Open(v, practice.WithClock(s.now)); err != nil {
+		return nil, err
 	}
 	return s, nil
 }

@@ -80,7 +80,30 @@ func (t Template) Blank() []Section {
 }
 
 // checkSections requires exactly the template's sections, in order.
+// MaxNoteBytes bounds a note's (or an addendum's) text: 2 MB, some
+// four hundred pages, far past any session note, and small enough that
+// every later step (search, disguise, release) stays quick.
+const MaxNoteBytes = 2 << 20
+
+// ErrTooLarge means a note's text is longer than MaxNoteBytes.
+var ErrTooLarge = fmt.Errorf("%w: the note is longer than 2 MB; split it into several notes", ErrInvalid)
+
+// checkSize refuses text longer than MaxNoteBytes.
+func checkSize(secs []Section) error {
+	n := 0
+	for _, s := range secs {
+		n += len(s.Text)
+	}
+	if n > MaxNoteBytes {
+		return ErrTooLarge
+	}
+	return nil
+}
+
 func (t Template) checkSections(secs []Section) error {
+	if err := checkSize(secs); err != nil {
+		return err
+	}
 	names := templateSections[t]
 	if len(secs) != len(names) {
 		return fmt.Errorf("%w: template %s has %d sections, got %d", ErrInvalid, t, len(names), len(secs))

@@ -38,10 +38,11 @@ func (a *activityArea) MouseMoved(*desktop.MouseEvent) { a.touch() }
 // MouseOut is not.
 func (a *activityArea) MouseOut() {}
 
-// activityScroll is a vertical scroll whose scrolling counts as activity,
-// since the scroll, not the area around it, gets the wheel.
+// activityScroll is a form's vertical scroll (see formScroll) whose
+// scrolling counts as activity, since the scroll, not the area around it,
+// gets the wheel.
 func activityScroll(content fyne.CanvasObject, touch func()) *container.Scroll {
-	s := container.NewVScroll(content)
+	s := formScroll(content)
 	s.OnScrolled = func(fyne.Position) { touch() }
 	return s
 }

@@ -13,14 +13,15 @@ import (
 )
 
 // attentionList is the main window's short list of what needs the
-// clinician across the practice: authorizations about to expire, requests
-// near their deadline, active clients without informed consent, incidents
-// to follow up. Each item opens the client concerned. With nothing to
-// show the list is an empty box, which the main window replaces with its
-// own word.
+// clinician across the practice, grouped by client: notes to write or
+// sign, consents to record, authorizations about to expire, requests near
+// their deadline, safety deadlines and privacy incidents. Each item opens
+// where it is dealt with: a note in the client's notes, the rest on the
+// client's consent tab. With nothing to show the list is an empty box,
+// which the main window replaces with its own word.
 type attentionList struct {
 	d    panelDeps
-	open func(clientID string)
+	open func(a consent.Attention)
 	box  *fyne.Container
 }
 
@@ -39,26 +40,48 @@ func (l *attentionList) refresh() {
 		l.box.Add(panelNote("What needs attention could not be read."))
 		return
 	}
+	// Grouped by client, in the order of each client's most pressing item;
+	// what concerns the whole practice comes last.
+	var order []string
+	groups := map[string][]consent.Attention{}
 	for _, it := range items {
-		it := it
-		text := attentionText(it)
-		if who := l.who(it.ClientID); who != "" {
-			text = who + ": " + text
+		if _, seen := groups[it.ClientID]; !seen && it.ClientID != "" {
+			order = append(order, it.ClientID)
 		}
-		b := &widget.Button{Text: text, Alignment: widget.ButtonAlignLeading, Importance: widget.LowImportance}
-		if it.ClientID != "" && l.open != nil {
-			b.OnTapped = func() { l.open(it.ClientID) }
+		groups[it.ClientID] = append(groups[it.ClientID], it)
+	}
+	if len(groups[""]) > 0 {
+		order = append(order, "")
+	}
+	for _, id := range order {
+		heading := "The practice"
+		if id != "" {
+			heading = l.who(id)
 		}
-		badge := panelBadge("due "+it.Due, widget.WarningImportance)
-		switch {
-		case it.Overdue:
-			badge = panelBadge("overdue", widget.DangerImportance)
-		case it.Due == "":
-			badge = panelBadge("to do", widget.MediumImportance)
+		l.box.Add(&widget.Label{Text: heading, TextStyle: fyne.TextStyle{Bold: true}, Truncation: fyne.TextTruncateEllipsis})
+		for _, it := range groups[id] {
+			l.box.Add(l.row(it))
 		}
-		l.box.Add(container.NewBorder(nil, nil, badge, nil, b))
 	}
 	l.box.Refresh()
+}
+
+// row is one item: its badge and the sentence, which opens it.
+func (l *attentionList) row(it consent.Attention) fyne.CanvasObject {
+	b := &widget.Button{Text: attentionText(it), Alignment: widget.ButtonAlignLeading, Importance: widget.LowImportance}
+	if it.ClientID != "" && l.open != nil {
+		b.OnTapped = func() { l.open(it) }
+	}
+	badge := panelBadge("due "+it.Due, widget.WarningImportance)
+	switch {
+	case it.Overdue:
+		badge = panelBadge("overdue", widget.DangerImportance)
+	case it.IsNote():
+		badge = panelBadge("note", widget.MediumImportance)
+	case it.Due == "":
+		badge = panelBadge("to do", widget.MediumImportance)
+	}
+	return container.NewBorder(nil, nil, badge, nil, b)
 }
 
 // attentionText is an item as the list says it: a sentence with a capital.
@@ -72,15 +95,11 @@ func attentionText(a consent.Attention) string {
 	return string(unicode.ToUpper(r)) + a.What[n:]
 }
 
-// who names the client of an item: initials only in privacy mode, nothing
-// for a practice-wide item.
+// who names the client of a group: initials only in privacy mode.
 func (l *attentionList) who(clientID string) string {
-	if clientID == "" {
-		return ""
-	}
 	c, err := l.d.notes.GetClient(clientID)
 	if err != nil {
-		return ""
+		return "A client"
 	}
 	if l.d.privacy != nil && l.d.privacy() {
 		return attentionInitials(c.Name)

@@ -3,7 +3,9 @@ package ui
 import (
 	"errors"
 	"reflect"
+	"strconv"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -32,11 +34,13 @@ type clientForm struct {
 	pristine notes.Client  // what an untouched form of client holds
 	drafted  bool          // a draft of this client is stored
 
-	name, preferred, pronouns, dob   *widget.Entry
+	name, preferred, pronouns        *widget.Entry
+	nameErr                          *widget.Label
+	dob, intake, lastContact         *dateField
 	phones, emails, addresses, other *widget.Entry
 	employer, school                 *widget.Entry
 	emName, emRelation, emPhone      *widget.Entry
-	intake, lastContact              *widget.Entry
+	scroll                           *container.Scroll
 	status                           *widget.Select
 	minor, legalHold                 *widget.Check
 	related, guardians               *peopleEditor
@@ -119,7 +123,9 @@ func (f *clientForm) buildUI() fyne.CanvasObject {
 	f.name = entry(c.Name, "Full name")
 	f.preferred = entry(c.Preferred, "What they like to be called")
 	f.pronouns = entry(c.Pronouns, "she/her, he/him, they/them…")
-	f.dob = entry(c.DOB, "Year-month-day")
+	touch := func() { f.m.c.idle.touch() }
+	f.dob = newDateField(c.DOB, "03/14/1985 or 1985-03-14", f.m.now, touch)
+	f.nameErr = problemLabel()
 	f.phones = lines(c.Phones, "One phone number per line")
 	f.emails = lines(c.Emails, "One email address per line")
 	f.addresses = lines(c.Addresses, "One address per line")
@@ -135,14 +141,19 @@ func (f *clientForm) buildUI() fyne.CanvasObject {
 	if c.Status == notes.Closed {
 		f.status.Selected = "Closed"
 	}
-	f.intake = entry(c.IntakeDate, "Year-month-day")
-	f.lastContact = entry(c.LastContact, "Year-month-day")
+	f.intake = newDateField(c.IntakeDate, "03/14/2026 or 2026-03-14", f.m.now, touch)
+	f.lastContact = newDateField(c.LastContact, "03/14/2026 or 2026-03-14", f.m.now, touch)
 	f.related = &peopleEditor{people: c.Related, add: "Add a related person"}
 	f.guardians = &peopleEditor{people: c.Guardians, add: "Add a guardian or representative"}
 	f.guardianBox = container.NewVBox(section("Guardians or personal representatives"), f.guardians.buildUI())
 	f.minor = &widget.Check{Text: "Minor", Checked: c.Minor, OnChanged: func(on bool) { f.showGuardians(on) }}
 	f.legalHold = &widget.Check{Text: "Legal hold (the record must not be destroyed)", Checked: c.LegalHold}
 	f.showGuardians(c.Minor)
+	if iso, err := f.dob.value(); err == nil && iso != "" {
+		dob, _ := time.Parse(notes.DateLayout, iso)
+		f.dob.note.SetText(f.ageNote(dob))
+	}
+	f.dob.onDate = f.onBirthDate
 	f.problem = problemLabel()
 	f.save = &widget.Button{Text: "Save", Icon: theme.DocumentSaveIcon(), Importance: widget.HighImportance, OnTapped: f.onSave}
 	f.cancel = &widget.Button{Text: "Cancel", OnTapped: f.onCancel}
@@ -150,14 +161,14 @@ func (f *clientForm) buildUI() fyne.CanvasObject {
 	form := container.NewVBox(
 		heading(map[bool]string{true: "New client", false: "Client details"}[c.ID == ""]),
 		widget.NewForm(
-			widget.NewFormItem("Name", f.name),
+			widget.NewFormItem("Name", container.NewVBox(f.name, f.nameErr)),
 			widget.NewFormItem("Preferred name", f.preferred),
 			widget.NewFormItem("Pronouns", f.pronouns),
-			widget.NewFormItem("Date of birth", f.dob),
+			widget.NewFormItem("Date of birth", f.dob.root),
 			widget.NewFormItem("", container.NewHBox(f.minor)),
 			widget.NewFormItem("Status", f.status),
-			widget.NewFormItem("Intake date", f.intake),
-			widget.NewFormItem("Last contact", f.lastContact),
+			widget.NewFormItem("Intake date", f.intake.root),
+			widget.NewFormItem("Last contact", f.lastContact.root),
 		),
 		section("Contact"),
 		widget.NewForm(
@@ -180,8 +191,8 @@ func (f *clientForm) buildUI() fyne.CanvasObject {
 		f.problem,
 	)
 	buttons := container.NewHBox(layout.NewSpacer(), f.cancel, f.save)
-	f.root = container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), buttons), nil, nil,
-		container.NewVScroll(container.NewPadded(form)))
+	f.scroll = formScroll(container.NewPadded(form))
+	f.root = container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), buttons), nil, nil, f.scroll)
 	return f.root
 }
 
@@ -239,8 +250,9 @@ func (f *clientForm) onAddUnit() {
 			ids[c.Name] = c.ID
 		}
 	}
-	kind := &widget.Select{Options: []string{"Couple", "Family", "Group"}, Selected: "Couple"}
-	name := &widget.Entry{PlaceHolder: "Optional, e.g. Tuesday group"}
+	kind := newKeySelect([]string{"Couple", "Family", "Group"}, nil)
+	kind.Selected = "Couple"
+	name := newField("", "Optional, e.g. Tuesday group")
 	members := &widget.CheckGroup{Options: names}
 	scroll := container.NewVScroll(members)
 	scroll.SetMinSize(fyne.NewSize(300, 200))
@@ -270,7 +282,13 @@ func (f *clientForm) onAddUnit() {
 func (f *clientForm) collect() notes.Client {
 	c := *f.client
 	trim := strings.TrimSpace
-	c.Name, c.Preferred, c.Pronouns, c.DOB = trim(f.name.Text), trim(f.preferred.Text), trim(f.pronouns.Text), trim(f.dob.Text)
+	date := func(d *dateField) string {
+		if iso, err := d.value(); err == nil {
+			return iso
+		}
+		return trim(d.entry.Text) // kept as typed in a draft; Save says what is wrong
+	}
+	c.Name, c.Preferred, c.Pronouns, c.DOB = trim(f.name.Text), trim(f.preferred.Text), trim(f.pronouns.Text), date(f.dob)
 	c.Phones, c.Emails, c.Addresses, c.Other = splitLines(f.phones.Text), splitLines(f.emails.Text), splitLines(f.addresses.Text), splitLines(f.other.Text)
 	c.Employer, c.School = trim(f.employer.Text), trim(f.school.Text)
 	c.Related, c.Guardians = f.related.collect(), f.guardians.collect()
@@ -282,7 +300,7 @@ func (f *clientForm) collect() notes.Client {
 	if f.status.Selected == "Closed" {
 		c.Status = notes.Closed
 	}
-	c.IntakeDate, c.LastContact = trim(f.intake.Text), trim(f.lastContact.Text)
+	c.IntakeDate, c.LastContact = date(f.intake), date(f.lastContact)
 	c.Minor, c.LegalHold = f.minor.Checked, f.legalHold.Checked
 	return c
 }
@@ -297,18 +315,78 @@ func splitLines(text string) []string {
 	return out
 }
 
-func (f *clientForm) onSave() {
-	f.m.c.idle.touch()
-	c := f.collect()
-	if c.Name == "" {
-		say(f.problem, "Give the client a name first.")
+// onBirthDate works out Minor from a date of birth typed or picked.
+func (f *clientForm) onBirthDate(dob time.Time, ok bool) {
+	if !ok {
 		return
 	}
+	f.dob.note.SetText(f.ageNote(dob))
+	if minor := ageOn(dob, f.m.now()) < 18; f.minor.Checked != minor {
+		f.minor.SetChecked(minor)
+	}
+}
+
+// ageNote says how a date of birth reads, with the age today.
+func (f *clientForm) ageNote(dob time.Time) string {
+	return dob.Format("2 January 2006") + " · " + strconv.Itoa(ageOn(dob, f.m.now())) + " years old"
+}
+
+// check puts each problem beside its field, scrolls to the first and
+// gives it the focus. It reports whether the form can be saved.
+func (f *clientForm) check() bool {
+	type problem struct {
+		label *widget.Label
+		field fyne.CanvasObject
+		focus fyne.Focusable
+		text  string
+	}
+	var problems []problem
+	say(f.nameErr, "")
+	if strings.TrimSpace(f.name.Text) == "" {
+		problems = append(problems, problem{f.nameErr, f.name, f.name, "Give the client a name."})
+	}
+	for _, d := range []*dateField{f.dob, f.intake, f.lastContact} {
+		say(d.err, "")
+		if _, err := d.value(); err != nil {
+			problems = append(problems, problem{d.err, d.root, d.entry, "Check this date: " + err.Error() + "."})
+		}
+	}
+	if iso, err := f.dob.value(); err == nil && iso != "" && iso > f.m.now().Format(notes.DateLayout) {
+		problems = append(problems, problem{f.dob.err, f.dob.root, f.dob.entry, "The date of birth is in the future. Check the year."})
+	}
+	if len(problems) == 0 {
+		return true
+	}
+	for _, p := range problems {
+		say(p.label, p.text)
+	}
+	n := len(problems)
+	say(f.problem, map[bool]string{true: "One field needs a look: it is marked above.", false: strconv.Itoa(n) + " fields need a look: they are marked above."}[n == 1])
+	f.scrollTo(problems[0].field)
+	f.m.c.win.Canvas().Focus(problems[0].focus)
+	return false
+}
+
+// scrollTo scrolls the form so that o is in view, near the top.
+func (f *clientForm) scrollTo(o fyne.CanvasObject) {
+	d := fyne.CurrentApp().Driver()
+	y := d.AbsolutePositionForObject(o).Y - d.AbsolutePositionForObject(f.scroll.Content).Y
+	f.scroll.ScrollToOffset(fyne.NewPos(0, max(0, y-theme.Padding()*4)))
+}
+
+func (f *clientForm) onSave() {
+	f.m.c.idle.touch()
+	if !f.check() {
+		return
+	}
+	say(f.problem, "")
+	c := f.collect()
 	if c.ID == "" {
 		added, err := f.m.notes.AddClient(c)
 		if err != nil {
 			title, msg := userMessage(err)
 			say(f.problem, title+". "+msg)
+			f.scrollTo(f.problem)
 			return
 		}
 		f.discard()
@@ -320,6 +398,7 @@ func (f *clientForm) onSave() {
 	if err := f.m.notes.UpdateClient(c); err != nil {
 		title, msg := userMessage(err)
 		say(f.problem, title+". "+msg)
+		f.scrollTo(f.problem)
 		return
 	}
 	f.discard()

@@ -4,7 +4,9 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/confidenotes/confide/notes"
 )
@@ -134,5 +136,87 @@ func TestNewClientBeingWrittenSurvivesLock(t *testing.T) {
 	tapButton(t, w, "New client")
 	if m.form == nil || m.form.name.Text != "" {
 		t.Errorf("a second new client starts from the first one's details")
+	}
+}
+
+// Form errors: each beside its field, the form scrolled there and the
+// field focused; US dates are read; a date picker fills the field; Minor
+// follows the date of birth.
+func TestClientFormErrorsAndDates(t *testing.T) {
+	c, w, _ := mainWithPractice(t) // the clock says 2026-11-23
+	m := c.main
+	tapButton(t, w, "New client")
+	f := m.form
+	test.Type(f.name, "Rosa Diaz")
+	test.Type(f.dob.entry, "14/03/1985") // day first: no such month
+	f.scroll.ScrollToBottom()
+	test.Tap(f.save)
+	if m.form == nil || m.pane != nil {
+		t.Fatal("a bad date of birth was saved")
+	}
+	if !f.dob.err.Visible() || !strings.Contains(f.dob.err.Text, "no such date") {
+		t.Fatalf("no error beside the date of birth: %q", f.dob.err.Text)
+	}
+	if f.nameErr.Visible() {
+		t.Error("the name, which is right, is marked")
+	}
+	d := fyne.CurrentApp().Driver()
+	y := d.AbsolutePositionForObject(f.dob.root).Y - d.AbsolutePositionForObject(f.scroll).Y
+	if y < 0 || y+f.dob.root.Size().Height > f.scroll.Size().Height {
+		t.Fatalf("the date of birth is not scrolled into view: at %v in a view %v high", y, f.scroll.Size().Height)
+	}
+	if w.Canvas().Focused() != f.dob.entry {
+		t.Error("the field with the error does not have the focus")
+	}
+
+	// The US way is read, and says how it was read; Minor follows.
+	f.dob.entry.SetText("")
+	test.Type(f.dob.entry, "03/14/1985")
+	if f.dob.err.Visible() || !strings.Contains(f.dob.note.Text, "14 March 1985 · 41 years old") || f.minor.Checked {
+		t.Errorf("03/14/1985 reads %q (error %q), minor %v", f.dob.note.Text, f.dob.err.Text, f.minor.Checked)
+	}
+	f.dob.entry.SetText("2014-06-01")
+	if !f.minor.Checked || !f.guardianBox.Visible() {
+		t.Error("a 12-year-old is not marked minor, with guardians")
+	}
+
+	// The picker: jump to a month and year, pick a day.
+	test.Tap(f.dob.pick)
+	var sels []*widget.Select
+	everything(w, func(o fyne.CanvasObject) {
+		if s, ok := o.(*widget.Select); ok && len(s.Options) == 12 || ok && len(s.Options) > 100 {
+			sels = append(sels, s)
+		}
+	})
+	if len(sels) != 2 {
+		t.Fatalf("the calendar offers %d month and year choices, want 2", len(sels))
+	}
+	sels[0].SetSelected("March")
+	sels[1].SetSelected("1990")
+	tapButton(t, w, "14")
+	if f.dob.entry.Text != "1990-03-14" || f.minor.Checked {
+		t.Fatalf("picked %q, minor %v", f.dob.entry.Text, f.minor.Checked)
+	}
+
+	// A date of birth in the future is refused beside the field.
+	f.dob.entry.SetText("2030-01-01")
+	test.Tap(f.save)
+	if !strings.Contains(f.dob.err.Text, "in the future") {
+		t.Errorf("a future date of birth says %q", f.dob.err.Text)
+	}
+	f.dob.entry.SetText("3/14/1985")
+	test.Tap(f.save)
+	if m.pane == nil || m.pane.client.DOB != "1985-03-14" {
+		t.Fatalf("the client was not saved with the date read the US way: %+v", m.pane)
+	}
+}
+
+func TestParseDate(t *testing.T) {
+	for in, want := range map[string]string{"1985-03-14": "1985-03-14", "03/14/1985": "1985-03-14", "3/4/1985": "1985-03-04",
+		" 12/31/2000 ": "2000-12-31", "02/30/2001": "", "14/03/1985": "", "1985/03/14": "", "March 14": ""} {
+		got, err := parseDate(in)
+		if got != want || (want == "") != (err != nil) {
+			t.Errorf("parseDate(%q) = %q, %v; want %q", in, got, err, want)
+		}
 	}
 }

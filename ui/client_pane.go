@@ -19,6 +19,8 @@ const (
 	tabNotes        = "Notes"
 	tabConsent      = "Consent & disclosures"
 	tabConsultation = "Consultations"
+	tabMeasures     = "Measures"
+	tabPlan         = "Plan"
 )
 
 // clientPane is the selected client: a header with their name and
@@ -58,6 +60,8 @@ func (p *clientPane) buildUI() fyne.CanvasObject {
 		container.NewTabItemWithIcon(tabNotes, theme.DocumentIcon(), split),
 		container.NewTabItemWithIcon(tabConsent, theme.ConfirmIcon(), newConsentPanel(d, p.client.ID)),
 		container.NewTabItemWithIcon(tabConsultation, theme.MailForwardIcon(), newConsultPanel(d, p.client.ID)),
+		container.NewTabItemWithIcon(tabMeasures, theme.InfoIcon(), newMeasuresPanel(d, p.m.consent.Clinical(), p.client.ID)),
+		container.NewTabItemWithIcon(tabPlan, theme.ListIcon(), newPlanPanel(d, p.m.consent.Clinical(), p.client.ID)),
 	)
 	p.tabs.OnSelected = func(*container.TabItem) { p.m.c.idle.touch() }
 	header := container.NewBorder(nil, nil, nil, container.NewHBox(p.edit, p.newNote),
@@ -96,10 +100,19 @@ func (p *clientPane) refreshNames() {
 	}
 }
 
+// shown is note text as the screen shows it: in privacy mode, every name
+// the client's record knows is masked to initials.
+func (p *clientPane) shown(text string) string {
+	if !p.m.c.privacy {
+		return text
+	}
+	return maskPeople(text, p.client.Identifiers())
+}
+
 func (p *clientPane) emptyNote() fyne.CanvasObject {
 	return container.NewCenter(container.NewVBox(
 		&widget.Label{Text: "Choose a note on the left,", Alignment: fyne.TextAlignCenter, Importance: widget.LowImportance},
-		&widget.Label{Text: "or start a new one with New note (" + keyLabel(newNoteShortcut) + ").", Alignment: fyne.TextAlignCenter, Importance: widget.LowImportance},
+		&widget.Label{Text: "or start a new one with New note (" + shortcutText(newNoteShortcut) + ").", Alignment: fyne.TextAlignCenter, Importance: widget.LowImportance},
 	))
 }
 
@@ -177,14 +190,15 @@ func (p *clientPane) onNewNote() {
 	for i, k := range notes.Kinds {
 		kinds[i] = kindLabel(k)
 	}
-	kind := &widget.Select{Options: kinds, Selected: kindLabel(notes.Progress)}
+	kind := newKeySelect(kinds, nil)
+	kind.Selected = kindLabel(notes.Progress)
 	tmpl := &widget.RadioGroup{Options: templateLabels, Selected: templateLabel(notes.SOAP), Horizontal: true, Required: true}
 	kind.OnChanged = func(s string) {
 		if kindFromLabel(s) == notes.Psychotherapy {
 			tmpl.SetSelected(templateLabel(notes.Free))
 		}
 	}
-	date := &widget.Entry{Text: p.m.now().Format(notes.DateLayout)}
+	date := newField(p.m.now().Format(notes.DateLayout), "")
 	items := []*widget.FormItem{
 		{Text: "Kind", Widget: kind},
 		{Text: "Template", Widget: tmpl},

@@ -121,7 +121,7 @@ func (l *clientList) selectShown(id string) bool {
 
 func (l *clientList) createItem() fyne.CanvasObject {
 	return container.NewBorder(nil, nil, nil,
-		&widget.Label{SizeName: captionSize, Importance: widget.LowImportance},
+		roomForBar(&widget.Label{SizeName: captionSize, Importance: widget.LowImportance}), // clear of the scroll bar
 		&widget.Label{Text: "Client name", Truncation: fyne.TextTruncateEllipsis},
 	)
 }
@@ -143,7 +143,8 @@ func (l *clientList) updateItem(i widget.ListItemID, o fyne.CanvasObject) {
 	if c.Status == notes.Closed {
 		tags = append(tags, "closed")
 	}
-	row.Objects[1].(*widget.Label).SetText(strings.Join(tags, " · "))
+	row.Objects[1].(*fyne.Container).Objects[0].(*widget.Label).SetText(strings.Join(tags, " · "))
+	row.Refresh()
 }
 
 func (l *clientList) onSelected(i widget.ListItemID) {

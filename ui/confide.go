@@ -83,6 +83,7 @@ type Confide struct {
 	privacy       bool          // privacy mode: initials only
 	place         place         // where the user was when the vault locked
 	pendingRotate bool          // make a new recovery key after the next unlock
+	idleLocked    bool          // locked by itself: the next unlock asks for the PIN
 	backingUp     bool
 
 	work    sync.WaitGroup // background work, so tests can wait for it
@@ -106,6 +107,8 @@ type Confide struct {
 func Create(a fyne.App, w fyne.Window, opts Options) *Confide {
 	c := &Confide{app: a, win: w, opts: opts.withDefaults(), autosave: autosaveDelay, stop: make(chan struct{}), front: true}
 	c.privacy = a.Preferences().Bool(prefPrivacyDefault)
+	applyTheme(a)
+	listFileDialogs(a.Preferences())
 	c.idle = newIdleWatcher(c.opts.Now)
 	c.clip = &clipboardGuard{cb: a.Clipboard(), now: c.opts.Now, timeout: func() time.Duration { return clipboardTimeout(a.Preferences()) }}
 	restoreWindowSize(w, a.Preferences())
@@ -152,10 +155,12 @@ func (c *Confide) tick() {
 	if c.front || c.clip.ours != "" {
 		c.clip.poll(c.front)
 	}
+	c.armDialog()
 	if c.main == nil {
 		return
 	}
 	if c.idle.expired(autoLockAfter(c.app.Preferences())) {
+		c.markIdleLock()
 		c.onLock()
 		return
 	}
@@ -236,6 +241,7 @@ func (c *Confide) showError(err error) {
 
 // Window titles. Only the unlocked window is titled plainly "Confide", so
 // that a glance at the task bar (or a smoke test) tells the states apart.
+// No title ever names a client: the task bar is seen by anyone passing.
 const (
 	titleUnlocked = "Confide"
 	titleLocked   = "Confide (locked)"
@@ -254,6 +260,7 @@ func (c *Confide) showWelcome() {
 	s := &welcomeScreen{c: c}
 	c.show(titleWelcome, s.buildUI())
 	c.welcome = s
+	s.probeKeyring()
 }
 
 func (c *Confide) showRecoveryKey(v *vault.Vault, created *vault.Created) {
@@ -294,12 +301,14 @@ func (c *Confide) showMain(v *vault.Vault) *mainScreen {
 	c.main = s
 	c.menu.setUnlocked(true)
 	c.idle.touch()
+	c.pinPassed()
 	s.restore(c.place)
 	if c.pendingRotate {
 		c.pendingRotate = false
 		c.rotateRecovery(v)
 		return s
 	}
+	c.offerPIN()
 	if c.opts.OnUnlocked != nil {
 		c.opts.OnUnlocked()
 	}

@@ -82,7 +82,7 @@ func (p *consentPanel) showSummary() {
 		}
 		body.Objects = append([]fyne.CanvasObject{p.section("Needs attention", rows...)}, body.Objects...)
 	}
-	p.view.show(container.NewVScroll(body))
+	p.view.show(container.NewVScroll(roomForBar(body)))
 }
 
 // section is a titled group of rows.
@@ -165,6 +165,8 @@ func (p *consentPanel) authorizationRows(sum *consent.Summary) []fyne.CanvasObje
 		}
 		if len(a.Missing) > 0 {
 			text += "\nMissing: " + strings.Join(a.Missing, "; ")
+		} else if r := a.Recommended(); len(r) > 0 && a.Revoked == "" {
+			text += "\nComplete. Recommended: " + strings.Join(r, "; ") + ", so that the records go to the right place."
 		}
 		actions := []fyne.CanvasObject{&widget.Button{Text: "Print", Icon: theme.DocumentPrintIcon(),
 			OnTapped: func() { p.onPrintRelease(&a.Authorization) }}}

@@ -17,10 +17,13 @@ import (
 func (p *consentPanel) disclosureRows(sum *consent.Summary) []fyne.CanvasObject {
 	text := fmt.Sprintf("%s recorded; %d in the accounting of the past %d years.",
 		consultCount(sum.Disclosures, "disclosure"), sum.Accountable, consent.AccountingYears)
+	// A release or an export is entered here, so the list is read again
+	// once one is done.
 	rows := []fyne.CanvasObject{container.NewBorder(nil, nil, nil, container.NewHBox(
-		&widget.Button{Text: "Release records…", Icon: theme.MailSendIcon(), OnTapped: func() { showReleaseWizard(p.d, p.clientID) }},
+		&widget.Button{Text: "Release records…", Icon: theme.MailSendIcon(), OnTapped: func() { showReleaseWizard(p.d, p.clientID, p.showSummary) }},
+		&widget.Button{Text: "Print or export…", Icon: theme.DocumentPrintIcon(), OnTapped: func() { showExportDialog(p.d, p.clientID, p.showSummary) }},
 		&widget.Button{Text: "Accounting (PDF)…", Icon: theme.DocumentSaveIcon(), OnTapped: p.onAccounting},
-	), widget.NewLabel(text))}
+	), &widget.Label{Text: text, Wrapping: fyne.TextWrapWord})}
 	all, err := p.d.consent.Disclosures(p.clientID)
 	if err != nil {
 		p.d.showErr(err)

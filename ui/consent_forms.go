@@ -58,7 +58,7 @@ func (f *consentForm) show(title, intro string, items []*widget.FormItem, check 
 	box.Add(widget.NewForm(items...))
 	box.Add(f.problem)
 	box.Add(buttons)
-	f.p.view.show(container.NewVScroll(box))
+	f.p.view.show(formScroll(box))
 }
 
 // saved reports err, or goes back to the summary, which now shows the
@@ -171,7 +171,12 @@ func (p *consentPanel) showAuthorizationForm() {
 	}
 	check := func() {
 		a := auth()
-		panelSay(f.problem, consentMissing("Missing (it can be saved, as incomplete, but then authorizes no release): ", a.Missing()))
+		say := consentMissing("Missing (it can be saved, as incomplete, but then authorizes no release): ", a.Missing())
+		if r := a.Recommended(); len(r) > 0 {
+			// 45 CFR 164.508(c)(1)(iii) asks for the recipient's name, not an address.
+			say = strings.TrimSpace(say + " " + consentMissing("Recommended, not required: ", r))
+		}
+		panelSay(f.problem, say)
 	}
 	representative.OnChanged = func(bool) { check() }
 	f.show("Record an authorization to release information", "",

@@ -88,7 +88,7 @@ func (f *consentFixture) client(c notes.Client) string {
 func (f *consentFixture) note(clientID, date, text string) string {
 	f.t.Helper()
 	n, err := f.notes.NewDraft(notes.Draft{ClientID: clientID, Kind: notes.Progress, Template: notes.Free,
-		Session: notes.Session{Date: date, Start: "10:00", DurationMin: 50}})
+		Session: notes.Session{Date: date, Start: "10:00", DurationMin: 50, ServiceCode: "90834"}})
 	if err != nil {
 		f.t.Fatal(err)
 	}
@@ -114,7 +114,7 @@ func (f *consentFixture) window(build func(panelDeps) fyne.CanvasObject) fyne.Wi
 // consentWalk visits every visible object on the window, widgets' inner
 // objects included; visit returns whether to look inside o.
 func consentWalk(o fyne.CanvasObject, visit func(fyne.CanvasObject) bool) {
-	if o == nil || !o.Visible() || !visit(o) {
+	if o == nil || !o.Visible() || !visit(plain(o)) {
 		return
 	}
 	var children []fyne.CanvasObject

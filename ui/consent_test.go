@@ -121,14 +121,33 @@ func TestConsentIncompleteAuthorizationShowsWhatIsMissing(t *testing.T) {
 	consentType(t, w, "Recipient", "Hope County Court")
 	consentType(t, w, "Purpose", "custody evaluation")
 	requireNotShown(t, w, "the recipient's name")
-	requireShown(t, w, "the recipient's address")
+	// The address is recommended, never missing (45 CFR 164.508(c)(1)(iii)).
+	requireShown(t, w, "Recommended, not required: the recipient's address.")
+	requireNotShown(t, w, "Missing (it can be saved, as incomplete, but then authorizes no release): a description of the information; who may disclose it; the recipient's address")
 	test.Tap(consentButton(t, w, "Save"))
 	f.noErrors()
 	if got := consentBadgeOf(t, w, "Release to Hope County Court"); got != "incomplete" {
 		t.Errorf("the badge says %q, want incomplete", got)
 	}
-	requireShown(t, w, "Missing: a description of the information; who may disclose it; the recipient's address; an expiry date or expiry event; who signed")
+	requireShown(t, w, "Missing: a description of the information; who may disclose it; an expiry date or expiry event; who signed")
 	requireShown(t, w, "Authorization is incomplete and cannot authorize a release")
+}
+
+// An authorization complete but for the recipient's address is valid, and
+// says the address is recommended.
+func TestConsentAuthorizationWithoutAddressIsComplete(t *testing.T) {
+	f := newConsentFixture(t)
+	id := f.client(notes.Client{Name: "Ada Example"})
+	if _, err := f.store.AddAuthorization(consent.Authorization{ClientID: id, Info: "progress notes", Discloser: "the treating clinician",
+		Recipient: "Dr. Alan Kim", Purpose: "continuity of care", Expires: "2026-12-01", Signed: "2026-03-01", Signer: "the client"}); err != nil {
+		t.Fatal(err)
+	}
+	w := f.window(func(d panelDeps) fyne.CanvasObject { return newConsentPanel(d, id) })
+	if got := consentBadgeOf(t, w, "Release to Dr. Alan Kim"); got != "valid" {
+		t.Errorf("the badge says %q, want valid", got)
+	}
+	requireShown(t, w, "Complete. Recommended: the recipient's address, so that the records go to the right place.")
+	requireNotShown(t, w, "incomplete")
 }
 
 func TestConsentMissingInformedConsentIsRecorded(t *testing.T) {
@@ -269,14 +288,16 @@ func TestAttentionListShowsWhatNeedsTheClinician(t *testing.T) {
 	}
 	id := f.client(notes.Client{Name: "Ada Example"})
 	f.client(notes.Client{Name: "Bea Closed", Status: notes.Closed})
-	var opened []string
+	var opened []consent.Attention
 	w := f.window(func(d panelDeps) fyne.CanvasObject {
-		return newAttentionList(d, func(c string) { opened = append(opened, c) })
+		return newAttentionList(d, func(a consent.Attention) { opened = append(opened, a) })
 	})
-	requireShown(t, w, "Ada Example: No informed consent is recorded")
+	// One to-do per client for the consents, under the client's name.
+	requireShown(t, w, "Ada Example\n")
+	requireShown(t, w, "Consent to record: informed consent and the date the limits of confidentiality were explained")
 	requireNotShown(t, w, "Bea Closed")
-	test.Tap(consentButton(t, w, "Ada Example: No informed consent is recorded"))
-	if len(opened) != 1 || opened[0] != id {
+	test.Tap(consentButton(t, w, "Consent to record: informed consent and the date the limits of confidentiality were explained"))
+	if len(opened) != 1 || opened[0].ClientID != id || opened[0].Kind != consent.AttentionConsent {
 		t.Errorf("tapping the item opened %v", opened)
 	}
 
@@ -291,14 +312,16 @@ func TestAttentionListShowsWhatNeedsTheClinician(t *testing.T) {
 		t.Fatal(err)
 	}
 	w.SetContent(newAttentionList(f.deps(w), nil))
-	requireNotShown(t, w, "No informed consent")
-	requireShown(t, w, "Ada Example: Authorization expires in 18 days")
-	requireShown(t, w, "Ada Example: Access request is due")
+	requireNotShown(t, w, "informed consent and")
+	requireShown(t, w, "Ada Example\n")
+	requireShown(t, w, "Authorization expires in 18 days")
+	requireShown(t, w, "Access request is due")
 
 	deps := f.deps(w)
 	deps.privacy = func() bool { return true }
 	w.SetContent(newAttentionList(deps, nil))
-	requireShown(t, w, "A.E.: Authorization expires in 18 days")
+	requireShown(t, w, "A.E.\n")
+	requireShown(t, w, "Authorization expires in 18 days")
 	requireNotShown(t, w, "Ada")
 	f.noErrors()
 }

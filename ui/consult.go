@@ -44,6 +44,7 @@ type consultPanel struct {
 	identified    *widget.Check
 	consentChoice *widget.Select
 	consentIDs    map[string]string // consent choice label -> consent id
+	withClinical  *widget.Check     // take the clinical summary too; nil when the client has none
 	problem       *widget.Label
 }
 
@@ -68,20 +69,54 @@ func (p *consultPanel) showLog() {
 	if len(list) == 0 {
 		body.Add(panelNote("No consultations prepared yet. Prepare one to take a disguised copy of notes to a colleague or supervisor."))
 	} else {
-		grid := container.NewGridWithColumns(5)
-		for _, h := range []string{"Date", "Colleague", "Purpose", "Profile", "Notes"} {
+		grid := container.NewGridWithColumns(6)
+		for _, h := range []string{"Date", "Colleague", "Purpose", "Profile", "Notes", ""} {
 			grid.Add(&widget.Label{Text: h, TextStyle: fyne.TextStyle{Bold: true}})
 		}
 		for _, k := range list {
+			k := k
 			grid.Add(widget.NewLabel(k.Created.In(p.d.now().Location()).Format("2006-01-02 15:04")))
 			grid.Add(&widget.Label{Text: k.Colleague, Truncation: fyne.TextTruncateEllipsis})
 			grid.Add(&widget.Label{Text: k.Purpose, Truncation: fyne.TextTruncateEllipsis})
 			grid.Add(widget.NewLabel(string(k.Profile)))
 			grid.Add(widget.NewLabel(consultCount(len(k.NoteIDs), "note")))
+			grid.Add(container.NewHBox(&widget.Button{Text: "Open", Icon: theme.FolderOpenIcon(), OnTapped: func() { p.reopen(k) }}))
 		}
 		body.Add(grid)
 	}
-	p.view.show(container.NewBorder(container.NewVBox(top, widget.NewSeparator()), nil, nil, nil, container.NewVScroll(body)))
+	p.view.show(container.NewBorder(container.NewVBox(top, widget.NewSeparator()), nil, nil, nil, container.NewVScroll(roomForBar(body))))
+}
+
+// reopen shows a logged consultation's review again: its notes disguised
+// anew with its own pseudonyms and edits, ready to copy or save again.
+func (p *consultPanel) reopen(k notes.Consultation) {
+	if len(k.NoteIDs) == 0 {
+		p.d.showErr(fmt.Errorf("%w: this consultation holds no note", notes.ErrNotFound))
+		return
+	}
+	sums, err := p.d.notes.ListNotes(p.clientID)
+	if err != nil {
+		p.d.showErr(err)
+		return
+	}
+	labels := map[string]string{}
+	p.noteKinds = map[string]notes.Kind{}
+	for _, n := range sums {
+		labels[n.ID] = fmt.Sprintf("%s · %s", n.Date, n.Kind)
+		p.noteKinds[n.ID] = n.Kind
+	}
+	r := &consultReview{p: p, k: &k, clinical: true}
+	for _, id := range k.NoteIDs {
+		if labels[id] == "" {
+			continue // destroyed since
+		}
+		r.noteIDs, r.labels = append(r.noteIDs, id), append(r.labels, labels[id])
+	}
+	if len(r.noteIDs) == 0 || !r.prepare() {
+		p.showLog()
+		return
+	}
+	p.view.show(r.buildUI())
 }
 
 // consultCount says "1 note", "3 notes".
@@ -143,6 +178,10 @@ func (p *consultPanel) onSetup() {
 		}
 	})
 	p.problem = panelProblem()
+	p.withClinical = nil
+	if summary, err := p.d.consent.Clinical().ConsultationText(p.clientID); err == nil && summary != "" {
+		p.withClinical = &widget.Check{Text: consultClinicalChoice, Checked: true}
+	}
 
 	notesBox := fyne.CanvasObject(p.noteChoice)
 	if len(labels) == 0 {
@@ -156,11 +195,14 @@ func (p *consultPanel) onSetup() {
 		widget.NewFormItem("", p.identified),
 		widget.NewFormItem("Consent", p.consentChoice),
 	)
+	if p.withClinical != nil {
+		form.Append("Also", p.withClinical)
+	}
 	buttons := container.NewHBox(layout.NewSpacer(),
 		&widget.Button{Text: "Cancel", OnTapped: p.showLog},
 		&widget.Button{Text: "Prepare", Importance: widget.HighImportance, OnTapped: p.onPrepare})
 	intro := panelNote("Choose the notes to take to a colleague. Confide disguises them and shows every change beside the original, for you to check before you copy or save the result.")
-	p.view.show(container.NewVScroll(container.NewVBox(panelTitle("Prepare for consultation"), intro, form, p.problem, buttons)))
+	p.view.show(formScroll(container.NewVBox(panelTitle("Prepare for consultation"), intro, form, p.problem, buttons)))
 }
 
 // onPrepare checks the setup, opens the consultation and shows its review.
@@ -202,12 +244,24 @@ func (p *consultPanel) onPrepare() {
 		p.d.showErr(err)
 		return
 	}
-	r := &consultReview{p: p, k: k, noteIDs: ids, labels: labels}
+	r := &consultReview{p: p, k: k, noteIDs: ids, labels: labels, clinical: p.withClinical != nil && p.withClinical.Checked}
 	if !r.prepare() {
 		p.showLog()
 		return
 	}
 	p.view.show(r.buildUI())
+}
+
+// prepareFor opens a consultation of notes for colleague and shows its
+// review, as the setup does (the screenshot tour uses it).
+func (p *consultPanel) prepareFor(colleague, purpose string, noteIDs ...string) {
+	k, err := p.d.notes.StartConsultation(notes.Consultation{ClientID: p.clientID, Colleague: colleague, Purpose: purpose, Profile: disguise.Consultation})
+	if err != nil {
+		p.d.showErr(err)
+		return
+	}
+	k.NoteIDs = noteIDs
+	p.reopen(*k)
 }
 
 // consentTypeName is how a consent type reads in the interface.

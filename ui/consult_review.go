@@ -12,7 +12,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/confidenotes/confide/consent"
 	"github.com/confidenotes/confide/notes"
 	"github.com/confidenotes/confide/notes/disguise"
 )
@@ -37,9 +36,12 @@ type consultReview struct {
 	k        *notes.Consultation
 	noteIDs  []string
 	labels   []string // the notes as the clinician knows them (real dates: never in the output)
+	clinical bool     // the clinical summary (measures, plan goals) goes too: see consult_clinical.go
 	prepared []*notes.Prepared
 
 	tabs       *container.AppTabs
+	splits     []*container.Split // each note's original beside its disguise
+	offsets    []float64          // where the clinician left those splits
 	changes    *fyne.Container
 	selectMode *widget.Check
 	selectable []*widget.Label // each note's original, selectable, for marking
@@ -62,14 +64,18 @@ func (r *consultReview) prepare() bool {
 		}
 		out[i] = pr
 	}
-	r.prepared = out
+	summary, ok := r.prepareClinical()
+	if !ok {
+		return false
+	}
+	r.prepared = append(out, summary...)
 	return true
 }
 
 func (r *consultReview) buildUI() fyne.CanvasObject {
 	r.tabs = container.NewAppTabs()
 	r.changes = container.NewVBox()
-	r.selectMode = widget.NewCheck("Select text in the original to mark it", func(bool) { r.refresh() })
+	r.selectMode = widget.NewCheck("Select to mark", func(bool) { r.refresh() }) // then select text in the original
 	r.markText = &widget.Entry{PlaceHolder: "Text the detector missed (or select it in the original)"}
 	var cats []string
 	for _, c := range consultCategories {
@@ -87,21 +93,24 @@ func (r *consultReview) buildUI() fyne.CanvasObject {
 		title += " — " + r.k.Purpose
 	}
 	top := container.NewVBox(panelTitle(title),
-		panelNote(fmt.Sprintf("Disguised with the %s profile. Check every change; undo one, or mark what was missed, and every occurrence in these notes follows.", r.k.Profile)),
+		&widget.Label{Text: fmt.Sprintf("Disguised with the %s profile. Check every change; undo one, or mark what was missed, and every occurrence in these notes follows.", r.k.Profile),
+			Wrapping: fyne.TextWrapWord, SizeName: captionSize},
 		widget.NewSeparator())
-	mark := container.NewBorder(nil, nil, widget.NewLabel("Mark as"), container.NewHBox(r.markCat,
-		&widget.Button{Text: "Disguise everywhere", Icon: theme.VisibilityOffIcon(), OnTapped: r.onMark}), r.markText)
+	mark := container.NewBorder(nil, nil, nil, &widget.Button{Text: "Disguise everywhere", Icon: theme.VisibilityOffIcon(), OnTapped: r.onMark},
+		container.NewBorder(nil, nil, widget.NewLabel("as"), nil, r.markCat))
 	side := container.NewBorder(
-		container.NewVBox(&widget.Label{Text: "Changes", TextStyle: fyne.TextStyle{Bold: true}}),
-		container.NewVBox(widget.NewSeparator(), r.selectMode, mark, r.problem),
-		nil, nil, container.NewVScroll(r.changes))
+		container.NewBorder(nil, nil, &widget.Label{Text: "Changes", TextStyle: fyne.TextStyle{Bold: true}}, r.selectMode),
+		container.NewVBox(widget.NewSeparator(), r.markText, mark, r.problem),
+		nil, nil, container.NewVScroll(roomForBar(r.changes)))
 	actions := container.NewHBox(r.status, layout.NewSpacer(),
 		&widget.Button{Text: "Copy", Icon: theme.ContentCopyIcon(), OnTapped: r.onCopy},
 		&widget.Button{Text: "Save as text…", Icon: theme.DocumentSaveIcon(), OnTapped: r.onSaveText},
 		&widget.Button{Text: "Save as PDF…", Icon: theme.DocumentSaveIcon(), OnTapped: r.onSavePDF},
 		&widget.Button{Text: "Done", Importance: widget.HighImportance, OnTapped: r.p.showLog})
-	split := container.NewVSplit(r.tabs, side)
-	split.Offset = 0.6
+	// The notes beside the changes, each pane resizable: the changes get
+	// the review's whole height.
+	split := container.NewHSplit(r.tabs, side)
+	split.Offset = 0.64
 	return container.NewBorder(top, container.NewVBox(widget.NewSeparator(), actions), nil, nil, split)
 }
 
@@ -110,6 +119,11 @@ func (r *consultReview) refresh() {
 	sel := r.tabs.SelectedIndex()
 	r.tabs.Items = nil
 	r.selectable = nil
+	r.offsets = r.offsets[:0]
+	for _, s := range r.splits {
+		r.offsets = append(r.offsets, s.Offset)
+	}
+	r.splits = nil
 	hide := r.p.d.privacy != nil && r.p.d.privacy()
 	for i, pr := range r.prepared {
 		var original fyne.CanvasObject
@@ -124,14 +138,23 @@ func (r *consultReview) refresh() {
 			original = &widget.RichText{Segments: consultSegments(pr, false), Wrapping: fyne.TextWrapWord}
 		}
 		disguised := &widget.RichText{Segments: consultSegments(pr, true), Wrapping: fyne.TextWrapWord}
-		pane := func(head string, o fyne.CanvasObject) fyne.CanvasObject {
-			return container.NewBorder(&widget.Label{Text: head, TextStyle: fyne.TextStyle{Bold: true}}, nil, nil, nil, container.NewVScroll(o))
+		pane := func(head string, o fyne.CanvasObject, side fyne.CanvasObject) fyne.CanvasObject {
+			top := container.NewBorder(nil, nil, &widget.Label{Text: head, TextStyle: fyne.TextStyle{Bold: true}}, side)
+			return container.NewBorder(top, nil, nil, nil, container.NewVScroll(o))
 		}
 		label := fmt.Sprintf("Note %d", i+1)
-		if !hide && i < len(r.labels) {
+		switch {
+		case pr.NoteID == "":
+			label = consultClinicalTab
+		case !hide && i < len(r.labels):
 			label = r.labels[i]
 		}
-		r.tabs.Append(container.NewTabItem(label, container.NewGridWithColumns(2, pane("Original", original), pane("Disguised", disguised))))
+		panes := container.NewHSplit(pane("Original", original, nil), pane("Disguised", disguised, nil))
+		if i < len(r.offsets) {
+			panes.Offset = r.offsets[i] // as the clinician left it
+		}
+		r.splits = append(r.splits, panes)
+		r.tabs.Append(container.NewTabItem(label, panes))
 	}
 	if sel >= 0 && sel < len(r.tabs.Items) {
 		r.tabs.SelectIndex(sel)
@@ -230,13 +253,21 @@ func consultSegments(pr *notes.Prepared, disguised bool) []widget.RichTextSegmen
 		if ch.Start < pos || ch.End > len(text) || ch.Start > ch.End {
 			continue
 		}
-		segs = append(segs, plain(text[pos:ch.Start]))
-		built.WriteString(text[pos:ch.Start])
+		before := text[pos:ch.Start]
+		built.WriteString(before)
+		// A space before the highlighted word goes with it: Fyne wraps a
+		// segment that starts a word at a line's end letter by letter.
+		lead := ""
+		if trimmed := strings.TrimRight(before, " "); trimmed != before {
+			lead, before = before[len(trimmed):], trimmed
+		}
+		segs = append(segs, plain(before))
 		shown, color := text[ch.Start:ch.End], theme.ColorNameError
 		if disguised {
 			shown, color = ch.Replacement, theme.ColorNamePrimary
 			built.WriteString(ch.Replacement)
 		}
+		shown = lead + shown
 		if shown != "" {
 			segs = append(segs, &widget.TextSegment{Text: shown, Style: widget.RichTextStyle{Inline: true,
 				ColorName: color, TextStyle: fyne.TextStyle{Bold: true}}})
@@ -349,7 +380,7 @@ func (r *consultReview) text() string {
 		fmt.Fprintf(&b, "Purpose: %s\n", r.k.Purpose)
 	}
 	for i, pr := range r.prepared {
-		fmt.Fprintf(&b, "\nNote %d (%s)\n\n%s\n", i+1, r.p.noteKinds[pr.NoteID], strings.TrimSpace(pr.Result.Text))
+		fmt.Fprintf(&b, "\n%s\n\n%s\n", r.heading(i, pr), strings.TrimSpace(pr.Result.Text))
 	}
 	return b.String()
 }
@@ -366,12 +397,18 @@ func (r *consultReview) onSaveText() {
 	})
 }
 
+// onSavePDF saves the disguised notes as a PDF on the practice's paper,
+// under its letterhead (the subject line names no client).
 func (r *consultReview) onSavePDF() {
-	doc := consent.NewDoc("Prepared for consultation", "")
+	doc, err := r.p.d.consent.NewDoc("Prepared for consultation", "")
+	if err != nil {
+		r.p.d.showErr(err)
+		return
+	}
 	doc.Title("Prepared for consultation")
 	doc.Fields([][2]string{{"For", r.k.Colleague}, {"Purpose", r.k.Purpose}, {"Disguise", string(r.k.Profile)}})
 	for i, pr := range r.prepared {
-		doc.Heading(fmt.Sprintf("Note %d (%s)", i+1, r.p.noteKinds[pr.NoteID]))
+		doc.Heading(r.heading(i, pr))
 		doc.Paragraph(strings.TrimSpace(pr.Result.Text))
 	}
 	panelSaveFile(r.p.d, "consultation.pdf", panelWritePDF(doc))

@@ -1,15 +1,22 @@
 package ui
 
 import (
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/confidenotes/confide/notes"
+	"github.com/confidenotes/confide/practice"
 )
 
 // consultFixture is a client with two signed notes that name her, her
@@ -162,7 +169,7 @@ func TestConsultPrepareHidesNamesWithTheSamePseudonyms(t *testing.T) {
 	consentWalk(w.Content(), func(o fyne.CanvasObject) bool {
 		if rt, ok := o.(*widget.RichText); ok {
 			for _, s := range rt.Segments {
-				if ts, ok := s.(*widget.TextSegment); ok && ts.Text == "Maria" && ts.Style.ColorName == theme.ColorNameError {
+				if ts, ok := s.(*widget.TextSegment); ok && strings.TrimSpace(ts.Text) == "Maria" && ts.Style.ColorName == theme.ColorNameError {
 					highlighted = true
 				}
 			}
@@ -267,6 +274,57 @@ func TestConsultLogListsThePreparation(t *testing.T) {
 	f.noErrors()
 }
 
+// The consultation packet is on the practice's paper under its letterhead,
+// like every other document, and names no client.
+func TestConsultPacketOnThePracticePaperWithItsLetterhead(t *testing.T) {
+	f, id := consultFixture(t)
+	w := f.window(func(d panelDeps) fyne.CanvasObject { return newConsultPanel(d, id) })
+	packet := func() (page, text string) {
+		t.Helper()
+		consultPrepare(t, f, w)
+		test.Tap(consentButton(t, w, "Save as PDF…"))
+		f.noErrors()
+		path := filepath.Join(t.TempDir(), "consultation.pdf")
+		if err := os.WriteFile(path, f.saved["consultation.pdf"], 0o600); err != nil {
+			t.Fatal(err)
+		}
+		out, err := exec.Command("pdfinfo", path).CombinedOutput()
+		if err != nil {
+			t.Fatalf("pdfinfo: %v\n%s", err, out)
+		}
+		for _, l := range strings.Split(string(out), "\n") {
+			if after, ok := strings.CutPrefix(l, "Page size:"); ok {
+				page = strings.TrimSpace(after)
+			}
+		}
+		test.Tap(consentButton(t, w, "Done"))
+		return page, pdfToTextUI(t, path)
+	}
+	if page, text := packet(); !strings.Contains(page, "(letter)") || strings.Contains(text, "Porter Counseling") {
+		t.Errorf("without a profile the packet is on %q paper and reads:\n%s", page, text)
+	}
+	profile := practice.Profile{Name: "Jane Porter", Credentials: "LCSW", NPI: "1234567893", License: "R-071234",
+		LicenseState: "NY", Practice: "Porter Counseling", Address: "12 Elm Street, Suite 3\nIthaca, NY 14850",
+		Phone: "(607) 555-0142", TimeZone: "America/New_York", Paper: practice.A4}
+	if err := f.store.Practice().SetProfile(profile); err != nil {
+		t.Fatal(err)
+	}
+	page, text := packet()
+	if !strings.Contains(page, "(A4)") {
+		t.Errorf("the packet is on %q paper, the profile says A4", page)
+	}
+	for _, want := range []string{"Porter Counseling", "Jane Porter, LCSW", "Ithaca, NY 14850", "NPI 1234567893", "Prepared for consultation", "Dr. Reyes"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the packet lacks %q:\n%s", want, text)
+		}
+	}
+	for _, name := range []string{"Maria", "Okafor", "Daniel", "Lakeside"} {
+		if strings.Contains(text, name) {
+			t.Errorf("the packet names %q:\n%s", name, text)
+		}
+	}
+}
+
 func TestConsultSetupSaysWhatIsMissing(t *testing.T) {
 	f, id := consultFixture(t)
 	w := f.window(func(d panelDeps) fyne.CanvasObject { return newConsultPanel(d, id) })
@@ -317,7 +375,7 @@ func TestConsultMarkTheSelectedText(t *testing.T) {
 	consultPrepare(t, f, w)
 	_, undo := consultChangeRow(t, w, "Daniel")
 	test.Tap(undo)
-	test.Tap(consultCheck(t, w, "Select text in the original to mark it"))
+	test.Tap(consultCheck(t, w, "Select to mark"))
 	// The first note on show begins "Daniel attended…": a double tap at
 	// its start selects that word, as it would with the mouse.
 	var word fyne.DoubleTappable
@@ -340,5 +398,108 @@ func TestConsultMarkTheSelectedText(t *testing.T) {
 	requireNotShown(t, w, "Left as written: Daniel")
 	if out := consultCopy(t, f, w); strings.Contains(out, "Daniel") {
 		t.Errorf("the selected name is not disguised again:\n%s", out)
+	}
+}
+
+// At 1280×800 in the main window, the review gives the notes and the
+// changes room: the original and the disguise side by side in a split the
+// clinician can move, and the changes list at least 8 rows high.
+// A logged consultation opens again, with the same pseudonyms.
+func TestConsultViewRoomAndReopen(t *testing.T) {
+	c, w, clients := mainWithPractice(t)
+	w.Resize(fyne.NewSize(1280, 800))
+	m := c.main
+	m.clients.choose(clients[0].ID)
+	m.pane.tabs.SelectIndex(2)
+	tapButton(t, w, "Prepare for consultation…")
+	test.Tap(consultCheck(t, w, "2026-11-16 · progress"))
+	consentType(t, w, "Colleague", "Dr. Reyes")
+	tapButton(t, w, "Prepare")
+	before := consultPseudonym(t, w, "Maria")
+
+	var changes *container.Scroll
+	var panes *container.Split
+	consentWalk(w.Content(), func(o fyne.CanvasObject) bool {
+		switch x := o.(type) {
+		case *container.Scroll:
+			if bar, ok := x.Content.(*fyne.Container); ok && len(bar.Objects) == 1 {
+				if box, ok := bar.Objects[0].(*fyne.Container); ok && len(box.Objects) > 0 {
+					if _, ok := box.Objects[0].(*fyne.Container); ok && changes == nil && strings.Contains(consentShownIn(box), "Undo") {
+						changes = x
+					}
+				}
+			}
+		case *container.Split:
+			if !x.Horizontal {
+				break
+			}
+			if l, ok := x.Leading.(*fyne.Container); ok && strings.Contains(consentShownIn(l), "Original") {
+				panes = x
+			}
+		}
+		return true
+	})
+	if changes == nil || panes == nil {
+		t.Fatalf("no changes list or no split of the original and the disguise:\n%s", consentShown(w))
+	}
+	row := changes.Content.(*fyne.Container).Objects[0].(*fyne.Container).Objects[0].MinSize().Height
+	rows := changes.Size().Height / row
+	t.Logf("the changes list has room for %.1f rows of %v", rows, row)
+	if rows < 8 {
+		t.Errorf("the changes list shows %.1f rows at 1280×800, want at least 8", rows)
+	}
+	panes.SetOffset(0.3)
+	if panes.Offset != 0.3 {
+		t.Error("the split of the original and the disguise does not move")
+	}
+
+	tapButton(t, w, "Done")
+	requireShown(t, w, "Dr. Reyes")
+	tapButton(t, w, "Open")
+	requireShown(t, w, "Prepared for Dr. Reyes")
+	if again := consultPseudonym(t, w, "Maria"); again != before {
+		t.Errorf("reopened, Maria is %q, first %q", again, before)
+	}
+}
+
+// consentShownIn is the visible text inside o.
+func consentShownIn(o fyne.CanvasObject) string {
+	var b strings.Builder
+	consentWalk(o, func(x fyne.CanvasObject) bool {
+		switch x := x.(type) {
+		case *widget.Label:
+			b.WriteString(x.Text + "\n")
+		case *widget.Button:
+			b.WriteString(x.Text + "\n")
+		}
+		return true
+	})
+	return b.String()
+}
+
+// Saving a file says where it went.
+func TestSaveSaysWhereItWent(t *testing.T) {
+	test.NewTempApp(t)
+	w := test.NewTempWindow(t, widget.NewLabel(""))
+	w.Resize(fyne.NewSize(800, 600))
+	dir := t.TempDir()
+	out, err := storage.Writer(storage.NewFileURI(filepath.Join(dir, "consultation.txt")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var shown []error
+	panelSaveTo(panelDeps{win: w, showErr: func(e error) { shown = append(shown, e) }}, out, func(wr io.Writer) error {
+		_, err := io.WriteString(wr, "disguised")
+		return err
+	})
+	if len(shown) != 0 {
+		t.Fatal(shown)
+	}
+	st, err := os.Stat(filepath.Join(dir, "consultation.txt"))
+	if err != nil || st.Mode().Perm() != 0o600 || st.Size() != int64(len("disguised")) {
+		t.Fatalf("the file: %v, %v", st, err)
+	}
+	if !strings.Contains(allText(w), "“consultation.txt” is saved in "+dir+".") {
+		t.Errorf("no confirmation says where the file went:\n%s", allText(w))
 	}
 }

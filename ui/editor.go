@@ -31,6 +31,10 @@ type editor struct {
 	duration *widget.Entry
 	code     *widget.Entry
 	status   *widget.Label
+	session  *widget.Label // what the session still needs before signing
+	timing   *widget.Label // when the session ends, and whether its time code fits
+	dx       *widget.Label // the diagnoses in effect on the note's date
+	goals    *noteGoals    // the plan goals the note addressed, if the client has a plan
 	warnings *widget.Label
 	sign     *widget.Button
 	discard  *widget.Button
@@ -41,10 +45,34 @@ type editor struct {
 }
 
 // sectionEntry is a multi-line field that tells the editor when it loses
-// the focus, so that the draft is saved then too.
+// the focus, so that the draft is saved then too. Tab moves to the next
+// field and Shift+Tab back, as in every form: a tab character would put the
+// following words in the wrong section.
 type sectionEntry struct {
 	widget.Entry
 	onBlur func()
+}
+
+// AcceptsTab tells the window not to give Tab to the field but to move
+// the focus.
+func (e *sectionEntry) AcceptsTab() bool { return false }
+
+// TypedKey moves the focus on Tab, should a driver deliver it here all the
+// same, and types everything else.
+func (e *sectionEntry) TypedKey(k *fyne.KeyEvent) {
+	if k.Name != fyne.KeyTab {
+		e.Entry.TypedKey(k)
+		return
+	}
+	c := fyne.CurrentApp().Driver().CanvasForObject(e)
+	if c == nil {
+		return
+	}
+	if d, ok := fyne.CurrentApp().Driver().(interface{ CurrentKeyModifiers() fyne.KeyModifier }); ok && d.CurrentKeyModifiers()&fyne.KeyModifierShift != 0 {
+		c.FocusPrevious()
+		return
+	}
+	c.FocusNext()
 }
 
 func newSectionEntry(text string, rows int, onChanged func(string), onBlur func()) *sectionEntry {
@@ -64,23 +92,37 @@ func (e *sectionEntry) FocusLost() {
 }
 
 func (e *editor) buildUI() fyne.CanvasObject {
+	e.sessionDefaults()
 	n := e.note
 	e.status = &widget.Label{Text: "Saved", SizeName: captionSize, Importance: widget.SuccessImportance}
+	e.session = &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.WarningImportance}
+	e.session.Hide()
+	e.timing = &widget.Label{Wrapping: fyne.TextWrapWord, SizeName: captionSize}
+	e.dx = &widget.Label{Wrapping: fyne.TextWrapWord, SizeName: captionSize, Importance: widget.LowImportance}
 	e.warnings = &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.WarningImportance}
 	e.warnings.Hide()
 	e.sign = &widget.Button{Text: "Sign…", Icon: theme.ConfirmIcon(), Importance: widget.HighImportance, OnTapped: e.onSign}
 	e.discard = &widget.Button{Text: "Delete draft", Icon: theme.DeleteIcon(), Importance: widget.LowImportance, OnTapped: e.onDelete}
 	session := func(text, hint string) *widget.Entry {
-		return &widget.Entry{Text: text, PlaceHolder: hint, OnChanged: func(string) { e.sessionDirty = true; e.changed() }}
+		return &widget.Entry{Text: text, PlaceHolder: hint, OnChanged: func(string) {
+			e.sessionDirty = true
+			if e.session.Visible() { // says what is still missing, as it is filled in
+				say(e.session, e.missingSession(false))
+			}
+			e.showTiming()
+			e.changed()
+		}}
 	}
-	e.date = session(n.Date, "2026-03-14")
-	e.start = session(n.Start, "14:00")
+	// The hints say what goes in a field, never a value that could pass
+	// for one.
+	e.date = session(n.Date, "YYYY-MM-DD")
+	e.start = session(n.Start, "HH:MM")
 	dur := ""
 	if n.DurationMin > 0 {
 		dur = strconv.Itoa(n.DurationMin)
 	}
-	e.duration = session(dur, "50")
-	e.code = session(n.ServiceCode, "90834")
+	e.duration = session(dur, "Minutes")
+	e.code = session(n.ServiceCode, "Code")
 
 	fields := container.NewVBox()
 	rows := 6 // a template's sections share the height; a free note takes it all
@@ -93,19 +135,61 @@ func (e *editor) buildUI() fyne.CanvasObject {
 		fields.Add(&widget.Label{Text: s.Name, TextStyle: fyne.TextStyle{Bold: true}})
 		fields.Add(entry)
 	}
+	if g := newNoteGoals(e); g != nil {
+		e.goals = g
+		fields.Add(g.box)
+	}
 	title := &widget.Label{Text: kindLabel(n.Kind) + " · " + templateLabel(n.Template) + " · Draft", TextStyle: fyne.TextStyle{Bold: true}}
 	sessionRow := container.NewGridWithColumns(4,
 		labelled("Date", e.date), labelled("Start", e.start), labelled("Minutes", e.duration), labelled("Service code", e.code))
-	top := container.NewVBox(container.NewHBox(title, layout.NewSpacer(), e.status), sessionRow)
+	top := container.NewVBox(container.NewHBox(title, layout.NewSpacer(), e.status), sessionRow, e.timing, e.session, e.dx)
+	e.showTiming()
+	e.showDiagnoses()
 	if n.Kind == notes.Psychotherapy {
 		top.Add(&widget.Label{Text: "Psychotherapy note: kept apart from the record and left out of releases unless specifically authorized. " +
 			"Medications, session times, diagnoses and test results belong in a progress note.",
 			Wrapping: fyne.TextWrapWord, SizeName: captionSize, Importance: widget.LowImportance})
 	}
 	bottom := container.NewVBox(e.warnings, container.NewHBox(e.discard, layout.NewSpacer(),
-		&widget.Label{Text: keyLabel(signShortcut), SizeName: captionSize, Importance: widget.LowImportance}, e.sign))
+		&widget.Label{Text: shortcutText(signShortcut), SizeName: captionSize, Importance: widget.LowImportance}, e.sign))
 	e.showWarnings()
 	return container.NewBorder(top, bottom, nil, nil, activityScroll(fields, e.p.m.c.idle.touch))
+}
+
+// sessionDefaults gives a new session note its real session: the start
+// is when the note was opened, in the practice's time zone, the length and
+// the service code the practice's defaults. They are saved at once, so
+// that what the fields show is what the note holds. A note already
+// written, or with any of its session filled in, keeps what it has; a
+// psychotherapy note holds no session times at all.
+func (e *editor) sessionDefaults() {
+	n := e.note
+	if n.Signed() || !n.Kind.IsSession() || n.Start != "" || n.DurationMin != 0 || n.ServiceCode != "" || !noteBlank(n) {
+		return
+	}
+	prof, err := e.p.m.consent.Profile()
+	if err != nil {
+		e.p.m.c.showError(err)
+		return
+	}
+	sess := n.Session
+	sess.DurationMin, sess.ServiceCode = prof.SessionDefaults()
+	sess.Start = n.Created.In(prof.Location()).Format("15:04")
+	if err := e.p.m.notes.UpdateSession(n.ID, sess); err != nil {
+		e.p.m.c.showError(err)
+		return
+	}
+	e.note.Session = sess
+}
+
+// noteBlank reports whether nothing is written in any section of n.
+func noteBlank(n *notes.Note) bool {
+	for _, s := range n.Sections {
+		if strings.TrimSpace(s.Text) != "" {
+			return false
+		}
+	}
+	return true
 }
 
 // labelled puts a small caption above a field.
@@ -144,10 +228,13 @@ func (e *editor) save() error {
 	if e.timer != nil {
 		e.timer.Stop()
 	}
-	if !e.dirty && !e.sessionDirty {
+	if !e.dirty && !e.sessionDirty && !e.goals.isDirty() {
 		return nil
 	}
 	var errs []error
+	if err := e.goals.save(); err != nil {
+		errs = append(errs, err)
+	}
 	if e.dirty {
 		secs := e.currentSections()
 		if err := e.p.m.notes.UpdateDraft(e.note.ID, secs); err != nil {
@@ -164,7 +251,11 @@ func (e *editor) save() error {
 		if err != nil {
 			errs = append(errs, err)
 		} else {
+			dateChanged := sess.Date != e.note.Date
 			e.note.Session, e.sessionDirty = sess, false
+			if dateChanged {
+				e.showDiagnoses()
+			}
 		}
 	}
 	e.showWarnings()
@@ -179,7 +270,7 @@ func (e *editor) report(err error) {
 		e.status.SetText("Not saved: " + title)
 		return
 	}
-	if !e.dirty && !e.sessionDirty {
+	if !e.dirty && !e.sessionDirty && !e.goals.isDirty() {
 		e.status.Importance = widget.SuccessImportance
 		e.status.SetText("Saved " + e.p.m.now().Format("15:04"))
 	}
@@ -244,7 +335,36 @@ func (e *editor) close() error {
 	return err
 }
 
-// onSign asks for confirmation, then signs.
+// missingSession says what a session note still needs before it can be
+// signed, and with focus puts the cursor in the first field missing; ""
+// when nothing is missing.
+func (e *editor) missingSession(focus bool) string {
+	if !e.note.Kind.IsSession() {
+		return ""
+	}
+	sess, _ := e.currentSession()
+	missing := sess.Missing()
+	if missing == nil {
+		return ""
+	}
+	first := map[string]*widget.Entry{"the start time": e.start, "the length in minutes": e.duration, "the service code": e.code}[missing[0]]
+	if c := fyne.CurrentApp().Driver().CanvasForObject(first); focus && c != nil {
+		c.Focus(first)
+	}
+	return "Before signing, fill in " + joinAnd(missing) + " of the session."
+}
+
+// joinAnd joins "a", "b" and "c" as "a, b and c".
+func joinAnd(items []string) string {
+	if len(items) < 2 {
+		return strings.Join(items, "")
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
+}
+
+// onSign asks for confirmation, then signs. A session note without its
+// start, length and service code is not signed: the editor says what is
+// missing beside the fields.
 func (e *editor) onSign() {
 	e.p.m.c.idle.touch()
 	if err := e.save(); err != nil {
@@ -253,6 +373,25 @@ func (e *editor) onSign() {
 		return
 	}
 	e.report(nil)
+	if msg := e.missingSession(true); msg != "" {
+		say(e.session, msg)
+		return
+	}
+	say(e.session, "")
+	if msg := e.goals.unfinished(); msg != "" {
+		say(e.session, msg)
+		return
+	}
+	if chk := e.timeCheck(); !chk.OK {
+		e.confirmMismatch(chk)
+		return
+	}
+	e.confirmSign(false)
+}
+
+// confirmSign asks for confirmation, then signs; accepted says the
+// clinician chose to sign a time code that does not fit the minutes.
+func (e *editor) confirmSign(accepted bool) {
 	msg := "Once signed, this note is frozen: it cannot be changed or deleted. Later corrections are added as dated addenda."
 	if w := psychotherapyWarningText(e.note); w != "" {
 		msg = w + "\n\n" + msg
@@ -260,20 +399,22 @@ func (e *editor) onSign() {
 	label := &widget.Label{Text: msg, Wrapping: fyne.TextWrapWord}
 	dlg := dialog.NewCustomConfirm("Sign this note?", "Sign note", "Not yet", label, func(ok bool) {
 		if ok {
-			e.signNow()
+			e.signNow(accepted)
 		}
 	}, e.p.m.c.win)
 	dlg.Resize(fyne.NewSize(480, 240))
 	dlg.Show()
 }
 
-// signNow signs the draft and shows it read-only.
-func (e *editor) signNow() {
+// signNow signs the draft and shows it read-only. The time code is
+// checked again as it is signed (clinical.Store.SignNote), unless the
+// clinician accepted the mismatch.
+func (e *editor) signNow(acceptMismatch bool) {
 	if err := e.save(); err != nil {
 		e.p.m.c.showError(err)
 		return
 	}
-	n, err := e.p.m.notes.Sign(e.note.ID)
+	n, _, err := e.p.m.consent.Clinical().SignNote(e.note.ID, acceptMismatch)
 	if err != nil {
 		e.p.m.c.showError(err)
 		return
@@ -281,6 +422,10 @@ func (e *editor) signNow() {
 	e.closed = true
 	p := e.p
 	p.editor = nil
+	if c, err := p.m.notes.GetClient(p.client.ID); err == nil { // signing moved the last contact
+		p.client = c
+		p.refreshNames()
+	}
 	p.reloadNotes("")
 	p.openNote(n.ID)
 }

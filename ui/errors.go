@@ -18,6 +18,20 @@ import (
 func userMessage(err error) (title, message string) {
 	var dmg *vault.DamageError
 	switch {
+	case errors.Is(err, vault.ErrStale):
+		return "Your vault is older than this computer last saw it",
+			"The vault folder holds less than this computer saw there: an older copy, or changes that went missing. " +
+				"Nothing was changed. If you put a backup back on purpose, accept it once with “confidectl restore”. " +
+				"Otherwise keep the folder exactly as it is and restore your notes from a newer backup."
+	case errors.Is(err, vault.ErrReadOnly):
+		return "The vault cannot be changed here",
+			"Its folder cannot be written (a read-only disk or folder). You can read and check your notes; to change them, copy the vault to a writable folder."
+	case errors.Is(err, vault.ErrInsideVault):
+		return "Choose another place",
+			"That is inside a vault folder, which holds only the vault's own files. Nothing was written."
+	case errors.Is(err, notes.ErrTooLarge):
+		return "This note is too long",
+			"A note holds at most 2 MB of text. Split it into several notes. Nothing was saved."
 	case errors.As(err, &dmg):
 		return "Your vault could not be read",
 			fmt.Sprintf("The file “%s” in the vault folder failed its integrity check. Nothing was changed. "+
@@ -59,6 +73,9 @@ func userMessage(err error) (title, message string) {
 			"A signed note cannot be changed. Add an addendum to correct or complete it."
 	case errors.Is(err, notes.ErrNotSigned):
 		return "This note is still a draft", "Edit the draft itself; addenda are for signed notes."
+	case errors.Is(err, notes.ErrSessionIncomplete):
+		return "The session is not complete",
+			"A session note is signed with its start time, its length in minutes and its service code. Fill them in above the note, then sign."
 	case errors.Is(err, notes.ErrEmpty):
 		return "There is nothing to sign yet", "Write the note first, then sign it."
 	case errors.Is(err, notes.ErrLegalHold):

@@ -18,6 +18,9 @@ func TestUserMessage(t *testing.T) {
 	}{
 		{"damaged", fmt.Errorf("open: %w", &vault.DamageError{File: "journal", Record: 3, Offset: -1, Reason: "bad tag"}),
 			"Your vault could not be read", "“journal”"},
+		{"stale", fmt.Errorf("open: %w", &vault.DamageError{File: "journal", Record: 3, Offset: -1, Stale: true, Reason: "records were lost"}),
+			"Your vault is older than this computer last saw it", "confidectl restore"},
+		{"read-only", fmt.Errorf("add client: %w", vault.ErrReadOnly), "The vault cannot be changed here", "writable"},
 		{"in use", fmt.Errorf("lock: %w", vault.ErrInUse), "Confide is already open in another window", "Retry"},
 		{"wrong key", vault.ErrWrongKey, "That key does not open this vault", "recovery key"},
 		{"no key", vault.ErrNoKey, "This computer has no key for your vault", "recovery key"},

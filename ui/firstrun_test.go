@@ -32,7 +32,7 @@ func TestFirstRunCreatesVaultAndConfirmsRecoveryKey(t *testing.T) {
 	if !strings.HasPrefix(rk.key, "AGE-SECRET-KEY-1") || rk.keyText.Text != groupKey(rk.key) {
 		t.Fatalf("the recovery key is not shown grouped: %q", rk.keyText.Text)
 	}
-	requireText(t, w, "[Save recovery kit…]")
+	requireText(t, w, "[Print or save the recovery kit (PDF)…]")
 	test.Tap(rk.proceed) // nothing typed
 	if c.recoveryKey == nil || rk.problem.Text == "" {
 		t.Fatal("continued without confirming the recovery key")
@@ -121,9 +121,7 @@ func TestFirstRunWithoutKeyringOffersPassphrase(t *testing.T) {
 	store := newMemStore()
 	store.err = vault.ErrNoKeyring
 	dir := t.TempDir()
-	c, w := start(t, Options{Dir: dir, Store: store})
-	test.Tap(c.welcome.create)
-	settle(c)
+	c, w := start(t, Options{Dir: dir, Store: store}) // the keyring is probed at once
 	if c.welcome == nil {
 		t.Fatal("left the welcome screen although the keyring failed")
 	}
@@ -142,4 +140,24 @@ func TestFirstRunWithoutKeyringOffersPassphrase(t *testing.T) {
 	if _, err := store.Get("x"); !errors.Is(err, vault.ErrNoKeyring) {
 		t.Fatal("the test store stopped failing")
 	}
+}
+
+// With no keyring, the first-run screen says so and preselects the
+// passphrase before anything is tapped.
+func TestFirstRunProbesTheKeyringFirst(t *testing.T) {
+	store := newMemStore()
+	store.err = vault.ErrNoKeyring
+	c, w := start(t, Options{Dir: t.TempDir(), Store: store})
+	s := c.welcome
+	if s.choice.Selected != choicePassphrase || !s.choice.Disabled() || !s.passBox.Visible() {
+		t.Fatalf("with no keyring the first screen offers %q", s.choice.Selected)
+	}
+	requireText(t, w, "no keyring")
+
+	// With one, the keyring is preselected and nothing is said.
+	c2, w2 := start(t, Options{Dir: t.TempDir(), Store: newMemStore()})
+	if c2.welcome.choice.Selected != choiceKeyring || c2.welcome.choice.Disabled() {
+		t.Fatal("a working keyring is not preselected")
+	}
+	requireNoText(t, w2, "no keyring")
 }

@@ -51,7 +51,7 @@ func TestDailyFlow(t *testing.T) {
 	if len(m.clients.shown) != 1 || m.clients.list.Length() != 1 {
 		t.Fatalf("the client list holds %d clients, want 1", len(m.clients.shown))
 	}
-	if w.Title() != titleUnlocked+" — Maria Garcia" {
+	if w.Title() != titleUnlocked { // never the client's name
 		t.Errorf("title %q", w.Title())
 	}
 
@@ -271,7 +271,7 @@ func TestLockSavesTheAddendumBeingWritten(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	d, err := m.notes.NewDraft(notes.Draft{ClientID: cl.ID, Kind: notes.Progress, Session: notes.Session{Date: "2026-11-20"}})
+	d, err := m.notes.NewDraft(notes.Draft{ClientID: cl.ID, Kind: notes.Progress, Session: notes.Session{Date: "2026-11-20", Start: "10:00", DurationMin: 50, ServiceCode: "90834"}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -63,6 +63,7 @@ func start(t *testing.T, opts Options) (*Confide, fyne.Window) {
 	t.Helper()
 	opts.manualTick = true
 	a := test.NewTempApp(t)
+	a.Preferences().SetBool(prefPINOffered, true) // the PIN offer is tested on its own
 	w := test.NewTempWindow(t, nil)
 	c := Create(a, w, opts)
 	t.Cleanup(func() {
@@ -106,7 +107,7 @@ func texts(w fyne.Window) string {
 		if o == nil || !o.Visible() {
 			return
 		}
-		switch o := o.(type) {
+		switch o := plain(o).(type) {
 		case *widget.Label:
 			b.WriteString(o.Text + "\n")
 		case *widget.Button:

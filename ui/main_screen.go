@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/confidenotes/confide/clinical"
 	"github.com/confidenotes/confide/consent"
 	"github.com/confidenotes/confide/notes"
 	"github.com/confidenotes/confide/vault"
@@ -59,7 +60,7 @@ func (s *mainScreen) buildUI() fyne.CanvasObject {
 		&widget.Label{Text: "Vault " + shortID(s.v.ID()), SizeName: captionSize, Importance: widget.LowImportance},
 		layout.NewSpacer(),
 		s.search, s.privacy, s.settings,
-		&widget.Label{Text: keyLabel(lockShortcut), SizeName: captionSize, Importance: widget.LowImportance},
+		&widget.Label{Text: shortcutText(lockShortcut), SizeName: captionSize, Importance: widget.LowImportance},
 		s.lock,
 	)
 	return container.NewBorder(container.NewVBox(header, widget.NewSeparator()), nil, nil, nil, s.buildWorkspace())
@@ -84,14 +85,14 @@ func (s *mainScreen) buildWorkspace() fyne.CanvasObject {
 // buildStart is the right side when no client is chosen: what needs the
 // clinician across the practice.
 func (s *mainScreen) buildStart() fyne.CanvasObject {
-	attention := newAttentionList(s.deps(), func(id string) { s.clients.choose(id) })
+	attention := newAttentionList(s.deps(), s.openAttention)
 	if box, ok := attention.(*fyne.Container); ok && len(box.Objects) == 0 {
 		attention = &widget.Label{Text: "Nothing needs your attention today.", Importance: widget.LowImportance}
 	}
 	return container.NewVScroll(container.NewPadded(container.NewVBox(
 		heading("Choose a client"),
 		paragraph("Pick a client on the left to see their notes, or add a new client. "+
-			keyLabel(newNoteShortcut)+" starts a note, "+keyLabel(searchShortcut)+" searches every note, "+keyLabel(lockShortcut)+" locks."),
+			shortcutText(newNoteShortcut)+" starts a note, "+shortcutText(searchShortcut)+" searches every note, "+shortcutText(lockShortcut)+" locks."),
 		widget.NewSeparator(),
 		&widget.Label{Text: "Needs your attention", TextStyle: fyne.TextStyle{Bold: true}},
 		attention,
@@ -156,11 +157,7 @@ func (s *mainScreen) showStart() {
 }
 
 func (s *mainScreen) setTitle() {
-	if s.pane == nil {
-		s.c.win.SetTitle(titleUnlocked)
-		return
-	}
-	s.c.win.SetTitle(titleUnlocked + " — " + s.displayName(s.pane.client))
+	s.c.win.SetTitle(titleUnlocked) // never a client's name: the task bar is seen by anyone passing
 }
 
 // displayName is how a client is named on screen: initials only in
@@ -213,11 +210,60 @@ func (s *mainScreen) setPrivacy(on bool) {
 	s.setTitle()
 }
 
+// openAttention shows where an item of the attention list is dealt with:
+// a note to write or sign in the client's notes, anything else on the
+// client's consent tab.
+func (s *mainScreen) openAttention(a consent.Attention) {
+	if a.ClientID == "" {
+		return
+	}
+	if a.IsNote() {
+		s.openNote(a.ClientID, a.Record)
+		return
+	}
+	s.clients.choose(a.ClientID)
+	if s.pane != nil && s.pane.client.ID == a.ClientID {
+		switch a.Kind {
+		case clinical.AttentionRisk, clinical.AttentionMeasure:
+			s.selectTab(tabMeasures)
+		case clinical.AttentionPlan:
+			s.selectTab(tabPlan)
+		default:
+			s.selectTab(tabConsent)
+		}
+	}
+}
+
+// selectTab shows the selected client's tab of that name.
+func (s *mainScreen) selectTab(name string) {
+	for i, it := range s.pane.tabs.Items {
+		if it.Text == name {
+			s.pane.tabs.SelectIndex(i)
+			return
+		}
+	}
+}
+
+// reloadConsentTab builds the selected client's consent tab again, after
+// something elsewhere entered a record in it (a note printed from its view
+// is a disclosure).
+func (s *mainScreen) reloadConsentTab() {
+	if s.pane == nil {
+		return
+	}
+	for _, it := range s.pane.tabs.Items {
+		if it.Text == tabConsent {
+			it.Content = newConsentPanel(s.deps(), s.pane.client.ID)
+		}
+	}
+	s.pane.tabs.Refresh()
+}
+
 // openNote shows a client's note, as a search hit asks.
 func (s *mainScreen) openNote(clientID, noteID string) {
 	s.clients.choose(clientID)
 	if s.pane != nil && s.pane.client.ID == clientID {
-		s.pane.tabs.SelectIndex(0)
+		s.selectTab(tabNotes)
 		s.pane.openNote(noteID)
 	}
 }

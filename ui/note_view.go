@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/confidenotes/confide/clinical"
 	"github.com/confidenotes/confide/notes"
 )
 
@@ -21,9 +22,11 @@ type noteView struct {
 	p    *clientPane
 	note *notes.Note
 
-	body     *fyne.Container
-	addendum *widget.Entry
-	add      *widget.Button
+	body      *fyne.Container
+	addendum  *widget.Entry
+	add       *widget.Button
+	print     *widget.Button
+	superbill *widget.Button // for a session with a service code
 
 	// The addendum being written autosaves as a draft, like a note.
 	dirty  bool
@@ -42,37 +45,42 @@ func (v *noteView) buildUI() fyne.CanvasObject {
 	v.addendum.OnChanged = func(string) { v.changed() }
 	v.addendum.SetMinRowsVisible(3)
 	v.add = &widget.Button{Text: "Add addendum…", Icon: theme.ContentAddIcon(), OnTapped: v.onAdd}
+	v.print = &widget.Button{Text: "Print or save as PDF…", Icon: theme.DocumentPrintIcon(), Importance: widget.LowImportance, OnTapped: v.onPrint}
+	actions := container.NewHBox(v.print)
+	if v.note.ServiceCode != "" && v.note.Kind != notes.Psychotherapy {
+		v.superbill = &widget.Button{Text: "Superbill…", Icon: theme.DocumentIcon(), Importance: widget.LowImportance, OnTapped: v.onSuperbill}
+		actions.Add(v.superbill)
+	}
 	v.refresh()
 	bottom := container.NewVBox(widget.NewSeparator(),
 		&widget.Label{Text: "Addendum", TextStyle: fyne.TextStyle{Bold: true}},
-		v.addendum, container.NewHBox(layout.NewSpacer(), v.add))
+		v.addendum, container.NewHBox(actions, layout.NewSpacer(), v.add))
 	return container.NewBorder(nil, bottom, nil, nil, activityScroll(v.body, v.p.m.c.idle.touch))
 }
 
-// refresh lays the note and its addenda out.
+// refresh lays the note and its addenda out: the session, the text, and
+// each signature in the practice's time zone with its hash.
 func (v *noteView) refresh() {
 	if v.body == nil {
 		return
 	}
 	n := v.note
+	prof, err := v.p.m.consent.Profile()
+	if err != nil {
+		v.p.m.c.showError(err)
+	}
 	v.body.RemoveAll()
 	v.body.Add(container.NewHBox(
 		&widget.Label{Text: kindLabel(n.Kind) + " · " + n.Date, TextStyle: fyne.TextStyle{Bold: true}},
 		layout.NewSpacer(),
-		&widget.Label{Text: "Signed " + n.SignedAt.Local().Format("2 Jan 2006, 15:04") + " · read-only", SizeName: captionSize, Importance: widget.SuccessImportance},
+		&widget.Label{Text: "Signed · read-only", SizeName: captionSize, Importance: widget.SuccessImportance},
 	))
-	var session []string
-	if n.Start != "" {
-		session = append(session, "started "+n.Start)
+	if session := sessionText(n.Session); session != "" {
+		v.body.Add(&widget.Label{Text: session, SizeName: captionSize})
 	}
-	if n.DurationMin > 0 {
-		session = append(session, itoaMin(n.DurationMin))
-	}
-	if n.ServiceCode != "" {
-		session = append(session, "service "+n.ServiceCode)
-	}
-	if len(session) > 0 {
-		v.body.Add(&widget.Label{Text: strings.Join(session, " · "), SizeName: captionSize, Importance: widget.LowImportance})
+	clin := v.p.m.consent.Clinical()
+	if dx := noteDiagnosesText(clin, n, false); dx != "" {
+		v.body.Add(&widget.Label{Text: dx, SizeName: captionSize, Wrapping: fyne.TextWrapWord})
 	}
 	if n.Kind == notes.Psychotherapy {
 		v.body.Add(&widget.Label{Text: "Psychotherapy note: kept apart from the record.", SizeName: captionSize, Importance: widget.WarningImportance})
@@ -81,13 +89,55 @@ func (v *noteView) refresh() {
 		if len(n.Sections) > 1 || s.Name != "" {
 			v.body.Add(&widget.Label{Text: s.Name, TextStyle: fyne.TextStyle{Bold: true}})
 		}
-		v.body.Add(&widget.Label{Text: s.Text, Wrapping: fyne.TextWrapWord, Selectable: true})
+		v.body.Add(&widget.Label{Text: v.p.shown(s.Text), Wrapping: fyne.TextWrapWord, Selectable: true})
 	}
+	if goals, err := clin.NoteGoalTexts(n.ID); err != nil {
+		v.p.m.c.showError(err)
+	} else if len(goals) > 0 {
+		v.body.Add(&widget.Label{Text: "Treatment plan goals addressed", TextStyle: fyne.TextStyle{Bold: true}})
+		for _, g := range goals {
+			v.body.Add(&widget.Label{Text: "• " + v.p.shown(g), Wrapping: fyne.TextWrapWord})
+		}
+	}
+	v.body.Add(signatureBlock(prof.SignatureLine(n.SignedBy, n.SignedAt), n.Hash))
 	for _, a := range n.Addenda {
 		v.body.Add(widget.NewSeparator())
-		v.body.Add(&widget.Label{Text: "Addendum · " + a.SignedAt.Local().Format("2 Jan 2006, 15:04"), TextStyle: fyne.TextStyle{Bold: true, Italic: true}})
-		v.body.Add(&widget.Label{Text: a.Body(), Wrapping: fyne.TextWrapWord, Selectable: true})
+		v.body.Add(&widget.Label{Text: "Addendum · " + a.SignedAt.In(prof.Location()).Format("2 Jan 2006"), TextStyle: fyne.TextStyle{Bold: true, Italic: true}})
+		v.body.Add(&widget.Label{Text: v.p.shown(a.Body()), Wrapping: fyne.TextWrapWord, Selectable: true})
+		v.body.Add(signatureBlock(prof.SignatureLine(a.SignedBy, a.SignedAt), a.Hash))
 	}
+}
+
+// signatureBlock shows who signed and when, then the content hash as a
+// small footnote on one line that scrolls sideways rather than breaking
+// the number.
+func signatureBlock(line, hash string) fyne.CanvasObject {
+	sig := &widget.Label{Text: line, Wrapping: fyne.TextWrapWord, Importance: widget.SuccessImportance}
+	foot := &widget.Label{Text: "SHA-256 " + hash, SizeName: captionSize, Importance: widget.LowImportance,
+		TextStyle: fyne.TextStyle{Monospace: true}, Selectable: true}
+	return container.NewVBox(sig, container.NewHScroll(foot))
+}
+
+// sessionText says when a note's session was and how it is billed:
+// "Session 2026-11-14 · 14:00 to 14:50 · 50 minutes · service code 90834".
+// The end is the start plus the minutes (clinical.SessionEnd).
+func sessionText(s notes.Session) string {
+	parts := []string{"Session " + s.Date}
+	if end := clinical.SessionEnd(s); end != "" {
+		parts = append(parts, s.Start+" to "+end)
+	} else if s.Start != "" {
+		parts = append(parts, "started "+s.Start)
+	}
+	if s.DurationMin > 0 {
+		parts = append(parts, itoaMin(s.DurationMin))
+	}
+	if s.ServiceCode != "" {
+		parts = append(parts, "service code "+s.ServiceCode)
+	}
+	if len(parts) == 1 {
+		return ""
+	}
+	return strings.Join(parts, " · ")
 }
 
 func itoaMin(m int) string {
@@ -95,6 +145,20 @@ func itoaMin(m int) string {
 		return "1 minute"
 	}
 	return strconv.Itoa(m) + " minutes"
+}
+
+// onPrint saves the note, with its addenda, as a PDF where the clinician
+// chooses; the copy is entered in the client's disclosures.
+func (v *noteView) onPrint() {
+	v.p.m.c.idle.touch()
+	name := strings.ToLower(strings.ReplaceAll(kindLabel(v.note.Kind), " ", "-")) + "-" + v.note.Date + ".pdf"
+	printNote(v.p.m.deps(), v.note.ClientID, v.note.ID, name, v.p.m.reloadConsentTab)
+}
+
+// onSuperbill writes the superbill of this session, or of its month.
+func (v *noteView) onSuperbill() {
+	v.p.m.c.idle.touch()
+	showSuperbillDialog(v.p.m.deps(), v.note, v.p.m.reloadConsentTab)
 }
 
 // changed notes an edit of the addendum and (re)starts the autosave timer.

@@ -139,7 +139,7 @@ func (l *notesList) createItem() fyne.CanvasObject {
 	icon := widget.NewIcon(theme.DocumentIcon())
 	title := &widget.Label{Text: "2026-01-01 · Progress note", Truncation: fyne.TextTruncateEllipsis}
 	badge := &widget.Label{Text: "Signed", SizeName: captionSize}
-	return container.NewBorder(nil, nil, icon, badge, title)
+	return container.NewBorder(nil, nil, icon, roomForBar(badge), title) // the list's scroll bar does not cover the badge
 }
 
 func (l *notesList) updateItem(i widget.ListItemID, o fyne.CanvasObject) {
@@ -150,12 +150,13 @@ func (l *notesList) updateItem(i widget.ListItemID, o fyne.CanvasObject) {
 	row := o.(*fyne.Container)
 	title := row.Objects[0].(*widget.Label)
 	icon := row.Objects[1].(*widget.Icon)
-	badge := row.Objects[2].(*widget.Label)
+	badge := row.Objects[2].(*fyne.Container).Objects[0].(*widget.Label)
 	if r.heading != "" {
 		icon.SetResource(theme.VisibilityOffIcon())
 		title.TextStyle = fyne.TextStyle{Bold: true}
 		title.SetText(r.heading)
 		badge.SetText("")
+		row.Refresh()
 		return
 	}
 	title.TextStyle = fyne.TextStyle{}
@@ -179,6 +180,7 @@ func (l *notesList) updateItem(i widget.ListItemID, o fyne.CanvasObject) {
 		badge.Importance = widget.SuccessImportance
 		badge.SetText("Signed")
 	}
+	row.Refresh() // lay the row out again around the badge's new width
 }
 
 func (l *notesList) onSelected(i widget.ListItemID) {

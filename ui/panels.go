@@ -7,18 +7,20 @@ package ui
 
 import (
 	"io"
-	"os"
+	"path/filepath"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/confidenotes/confide/consent"
 	"github.com/confidenotes/confide/notes"
+	"github.com/confidenotes/confide/vault"
 )
 
 // panelDeps is what a client panel needs from the window.
@@ -47,8 +49,8 @@ func newConsultPanel(d panelDeps, clientID string) fyne.CanvasObject {
 }
 
 // newAttentionList is the main window's short list of what needs the
-// clinician across the practice; open shows the client concerned.
-func newAttentionList(d panelDeps, open func(clientID string)) fyne.CanvasObject {
+// clinician across the practice; open shows where an item is dealt with.
+func newAttentionList(d panelDeps, open func(consent.Attention)) fyne.CanvasObject {
 	l := &attentionList{d: d, open: open}
 	return l.buildUI()
 }
@@ -109,6 +111,19 @@ func panelBadge(text string, imp widget.Importance) fyne.CanvasObject {
 	return container.NewCenter(container.NewStack(frame, l))
 }
 
+// fileDialogLayoutKey is where Fyne keeps the file dialogs' layout: a
+// list, or a grid of icons.
+const fileDialogLayoutKey = "fyne:fileDialogViewLayout"
+
+// listFileDialogs makes the file dialogs show a list, unless the user
+// chose the grid in one: the grid breaks file names mid-word to fit
+// them under their icons.
+func listFileDialogs(p fyne.Preferences) {
+	if p.Int(fileDialogLayoutKey) == 0 {
+		p.SetInt(fileDialogLayoutKey, int(dialog.ListView))
+	}
+}
+
 // panelSaveFile asks where to save a file (suggesting name) and writes it
 // there with write. It is a variable so that tests can stand in for the
 // dialog, which a headless test cannot drive.
@@ -121,11 +136,27 @@ var panelSaveFile = func(d panelDeps, name string, write func(io.Writer) error) 
 		if w == nil {
 			return // cancelled
 		}
-		if err := panelWrite(w, write); err != nil {
-			d.showErr(err)
-		}
+		panelSaveTo(d, w, write)
 	}, d.win)
 	dlg.SetFileName(name)
+	dlg.Show()
+}
+
+// panelSaveTo writes the file the save dialog opened, then says where it
+// went, so that the clinician knows it was saved.
+func panelSaveTo(d panelDeps, w fyne.URIWriteCloser, write func(io.Writer) error) {
+	u := w.URI()
+	if err := panelWrite(w, write); err != nil {
+		d.showErr(err)
+		return
+	}
+	where := "the folder you chose"
+	if parent, err := storage.Parent(u); err == nil && parent.Scheme() == "file" {
+		where = filepath.Clean(parent.Path())
+	}
+	label := &widget.Label{Text: "“" + u.Name() + "” is saved in " + where + ".", Wrapping: fyne.TextWrapWord}
+	dlg := dialog.NewCustom("Saved", "OK", label, d.win)
+	dlg.Resize(fyne.NewSize(440, 160))
 	dlg.Show()
 }
 
@@ -143,22 +174,9 @@ func panelWrite(w fyne.URIWriteCloser, write func(io.Writer) error) error {
 	if err := w.Close(); err != nil {
 		return err
 	}
-	if err := os.Chmod(path, 0o600); err != nil {
-		return err
-	}
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_TRUNC, 0o600)
-	if err != nil {
-		return err
-	}
-	if err := write(f); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
+	// The crash-safe writer: a complete file, mode 0600, or the empty one
+	// the dialog made; never a partial one, never inside a vault folder.
+	return vault.WriteFileFrom(path, write)
 }
 
 // panelWritePDF is a write function for panelSaveFile that prints doc.

@@ -18,6 +18,10 @@ const (
 	prefBackupDaily    = "backup.daily"
 	prefBackupLast     = "backup.last" // RFC 3339 time of the last good backup
 	prefVaultDir       = "vault.folder"
+	prefLook           = "look.theme"     // lookSystem, lookLight or lookDark
+	prefTextSize       = "look.text_size" // a textSizeChoices label
+	prefIdlePIN        = "lock.idle_pin"  // after an idle lock, ask for the PIN or passphrase
+	prefPINOffered     = "lock.pin_offered"
 )
 
 // Defaults of the settings.

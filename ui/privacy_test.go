@@ -26,7 +26,7 @@ func demoPractice(t *testing.T, s *notes.Store) []*notes.Client {
 		out = append(out, added)
 	}
 	n, err := s.NewDraft(notes.Draft{ClientID: out[0].ID, Kind: notes.Progress, Template: notes.SOAP,
-		Session: notes.Session{Date: "2026-11-16", Start: "10:00", DurationMin: 50}})
+		Session: notes.Session{Date: "2026-11-16", Start: "10:00", DurationMin: 50, ServiceCode: "90834"}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -104,7 +104,7 @@ func TestPrivacyModeShowsNoName(t *testing.T) {
 			t.Errorf("privacy mode does not show the initials %q", want)
 		}
 	}
-	if w.Title() != titleUnlocked+" — M. G." {
+	if w.Title() != titleUnlocked {
 		t.Errorf("title %q in privacy mode", w.Title())
 	}
 

@@ -1,12 +1,15 @@
 package ui
 
 import (
+	"bytes"
 	"errors"
 	"io"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/confidenotes/confide/vault"
@@ -33,13 +36,14 @@ func (s *recoverScreen) buildUI() fyne.CanvasObject {
 	s.activity = widget.NewActivity()
 	s.activity.Hide()
 	s.unlock = &widget.Button{Text: "Unlock and remember this computer", Importance: widget.HighImportance, OnTapped: s.onUnlock}
-	s.load = &widget.Button{Text: "Open recovery kit file…", OnTapped: s.onLoad}
+	s.load = &widget.Button{Text: "Open the recovery kit file…", Icon: theme.FolderOpenIcon(), OnTapped: s.onLoad}
 	back := &widget.Button{Text: "Back", Importance: widget.LowImportance, OnTapped: func() { s.c.showUnlock(false) }}
 
 	return column(
 		heading("Unlock with your recovery key"),
-		paragraph("Type or paste the recovery key from your recovery kit (spaces and line breaks do not matter), "+
-			"or open the kit file. Confide then remembers this computer, so you will not need the key next time."),
+		paragraph("Type the recovery key printed on your recovery kit: it begins with AGE-SECRET-KEY-1 (spaces, line breaks and "+
+			"capitals do not matter). Or, if you kept the recovery kit as a file (the PDF Confide saved), open it and Confide reads the key from it. "+
+			"Confide then remembers this computer, so you will not need the key next time."),
 		s.key,
 		s.load,
 		s.problem,
@@ -49,20 +53,62 @@ func (s *recoverScreen) buildUI() fyne.CanvasObject {
 	)
 }
 
+// kitLimit is the most Confide reads of a chosen kit file: a recovery kit
+// PDF is some tens of kilobytes, its key a hundred characters.
+const kitLimit = 4 << 20
+
+// recoveryKitOpen asks for the recovery kit file (the PDF, or a key saved
+// as text) and calls done with it, or with nil when the user cancelled.
+// A variable, so that tests can stand in for the dialog.
+var recoveryKitOpen = func(win fyne.Window, done func(fyne.URIReadCloser, error)) {
+	d := dialog.NewFileOpen(done, win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf", ".txt"}))
+	d.Show()
+}
+
+// onLoad reads the key from the recovery kit the user opens: from the
+// properties of the kit PDF, or the text of a key file, into the field.
 func (s *recoverScreen) onLoad() {
-	dialog.ShowFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			return
-		}
-		defer r.Close()
-		data, err := io.ReadAll(io.LimitReader(r, 64<<10))
+	recoveryKitOpen(s.c.win, func(r fyne.URIReadCloser, err error) {
 		if err != nil {
 			title, msg := userMessage(err)
 			say(s.problem, title+". "+msg)
 			return
 		}
-		s.key.SetText(normalizeKeyText(string(data)))
-	}, s.c.win)
+		if r == nil {
+			return // cancelled
+		}
+		defer r.Close()
+		data, err := io.ReadAll(io.LimitReader(r, kitLimit))
+		if err != nil {
+			title, msg := userMessage(err)
+			say(s.problem, title+". "+msg)
+			return
+		}
+		s.loadKit(data)
+	})
+}
+
+// loadKit puts the key of a kit file's contents into the field, or says
+// why there is none.
+func (s *recoverScreen) loadKit(data []byte) {
+	say(s.problem, "")
+	if !bytes.HasPrefix(bytes.TrimLeft(data, "\x00\t\r\n "), []byte("%PDF")) {
+		text := normalizeKeyText(string(data))
+		if !strings.HasPrefix(text, "AGE-SECRET-KEY-1") {
+			say(s.problem, "This file holds no recovery key. Open the recovery kit PDF that Confide saved, or type the key printed on it.")
+			return
+		}
+		s.key.SetText(text)
+		return
+	}
+	key, err := kitKey(data)
+	if err != nil || key == "" {
+		say(s.problem, "This PDF is not a recovery kit Confide can read the key from (an older kit keeps it only on the page). "+
+			"Type the key printed on it instead.")
+		return
+	}
+	s.key.SetText(groupKey(key))
 }
 
 func (s *recoverScreen) onUnlock() {

@@ -1,14 +1,18 @@
 package ui
 
 import (
+	"io"
+	"net/url"
 	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/confidenotes/confide/practice"
 	"github.com/confidenotes/confide/vault"
 )
 
@@ -40,7 +44,7 @@ func (s *recoveryKeyScreen) buildUI() fyne.CanvasObject {
 	s.confirm = &widget.Entry{PlaceHolder: "Last 8 characters of the key", OnSubmitted: func(string) { s.onContinue() }}
 	s.problem = problemLabel()
 	s.proceed = &widget.Button{Text: "I have kept it: continue", Importance: widget.HighImportance, OnTapped: s.onContinue}
-	save := &widget.Button{Text: "Save recovery kit…", OnTapped: s.onSave}
+	save := &widget.Button{Text: "Print or save the recovery kit (PDF)…", Icon: theme.DocumentPrintIcon(), Importance: widget.HighImportance, OnTapped: s.onSave}
 	cp := &widget.Button{Text: "Copy", OnTapped: s.onCopy}
 
 	title, intro := "Your recovery key", "If this computer is lost or replaced, or its keyring is reset, this key is the only way back into your notes. "+
@@ -52,10 +56,11 @@ func (s *recoveryKeyScreen) buildUI() fyne.CanvasObject {
 	return column(
 		heading(title),
 		paragraph(intro),
-		paragraph("Save the recovery kit and print it, or write the key down. Keep it somewhere safe, away from this computer. "+
-			"Confide shows the key only now."),
+		paragraph("Print it now: the recovery kit is one page with the key in large type, what it is for and where to keep it. "+
+			"Keep the paper somewhere safe, away from this computer. Confide shows the key only now."),
 		widget.NewCard("", "", s.keyText),
-		container.NewGridWithColumns(2, save, cp),
+		paragraph(recoveryKeyWords),
+		container.NewBorder(nil, nil, nil, cp, save),
 		s.status,
 		&widget.Label{Text: "To make sure you kept it, type the last 8 characters of the key:", Wrapping: fyne.TextWrapWord},
 		s.confirm,
@@ -64,29 +69,45 @@ func (s *recoveryKeyScreen) buildUI() fyne.CanvasObject {
 	)
 }
 
-func (s *recoveryKeyScreen) onSave() {
+// recoveryKitSave asks where to save the recovery kit, writes it there
+// (readable by the user only) and calls done with the file, or the error.
+// A variable, so that tests can stand in for the dialog.
+var recoveryKitSave = func(win fyne.Window, name string, write func(io.Writer) error, done func(file fyne.URI, err error)) {
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
-			title, msg := userMessage(err)
-			dialog.ShowInformation(title, msg, s.c.win)
+			done(nil, err)
 			return
 		}
 		if w == nil {
 			return // cancelled
 		}
-		_, err = w.Write([]byte(recoveryKit(s.id, s.key, time.Now())))
-		if cerr := w.Close(); err == nil {
-			err = cerr
+		done(w.URI(), panelWrite(w, write))
+	}, win)
+	d.SetFileName(name)
+	d.Show()
+}
+
+// onSave saves the one-page recovery kit as a PDF, then opens it in the
+// computer's PDF viewer to print.
+func (s *recoveryKeyScreen) onSave() {
+	paper := practice.Letter
+	if ps, err := practice.Open(s.v); err == nil {
+		if p, err := ps.Profile(); err == nil {
+			paper = p.PaperSize()
 		}
+	}
+	doc := recoveryKitPDF(s.id, s.key, time.Now(), paper)
+	recoveryKitSave(s.c.win, "Confide recovery kit.pdf", panelWritePDF(doc), func(file fyne.URI, err error) {
 		if err != nil {
 			title, msg := userMessage(err)
 			say(s.problem, title+". "+msg)
 			return
 		}
-		say(s.status, "Recovery kit saved to "+w.URI().Name()+". Print it, then delete the file.")
-	}, s.c.win)
-	d.SetFileName("Confide recovery kit.txt")
-	d.Show()
+		say(s.status, "Recovery kit saved to "+file.Name()+". Print it from the window that opens, then delete the file.")
+		if u, err := url.Parse(file.String()); err == nil {
+			s.c.app.OpenURL(u) // the PDF viewer prints it
+		}
+	})
 }
 
 func (s *recoveryKeyScreen) onCopy() {

@@ -1,48 +1,58 @@
 package ui
 
 import (
-	"fmt"
+	"bytes"
 	"strings"
 	"time"
+
+	"github.com/confidenotes/confide/consent"
+	"github.com/confidenotes/confide/practice"
 )
 
-// recoveryKit is the printable text of a recovery kit. Every line but the
-// key is a comment, so the file itself can be loaded to recover.
-func recoveryKit(vaultID, key string, now time.Time) string {
-	var b strings.Builder
-	line := func(format string, args ...any) { fmt.Fprintf(&b, "# "+format+"\n", args...) }
-	line("CONFIDE RECOVERY KIT")
-	line("")
-	line("This is the recovery key of your Confide vault. If this computer is lost,")
-	line("replaced or its keyring is reset, this key is the only way back into your")
-	line("notes. Nobody else has a copy: it cannot be recovered for you.")
-	line("")
-	line("Vault:   %s", vaultID)
-	line("Made on: %s", now.Format("2 January 2006"))
-	line("")
-	line("WHAT TO DO NOW")
-	line("1. Print this page (or write the key down by hand).")
-	line("2. Keep the paper somewhere safe, away from this computer:")
-	line("   a locked drawer or a safe, where you keep other important papers.")
-	line("3. Delete this file from the computer once it is printed, and empty the trash.")
-	line("   Anyone who has both this key and a copy of your vault can read your notes.")
-	line("")
-	line("HOW TO USE IT")
-	line("Start Confide on the new computer, pointed at your vault folder (or a backup")
-	line("of it). When it says this computer has no key for the vault, choose")
-	line("\"Use my recovery key\" and type the key below, or open this file.")
-	line("Confide then remembers the new computer. From the command line:")
-	line("    confidectl --vault FOLDER recover --recovery-key-file THIS-FILE")
-	line("")
-	line("YOUR RECOVERY KEY")
-	b.WriteString(key + "\n")
-	line("")
-	line("The same key in groups, for reading and typing (spaces do not matter):")
-	for _, l := range strings.Split(groupKey(key), "\n") {
-		line("    %s", l)
-	}
-	return b.String()
+// recoveryKitPDF is the one-page recovery kit to print: what the key is,
+// the key itself in large type, where to keep the paper and how to use it,
+// in plain words. paper is the practice's paper size ("" for US Letter).
+func recoveryKitPDF(vaultID, key string, now time.Time, paper practice.Paper) *consent.Doc {
+	d := consent.NewDocWith("Confide recovery kit", "", consent.DocOptions{Paper: paper})
+	d.Keywords(key) // for "Open the recovery kit": read back by kitKey, not from the page's text
+	d.Title("Your Confide recovery key")
+	d.Paragraph("This paper opens your Confide notes if this computer is lost or replaced, or its keyring is reset. " +
+		"Nobody else has a copy of the key below: it cannot be recovered for you, not even by Confide.")
+	d.Fields([][2]string{{"Vault", vaultID}, {"Made on", now.Format("2 January 2006")}})
+	d.Heading("The key")
+	d.Large(groupKey(key), 15)
+	d.Paragraph(recoveryKeyWords)
+	d.Heading("Where to keep it")
+	d.Bullet("Keep this paper somewhere safe and away from this computer: a locked drawer or a safe, with your other important papers.")
+	d.Bullet("Do not keep it in the laptop's bag, or as a photo or a file on the computer: whoever has both this key and a copy of your notes can read them.")
+	d.Bullet("If you saved this page as a file to print it, delete the file once it is printed, and empty the trash.")
+	d.Heading("How to use it")
+	d.Paragraph("Start Confide on the new computer, pointed at your vault folder or at a backup of it. When it says this computer " +
+		"has no key for your notes, choose \"Use my recovery key\" and type the key as it is printed above. " +
+		"Confide then remembers the new computer.")
+	return d
 }
+
+// kitKey is the recovery key kept in a recovery kit PDF's properties
+// (recoveryKitPDF puts it there, as well as on the page), or "" when the
+// PDF holds none: a kit from before, or another document.
+func kitKey(pdf []byte) (string, error) {
+	words, err := consent.DocKeywords(bytes.NewReader(pdf))
+	if err != nil {
+		return "", err
+	}
+	for _, w := range words {
+		if k := normalizeKeyText(w); strings.HasPrefix(k, "AGE-SECRET-KEY-1") && !strings.Contains(k, "\n") {
+			return k, nil
+		}
+	}
+	return "", nil
+}
+
+// recoveryKeyWords explains the key in plain words, on the screen and on
+// the paper.
+const recoveryKeyWords = "The key is a long code of letters and digits. It begins with AGE-SECRET-KEY-1, which marks it as the " +
+	"secret key of age, the encryption that locks your notes. Type all of it, the beginning too; spaces and capital letters do not matter."
 
 // groupKey lays a key out for reading: the AGE-SECRET-KEY-1 prefix on its
 // own line, then groups of six characters, five groups to a line.

@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/confidenotes/confide/consent"
@@ -48,6 +49,10 @@ type releaseWizard struct {
 	// once the tap that started it is over.
 	spawn func(job func())
 
+	// done runs once the release is recorded, so that what lists the
+	// client's disclosures behind the wizard reads them again.
+	done func()
+
 	dlg      *dialog.CustomDialog
 	root     *fyne.Container
 	heading  *widget.Label
@@ -57,6 +62,7 @@ type releaseWizard struct {
 	back     *widget.Button
 	next     *widget.Button
 	cancel   *widget.Button
+	release  *widget.Button // the last step's Release, in the row of buttons
 	buttons  *fyne.Container
 	working  sync.WaitGroup // background work under way; tests wait on it
 
@@ -74,14 +80,19 @@ type releaseWizard struct {
 }
 
 // showReleaseWizard opens the records release wizard for a client over the
-// main window.
-func showReleaseWizard(d panelDeps, clientID string) {
+// main window; done, when not nil, runs once a release is recorded.
+func showReleaseWizard(d panelDeps, clientID string, done func()) {
 	w := newReleaseWizard(d, clientID)
 	if w == nil {
 		return
 	}
-	w.show()
+	w.done = done
+	releaseShow(w)
 }
+
+// releaseShow puts a wizard on screen. A variable, so that a test can
+// reach the wizard a button opened.
+var releaseShow = func(w *releaseWizard) { w.show() }
 
 // newReleaseWizard builds the wizard without showing it, or returns nil
 // when the client cannot be read (the error is reported).
@@ -116,7 +127,11 @@ func (w *releaseWizard) buildUI() fyne.CanvasObject {
 	w.back = &widget.Button{Text: "Back", OnTapped: w.onBack}
 	w.next = &widget.Button{Text: "Next", Importance: widget.HighImportance, OnTapped: w.onNext}
 	w.cancel = &widget.Button{Text: "Cancel", Importance: widget.LowImportance, OnTapped: w.onClose}
-	w.buttons = container.NewHBox(w.cancel, w.back, w.next)
+	// The last step's action sits where Next was, with Back and Cancel.
+	w.release = &widget.Button{Text: "Release", Icon: theme.DocumentSaveIcon(), Importance: widget.HighImportance,
+		OnTapped: func() { w.out.onRelease() }}
+	w.release.Hide()
+	w.buttons = container.NewHBox(w.cancel, w.back, w.next, w.release)
 	bottom := container.NewVBox(w.problem, w.progress, container.NewBorder(nil, nil, nil, w.buttons))
 	w.root = container.NewBorder(w.heading, bottom, nil, nil, w.body)
 	w.showStep(0)
@@ -153,6 +168,7 @@ func (w *releaseWizard) showStep(i int) {
 	w.heading.SetText(fmt.Sprintf("Step %d of %d: %s", i+1, len(w.steps), w.steps[i].title()))
 	w.back.Hidden = i == 0 || w.written
 	w.next.Hidden = i == len(w.steps)-1
+	w.release.Hidden = i != len(w.steps)-1
 	w.next.Enable()  // a step may disable it while it builds
 	w.root.Refresh() // the buttons' row follows the buttons shown
 	w.body.Objects = []fyne.CanvasObject{w.steps[i].buildUI()}
@@ -227,7 +243,7 @@ func (w *releaseWizard) work(job func() error, done func(error)) {
 
 // setBusy shows or hides the progress bar and holds the buttons while busy.
 func (w *releaseWizard) setBusy(on bool) {
-	for _, b := range []*widget.Button{w.back, w.next, w.cancel} {
+	for _, b := range []*widget.Button{w.back, w.next, w.cancel, w.release} {
 		if on {
 			b.Disable()
 		} else {

@@ -30,27 +30,34 @@ type releaseBasis struct {
 	w        *releaseWizard
 	chosen   map[string]bool // authorization id -> ticked
 	auths    []consent.Authorization
-	court    *widget.Entry
-	caseNo   *widget.Entry
-	deadline *widget.Entry
-	text     *widget.Entry
+	court    *keyEntry
+	caseNo   *keyEntry
+	deadline *keyEntry
+	text     *keyEntry
 	verdict  *widget.Label
+	mismatch *fyne.Container // the two recipients side by side, when they differ
 	typ      consent.RequestType
+	from     string // the authorization step 1 started from, when this step was built
 }
 
 func (s *releaseBasis) title() string { return "The basis for the release" }
 
 func (s *releaseBasis) buildUI() fyne.CanvasObject {
 	typ := s.w.who.typ
-	if s.text == nil || s.typ != typ {
-		s.court = &widget.Entry{PlaceHolder: "Court or tribunal", OnChanged: s.onChanged}
-		s.caseNo = &widget.Entry{PlaceHolder: "Case number", OnChanged: s.onChanged}
-		s.deadline = &widget.Entry{PlaceHolder: "YYYY-MM-DD", OnChanged: s.onChanged}
-		s.text = &widget.Entry{MultiLine: true, Wrapping: fyne.TextWrapWord, Text: typ.Basis(), OnChanged: s.onChanged}
+	if s.text == nil || s.typ != typ || s.from != s.w.who.chosen {
+		s.court, s.caseNo, s.deadline = newField("", "Court or tribunal"), newField("", "Case number"), newField("", "YYYY-MM-DD")
+		s.text = newTextBox(typ.Basis(), "")
+		for _, e := range []*keyEntry{s.court, s.caseNo, s.deadline, s.text} {
+			e.OnChanged = s.onChanged
+		}
 		s.chosen = map[string]bool{}
+		if s.from = s.w.who.chosen; s.from != "" {
+			s.chosen[s.from] = true // the release started from it
+		}
 		s.typ = typ
 	}
 	s.verdict = &widget.Label{Wrapping: fyne.TextWrapWord}
+	s.mismatch = container.NewVBox()
 	box := container.NewVBox(panelNote(releaseBasisHelp[typ]))
 	if typ == consent.ByAuthorization || typ == consent.Subpoena || typ == consent.Insurer {
 		box.Add(&widget.Label{Text: "Authorizations on file", TextStyle: fyne.TextStyle{Bold: true}})
@@ -65,8 +72,9 @@ func (s *releaseBasis) buildUI() fyne.CanvasObject {
 	f.Append("Legal basis as recorded", s.text)
 	box.Add(f)
 	box.Add(s.verdict)
+	box.Add(s.mismatch)
 	s.check()
-	return container.NewVScroll(box)
+	return formScroll(box)
 }
 
 // authorizationRows lists the client's authorizations with their status
@@ -83,16 +91,16 @@ func (s *releaseBasis) authorizationRows() fyne.CanvasObject {
 		box.Add(widget.NewLabel("No authorization is on file. Record the signed authorization on the client's Consent & disclosures tab first."))
 	}
 	today := consent.Day(s.w.d.now())
-	recipient := strings.ToLower(strings.TrimSpace(s.w.who.recipient.Text))
+	recipient := strings.TrimSpace(s.w.who.recipient.Text)
 	for _, a := range s.auths {
 		st := a.StatusOn(today)
 		line := releaseAuthLine(a)
-		check := &widget.Check{Text: line}
+		check := newKeyCheck(line, nil)
 		if why := releaseUnusable(a, st); why != "" {
 			check.Text = line + " — cannot be used: " + why
 			check.Disable()
 		} else {
-			if len(s.chosen) == 0 && strings.ToLower(strings.TrimSpace(a.Recipient)) == recipient && !a.PsychotherapyNotes {
+			if len(s.chosen) == 0 && consent.RecipientMatches(a.Recipient, recipient) && !a.PsychotherapyNotes {
 				s.chosen[a.ID] = true // the one that names this recipient
 			}
 			check.Checked = s.chosen[a.ID]
@@ -161,6 +169,7 @@ func (s *releaseBasis) check() {
 	s.w.rel = nil
 	s.w.next.Disable()
 	req := s.request()
+	s.showMismatch(req)
 	if s.typ == consent.ByAuthorization && len(req.Authorizations) == 0 {
 		s.say("Choose the authorization this release is made under.", false)
 		return
@@ -189,6 +198,28 @@ func (s *releaseBasis) check() {
 		what = "The chosen authorization allows this release."
 	}
 	s.say(what, true)
+}
+
+// showMismatch puts the recipient each chosen authorization names beside
+// the recipient of this release, when they are not the same person: the
+// clinician sees at once whether it is a slip of the pen or another
+// recipient. A recipient written with a description after the name
+// ("Dr. Alan Kim, primary care physician") is the same.
+func (s *releaseBasis) showMismatch(req consent.ReleaseRequest) {
+	s.mismatch.RemoveAll()
+	for _, a := range s.auths {
+		if !s.chosen[a.ID] || consent.RecipientMatches(a.Recipient, req.Recipient) {
+			continue
+		}
+		side := func(caption, text string) fyne.CanvasObject {
+			return container.NewVBox(&widget.Label{Text: caption, SizeName: captionSize, Importance: widget.LowImportance},
+				&widget.Label{Text: text, Wrapping: fyne.TextWrapWord, TextStyle: fyne.TextStyle{Bold: true}})
+		}
+		s.mismatch.Add(container.NewGridWithColumns(2,
+			side("The authorization names", a.Recipient),
+			side("This release goes to", req.Recipient)))
+	}
+	s.mismatch.Refresh()
 }
 
 // plain is a refusal in plain words, each authorization named by its

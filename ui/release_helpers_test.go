@@ -70,7 +70,7 @@ func newReleaseFixture(t *testing.T) *releaseFixture {
 // note adds a signed note of one section.
 func (f *releaseFixture) note(kind notes.Kind, date, text string) {
 	f.t.Helper()
-	n, err := f.notes.NewDraft(notes.Draft{ClientID: f.client, Kind: kind, Session: notes.Session{Date: date},
+	n, err := f.notes.NewDraft(notes.Draft{ClientID: f.client, Kind: kind, Session: notes.Session{Date: date, Start: "10:00", DurationMin: 50, ServiceCode: "90834"},
 		Sections: []notes.Section{{Name: "Note", Text: text}}})
 	if err != nil {
 		f.t.Fatal(err)
@@ -130,6 +130,9 @@ func releaseWalk(o fyne.CanvasObject, visit func(fyne.CanvasObject)) {
 		return
 	}
 	visit(o)
+	if p := plain(o); p != o {
+		visit(p)
+	}
 	switch x := o.(type) {
 	case *fyne.Container:
 		for _, c := range x.Objects {
@@ -220,7 +223,7 @@ func releaseField(t *testing.T, wiz *releaseWizard, label string) fyne.CanvasObj
 	})
 	for _, it := range form.Items {
 		if it.Text == label {
-			return it.Widget
+			return plain(it.Widget)
 		}
 	}
 	return nil
@@ -279,4 +282,21 @@ func releaseRowOf(c *fyne.Container, text string) bool {
 		}
 	}
 	return label && button
+}
+
+// releaseTexts is the visible text under o, one line per label, button or
+// entry.
+func releaseTexts(o fyne.CanvasObject) string {
+	var b strings.Builder
+	releaseWalk(o, func(x fyne.CanvasObject) {
+		switch x := x.(type) {
+		case *widget.Label:
+			b.WriteString(x.Text + "\n")
+		case *widget.Button:
+			b.WriteString("[" + x.Text + "]\n")
+		case *widget.Entry:
+			b.WriteString("<" + x.Text + ">\n")
+		}
+	})
+	return b.String()
 }

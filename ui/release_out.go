@@ -25,11 +25,11 @@ type releaseOut struct {
 	path        string // where the PDF goes, as chosen
 	placeholder bool   // the save dialog created path empty
 	where       *widget.Label
-	encrypt     *widget.Check
+	encrypt     *keyCheck
 	how         *widget.RadioGroup
-	key         *widget.Entry
-	pass1       *widget.Entry
-	pass2       *widget.Entry
+	key         *keyEntry
+	pass1       *keyEntry
+	pass2       *keyEntry
 	release     *widget.Button
 	box         *fyne.Container // the page, laid out again as fields show and hide
 }
@@ -39,12 +39,11 @@ func (s *releaseOut) title() string { return "Write the release" }
 func (s *releaseOut) buildUI() fyne.CanvasObject {
 	if s.where == nil {
 		s.where = &widget.Label{Text: "No place chosen yet.", Wrapping: fyne.TextWrapBreak}
-		s.key = &widget.Entry{PlaceHolder: "age1…"}
-		s.pass1 = &widget.Entry{Password: true, PlaceHolder: "Passphrase"}
-		s.pass2 = &widget.Entry{Password: true, PlaceHolder: "The passphrase again"}
+		s.key = newField("", "age1…")
+		s.pass1, s.pass2 = secretEntry("Passphrase"), secretEntry("The passphrase again")
 		s.how = &widget.RadioGroup{Options: []string{releaseToKey, releaseToPassphrase}, Selected: releaseToKey, OnChanged: func(string) { s.showHow() }}
-		s.encrypt = &widget.Check{Text: "Also write an encrypted copy for sending (age)", OnChanged: func(bool) { s.showHow() }}
-		s.release = &widget.Button{Text: "Release", Icon: theme.DocumentSaveIcon(), Importance: widget.HighImportance, OnTapped: s.onRelease}
+		s.encrypt = newKeyCheck("Also write an encrypted copy for sending (age)", func(bool) { s.showHow() })
+		s.release = s.w.release
 	}
 	s.updateRelease()
 	choose := &widget.Button{Text: "Choose where to save…", Icon: theme.FolderOpenIcon(), OnTapped: s.onChoose}
@@ -52,10 +51,9 @@ func (s *releaseOut) buildUI() fyne.CanvasObject {
 		panelNote("The PDF is written only where you choose. The release is entered in the client's disclosure "+
 			"records at the same moment; if that cannot be done, no file is left behind."),
 		container.NewBorder(nil, nil, nil, choose, s.where),
-		s.encrypt, s.how, s.key, s.pass1, s.pass2,
-		container.NewHBox(s.release))
+		s.encrypt, s.how, s.key, s.pass1, s.pass2)
 	s.showHow()
-	return container.NewVScroll(s.box)
+	return formScroll(s.box)
 }
 
 // showHow shows the fields of the encrypted copy chosen.
@@ -143,7 +141,11 @@ func (s *releaseOut) onRelease() {
 		}
 		s.placeholder = false
 		s.w.written = true
+		if s.w.done != nil {
+			s.w.done()
+		}
 		s.w.back.Hide()
+		s.w.release.Hide() // there is no releasing twice
 		s.w.cancel.SetText("Close")
 		s.w.root.Refresh()
 		s.pass1.SetText("")
@@ -180,8 +182,8 @@ func (s *releaseOut) showManifest(m *consent.Manifest) {
 	// The page now shows only what was done: the choices made are spent.
 	s.box.Objects = []fyne.CanvasObject{
 		releaseHeading("Released and recorded"),
-		panelNote(fmt.Sprintf("%s and %s released, with %s; %s withheld. Entered in the accounting of disclosures on %s as entry %s. %s",
-			releaseCount(len(m.Notes), "note"), releaseCount(len(m.Addenda), "addendum"), releaseCount(m.Redactions, "redaction"),
+		panelNote(fmt.Sprintf("%s released, with %s; %s withheld. Entered in the accounting of disclosures on %s as entry %s. %s",
+			releaseNotesAndAddenda(len(m.Notes), len(m.Addenda)), releaseCount(m.Redactions, "redaction"),
 			releaseCount(m.Withheld, "note"), m.Date, m.DisclosureID, acc)),
 		f,
 	}
@@ -201,3 +203,12 @@ func (s *releaseOut) dropPlaceholder() {
 
 // onNext does nothing: Release is the last step's action.
 func (s *releaseOut) onNext() {}
+
+// releaseNotesAndAddenda says "1 note and 1 addendum", "3 notes", leaving
+// out addenda when there are none.
+func releaseNotesAndAddenda(notes, addenda int) string {
+	if addenda == 0 {
+		return releaseCount(notes, "note")
+	}
+	return releaseCount(notes, "note") + " and " + releaseCount(addenda, "addendum")
+}

@@ -27,24 +27,26 @@ type releaseReview struct {
 	w        *releaseWizard
 	preview  *consent.ReleasePreview
 	box      *fyne.Container
-	markText *widget.Entry
-	markCat  *widget.Select
+	markText *keyEntry
+	markCat  *keySelect
 }
 
 func (s *releaseReview) title() string { return "Review what is released" }
 
 func (s *releaseReview) buildUI() fyne.CanvasObject {
 	s.box = container.NewVBox(widget.NewLabel("Preparing the preview…"))
-	s.markText = &widget.Entry{PlaceHolder: "Text the redactions missed, e.g. a name"}
+	s.markText = newField("", "Text the redactions missed, e.g. a name")
+	s.markText.OnSubmitted = func(string) { s.onMark() } // Enter redacts it, rather than moving on
 	var cats []string
 	for _, c := range releaseMarkCategories {
 		cats = append(cats, string(c))
 	}
-	s.markCat = &widget.Select{Options: cats, Selected: string(disguise.Name)}
+	s.markCat = newKeySelect(cats, nil)
+	s.markCat.Selected = string(disguise.Name)
 	mark := container.NewBorder(nil, nil, widget.NewLabel("Also redact:"),
 		container.NewHBox(s.markCat, &widget.Button{Text: "Redact it", Icon: theme.ContentAddIcon(), OnTapped: s.onMark}), s.markText)
 	s.refresh()
-	return container.NewBorder(nil, mark, nil, nil, container.NewVScroll(s.box))
+	return container.NewBorder(nil, mark, nil, nil, formScroll(s.box))
 }
 
 // refresh applies the clinician's edits and works out the preview again,
@@ -77,6 +79,7 @@ func (s *releaseReview) render() {
 		"undo a redaction only for text the recipient may see.", releaseCount(len(p.Notes), "note"),
 		releaseCount(len(p.Withheld), "note"), releaseCount(len(p.Redactions), "redaction")))}
 	objs = append(objs, s.editRows()...)
+	objs = append(objs, s.clinicalView()...)
 	for _, n := range p.Notes {
 		objs = append(objs, s.noteView(n, "")...)
 	}

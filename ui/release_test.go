@@ -120,33 +120,83 @@ func TestReleaseExpiredAuthorizationCannotBeChosen(t *testing.T) {
 	f.noErrors()
 }
 
-func TestReleaseWrongRecipientIsRefusedWithTheReason(t *testing.T) {
+// The wizard starts from the authorization on file: it fills in who, where
+// and why, takes it as the basis and what it covers as the scope. A
+// recipient written with a description after the name is the same one; a
+// different one is refused, and both names are shown side by side.
+func TestReleaseStartsFromTheAuthorizationOnFile(t *testing.T) {
 	f := newReleaseFixture(t)
-	f.authorization("Dr. Smith", nil)
+	f.note(notes.Intake, "2026-02-01", "Intake assessment INTAKETEXT.")
+	f.authorization("Dr. Smith", nil) // "progress notes of 2026"
 	wiz, w := f.open()
-	wiz.who.kind.SetSelected(releaseTypeLabels[consent.ByAuthorization])
+	if got := releaseField(t, wiz, "Authorization on file").(*widget.Select).Selected; got != "To Dr. Smith, signed 2026-03-01, until 2026-12-31" {
+		t.Fatalf("the wizard starts from %q", got)
+	}
+	for _, want := range []string{"<Dr. Smith>", "<2 Clinic Rd>", "<continuity of care>", releaseTypeLabels[consent.ByAuthorization]} {
+		releaseRequire(t, wiz, want)
+	}
+
 	releaseType(t, w, wiz, "Recipient", "Dr. Jones")
-	releaseType(t, w, wiz, "Purpose", "second opinion")
 	releaseTap(t, wiz, "Next")
-
-	check := releaseFind(t, wiz, "the authorization", func(c *widget.Check) bool { return strings.HasPrefix(c.Text, "To Dr. Smith") })
-	if check.Disabled() {
-		t.Fatal("a valid authorization is not offered")
+	if c := releaseFind(t, wiz, "the authorization", func(c *widget.Check) bool { return strings.HasPrefix(c.Text, "To Dr. Smith") }); !c.Checked {
+		t.Fatal("the authorization the release started from is not chosen")
 	}
-	test.Tap(check)
 	releaseRequire(t, wiz, "the authorization to Dr. Smith signed 2026-03-01 names another recipient")
-	if !wiz.next.Disabled() {
-		t.Error("Next is enabled although the authorization names another recipient")
+	side := releaseFind(t, wiz, "the recipients side by side", func(g *fyne.Container) bool {
+		return len(g.Objects) == 2 && strings.Contains(releaseTexts(g), "The authorization names\nDr. Smith") &&
+			strings.Contains(releaseTexts(g), "This release goes to\nDr. Jones")
+	})
+	if side == nil || !wiz.next.Disabled() {
+		t.Fatal("Next is enabled although the authorization names another recipient")
 	}
 
-	// Once the recipient is the one the authorization names, it goes ahead.
+	// The name on file with a description after it is the same recipient.
 	releaseTap(t, wiz, "Back")
-	releaseType(t, w, wiz, "Recipient", "dr. smith")
+	releaseType(t, w, wiz, "Recipient", "Dr. Smith, primary care physician")
 	releaseTap(t, wiz, "Next")
 	releaseRequire(t, wiz, "The chosen authorization allows this release.")
+	releaseRequireNot(t, wiz, "This release goes to")
 	if wiz.next.Disabled() {
-		t.Error("Next is disabled under a valid authorization for the recipient")
+		t.Fatal("Next is disabled under a valid authorization for the recipient")
 	}
+
+	// Minimum necessary: only what the authorization covers.
+	releaseTap(t, wiz, "Next")
+	releaseRequire(t, wiz, "Prefilled with only what the authorization covers: “progress notes of 2026”.")
+	kinds := map[notes.Kind]bool{}
+	for k, c := range wiz.scope.kinds {
+		kinds[k] = c.Checked
+	}
+	if !kinds[notes.Progress] || kinds[notes.Intake] || kinds[notes.TreatmentPlan] || kinds[notes.Contact] ||
+		wiz.scope.from.Text != "2026-01-01" || wiz.scope.to.Text != "2026-12-31" || wiz.scope.consents.Checked {
+		t.Errorf("the scope is not what the authorization covers: kinds %v, %s to %s", kinds, wiz.scope.from.Text, wiz.scope.to.Text)
+	}
+	releaseTap(t, wiz, "Next")
+	releaseRequireNot(t, wiz, "INTAKETEXT")
+
+	// The Release button sits with Back and Cancel.
+	releaseTap(t, wiz, "Next")
+	row := releaseFind(t, wiz, "the row of buttons", func(c *fyne.Container) bool {
+		return strings.Contains(releaseTexts(c), "[Release]") && strings.Contains(releaseTexts(c), "[Back]") && strings.Contains(releaseTexts(c), "[Cancel]")
+	})
+	if len(row.Objects) > 5 {
+		t.Errorf("the Release button is not in the row of Back and Cancel")
+	}
+	releaseTap(t, wiz, "Choose where to save…")
+	releaseTap(t, wiz, "Release")
+	f.noErrors()
+	releaseRequire(t, wiz, "1 note released")
+}
+
+// An authorization without the recipient's address is complete: the
+// release goes ahead under it.
+func TestReleaseUnderAnAuthorizationWithoutAddress(t *testing.T) {
+	f := newReleaseFixture(t)
+	f.authorization("Dr. Alan Kim", func(a *consent.Authorization) { a.RecipientAddress = "" })
+	wiz, _ := f.open()
+	releaseTap(t, wiz, "Next")
+	releaseRequire(t, wiz, "The chosen authorization allows this release.")
+	releaseRequireNot(t, wiz, "incomplete")
 	f.noErrors()
 }
 
@@ -177,7 +227,7 @@ func TestReleaseUndoAndMarkRedactions(t *testing.T) {
 	}
 
 	// Text the detector missed is marked and boxed.
-	e := releaseFind(t, wiz, "the text to redact", func(e *widget.Entry) bool { return e == wiz.check.markText })
+	e := releaseFind(t, wiz, "the text to redact", func(e *keyEntry) bool { return e == wiz.check.markText })
 	w.Canvas().Focus(e)
 	test.Type(e, "money")
 	releaseTap(t, wiz, "Redact it")
@@ -202,7 +252,7 @@ func TestReleaseEncryptedCopyNeedsThePassphraseTwice(t *testing.T) {
 	releaseTap(t, wiz, "Choose where to save…")
 	test.Tap(releaseFind(t, wiz, "the encryption option", func(c *widget.Check) bool { return strings.HasPrefix(c.Text, "Also write an encrypted copy") }))
 	releaseFind(t, wiz, "the encryption choice", func(r *widget.RadioGroup) bool { return true }).SetSelected(releaseToPassphrase)
-	for i, e := range []*widget.Entry{wiz.out.pass1, wiz.out.pass2} {
+	for i, e := range []*keyEntry{wiz.out.pass1, wiz.out.pass2} {
 		if !e.Visible() {
 			t.Fatalf("passphrase field %d is hidden", i+1)
 		}

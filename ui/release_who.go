@@ -26,16 +26,23 @@ var releaseTypeLabels = map[consent.RequestType]string{
 // releaseNoAccessRequest is the choice of fulfilling no access request.
 const releaseNoAccessRequest = "None on file for this release"
 
+// releaseNoAuthorization is the choice of a release under no authorization
+// on file.
+const releaseNoAuthorization = "None: another kind of request"
+
 // releaseWho is step 1: who is asking and why.
 type releaseWho struct {
 	w         *releaseWizard
-	kind      *widget.Select
-	recipient *widget.Entry
-	address   *widget.Entry
-	purpose   *widget.Entry
-	access    *widget.Select
+	kind      *keySelect
+	recipient *keyEntry
+	address   *keyEntry
+	purpose   *keyEntry
+	access    *keySelect
 	accessIDs map[string]string // label -> access request id
-	record    *widget.Select    // the client's own record, or a unit's shared one
+	auth      *keySelect        // the authorization on file the release starts from
+	auths     map[string]consent.Authorization
+	chosen    string            // the id of the authorization picked, "" for none
+	record    *keySelect        // the client's own record, or a unit's shared one
 	unitIDs   map[string]string // label -> unit id ("" for the client's own)
 
 	typ consent.RequestType
@@ -51,25 +58,95 @@ func (s *releaseWho) buildUI() fyne.CanvasObject {
 	for _, t := range consent.ReleaseTypes {
 		labels = append(labels, releaseTypeLabels[t])
 	}
-	s.recipient = &widget.Entry{PlaceHolder: "Name of the person or office receiving the records"}
-	s.address = &widget.Entry{PlaceHolder: "Where the records go (postal or email address)", MultiLine: true, Wrapping: fyne.TextWrapWord}
-	s.purpose = &widget.Entry{PlaceHolder: "Why they are asking, as they put it"}
-	s.access = &widget.Select{}
+	s.recipient = newField("", "Name of the person or office receiving the records")
+	s.address = newTextBox("", "Where the records go (postal or email address)")
+	s.purpose = newField("", "Why they are asking, as they put it")
+	s.access = newKeySelect(nil, nil)
 	s.loadRecords()
-	s.kind = &widget.Select{Options: labels, OnChanged: s.onKind}
+	s.kind = newKeySelect(labels, s.onKind)
 	s.kind.SetSelected(releaseTypeLabels[consent.ToClient])
+	s.loadAuthorizations()
 	return s.form()
+}
+
+// loadAuthorizations offers the client's authorizations in effect today,
+// newest first, and starts from the newest that covers the record: most
+// requests that come with an authorization are answered under it.
+func (s *releaseWho) loadAuthorizations() {
+	s.auths = map[string]consent.Authorization{}
+	s.auth = newKeySelect(nil, s.onAuthorization)
+	all, err := s.w.d.consent.Authorizations(s.w.clientID)
+	if err != nil {
+		s.w.d.showErr(err)
+		return
+	}
+	today := consent.Day(s.w.d.now())
+	var first string
+	for i := len(all) - 1; i >= 0; i-- {
+		a := all[i]
+		if st := a.StatusOn(today); st != consent.StatusValid && st != consent.StatusExpiring {
+			continue
+		}
+		label := releaseAuthLine(a)
+		if _, dup := s.auths[label]; dup {
+			label += " (" + a.ID + ")"
+		}
+		s.auths[label] = a
+		s.auth.Options = append(s.auth.Options, label)
+		if first == "" && !a.PsychotherapyNotes {
+			first = label
+		}
+	}
+	if len(s.auth.Options) == 0 {
+		return
+	}
+	s.auth.Options = append(s.auth.Options, releaseNoAuthorization)
+	if first == "" {
+		first = releaseNoAuthorization
+	}
+	s.auth.SetSelected(first)
+}
+
+// onAuthorization starts the release from the authorization picked: it
+// fills in who receives the records, where and why, and the next steps
+// take it as the basis and what it covers as the scope.
+func (s *releaseWho) onAuthorization(label string) {
+	a, ok := s.auths[label]
+	if !ok {
+		s.chosen = ""
+		return
+	}
+	s.chosen = a.ID
+	s.kind.SetSelected(releaseTypeLabels[consent.ByAuthorization])
+	s.recipient.SetText(a.Recipient)
+	s.address.SetText(a.RecipientAddress)
+	s.purpose.SetText(a.Purpose)
+}
+
+// chosenAuthorization is the authorization picked in this step, if any.
+func (s *releaseWho) chosenAuthorization() (consent.Authorization, bool) {
+	for _, a := range s.auths {
+		if a.ID == s.chosen {
+			return a, true
+		}
+	}
+	return consent.Authorization{}, false
 }
 
 // form lays out the fields; the access request only for the client's own
 // request.
 func (s *releaseWho) form() fyne.CanvasObject {
-	f := &widget.Form{Items: []*widget.FormItem{
+	f := &widget.Form{}
+	if len(s.auths) > 0 {
+		f.Items = append(f.Items, &widget.FormItem{Text: "Authorization on file", Widget: s.auth,
+			HintText: "Picking one fills in the recipient, the address, the purpose and what it covers."})
+	}
+	f.Items = append(f.Items, []*widget.FormItem{
 		{Text: "Who is asking", Widget: s.kind},
 		{Text: "Recipient", Widget: s.recipient},
 		{Text: "Recipient's address", Widget: s.address},
 		{Text: "Purpose", Widget: s.purpose},
-	}}
+	}...)
 	if len(s.record.Options) > 1 {
 		f.Items = append(f.Items, &widget.FormItem{Text: "Records", Widget: s.record,
 			HintText: "A couple's, family's or group's shared record needs every member's authorization."})
@@ -80,7 +157,7 @@ func (s *releaseWho) form() fyne.CanvasObject {
 	}
 	note := panelNote("Only what this request needs is released. Third parties are redacted, and every " +
 		"redaction is shown for review before anything is written.")
-	return container.NewVScroll(container.NewVBox(note, f))
+	return formScroll(container.NewVBox(note, f))
 }
 
 // onKind follows a change of request type: the client's own request goes
@@ -136,7 +213,8 @@ func (s *releaseWho) loadRecords() {
 		s.unitIDs[label] = u.ID
 		opts = append(opts, label)
 	}
-	s.record = &widget.Select{Options: opts, Selected: releaseOwnRecord}
+	s.record = newKeySelect(opts, nil)
+	s.record.Selected = releaseOwnRecord
 }
 
 // loadAccessRequests offers the client's open access requests.

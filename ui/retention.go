@@ -23,7 +23,7 @@ type retentionScreen struct {
 
 	box     *fyne.Container
 	dlg     *dialog.CustomDialog
-	confirm *widget.Entry // the confirmation word being typed
+	confirm *keyEntry // the confirmation word being typed
 }
 
 func (r *retentionScreen) show() {
@@ -32,7 +32,7 @@ func (r *retentionScreen) show() {
 	intro := paragraph("These records have been kept for as long as the rules require: seven years after the last contact, " +
 		"and for a minor until three years after they turn 18 if that is later. Records under a legal hold are not listed. " +
 		"Destroying a record removes the client and all their notes for good; the vault's log keeps only the fact, without content.")
-	content := container.NewBorder(intro, nil, nil, nil, container.NewVScroll(r.box))
+	content := container.NewBorder(intro, nil, nil, nil, container.NewVScroll(roomForBar(r.box)))
 	r.dlg = dialog.NewCustom("Records due for destruction", "Close", content, r.m.c.win)
 	r.dlg.Resize(fyne.NewSize(680, 480))
 	r.dlg.Show()
@@ -67,7 +67,7 @@ func (r *retentionScreen) load() {
 
 // onDestroy asks the user to type the confirmation word, then destroys.
 func (r *retentionScreen) onDestroy(d notes.Retention, name string) {
-	confirm := &widget.Entry{PlaceHolder: "Type " + destroyWord}
+	confirm := newField("", "Type "+destroyWord)
 	msg := paragraph("This removes " + name + "'s whole record: the client, every note and addendum, related people and unit memberships. " +
 		"It cannot be undone, and backups made before today still hold it. To go ahead, type “" + destroyWord + "”.")
 	var dlg *dialog.ConfirmDialog
@@ -106,13 +106,12 @@ func (r *retentionScreen) destroy(clientID string) {
 	// on disk: about a second on a large vault, so it runs off the UI
 	// goroutine, with the window saying what is happening.
 	m, win := r.m, r.m.c.win
-	working := dialog.NewCustomWithoutButtons("Destroying the record…", widget.NewProgressBarInfinite(), win)
-	working.Show()
+	working := showProgress("Destroying the record…", win)
 	now := m.now()
 	m.c.background(func() {
 		res, err := m.notes.Destroy(clientID, now)
 		fyne.Do(func() {
-			working.Hide()
+			working()
 			if m.c.main != m {
 				return // locked meanwhile; the unlocked window reloads everything
 			}

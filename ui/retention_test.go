@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/confidenotes/confide/notes"
 )
@@ -78,7 +77,7 @@ func findRetention(t *testing.T, w fyne.Window) *retentionScreen {
 	t.Helper()
 	var r *retentionScreen
 	everything(w, func(o fyne.CanvasObject) {
-		if e, ok := o.(*widget.Entry); ok && e.PlaceHolder == "Type "+destroyWord {
+		if e, ok := o.(*keyEntry); ok && e.PlaceHolder == "Type "+destroyWord {
 			r = &retentionScreen{confirm: e}
 		}
 	})

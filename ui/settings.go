@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/confidenotes/confide/vault"
@@ -23,14 +24,19 @@ var (
 	}{{"15 seconds", 15}, {"30 seconds", 30}, {"1 minute", 60}, {"2 minutes", 120}, {"Never", 0}}
 )
 
-// settingsScreen is the settings dialog: auto-lock, clipboard, privacy
-// default, passphrase, vault folder, backups and a new recovery key.
+// settingsScreen is the settings page, in place of the client list and
+// notes until Back (or Esc): a list of sections beside the one chosen.
 type settingsScreen struct {
 	m *mainScreen
 
 	autoLock   *widget.Select
 	clipboard  *widget.Select
 	privacy    *widget.Check
+	idlePIN    *widget.Check
+	pinState   *widget.Label
+	pinButton  *widget.Button
+	look       *widget.RadioGroup
+	textSize   *widget.Select
 	passState  *widget.Label
 	passButton *widget.Button
 	backupDir  *widget.Label
@@ -38,12 +44,79 @@ type settingsScreen struct {
 	daily      *widget.Check
 	backupInfo *widget.Label
 	vaultDir   *widget.Label
-	dlg        *dialog.CustomDialog
+
+	sections []settingsSection
+	list     *widget.List
+	body     *container.Scroll
+	prev     fyne.CanvasObject // the window content the page replaced
+	page     fyne.CanvasObject
+}
+
+// settingsSection is one entry of the settings page's list.
+type settingsSection struct {
+	title string
+	build func(s *settingsScreen) fyne.CanvasObject
+}
+
+// settingsSections are the sections of the settings page, in order.
+// Another part of the app adds its own section with one more entry here.
+func settingsSections() []settingsSection {
+	return []settingsSection{
+		{"Clinician and practice", func(s *settingsScreen) fyne.CanvasObject { return newProfileSection(s.m).buildUI() }},
+		{"Fees", func(s *settingsScreen) fyne.CanvasObject { return newFeesSection(s.m).buildUI() }},
+		{"Locking and privacy", (*settingsScreen).buildLocking},
+		{"Appearance", (*settingsScreen).buildAppearance},
+		{"Unlocking", (*settingsScreen).buildUnlocking},
+		{"Recovery key", (*settingsScreen).buildRecovery},
+		{"Backups", (*settingsScreen).buildBackups},
+		{"Vault folder", (*settingsScreen).buildVaultFolder},
+	}
 }
 
 func (s *settingsScreen) prefs() fyne.Preferences { return s.m.c.app.Preferences() }
 
 func (s *settingsScreen) buildUI() fyne.CanvasObject {
+	s.sections = settingsSections()
+	s.body = container.NewVScroll(widget.NewLabel(""))
+	s.list = &widget.List{
+		Length: func() int { return len(s.sections) },
+		CreateItem: func() fyne.CanvasObject {
+			return &widget.Label{Text: "Locking and privacy", Truncation: fyne.TextTruncateEllipsis}
+		},
+		UpdateItem: func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(s.sections[i].title) },
+		OnSelected: s.choose,
+	}
+	s.list.ExtendBaseWidget(s.list)
+	back := &widget.Button{Text: "Back", Icon: theme.NavigateBackIcon(), OnTapped: s.close}
+	header := container.NewBorder(nil, nil, back, nil, heading("Settings"))
+	split := container.NewHSplit(s.list, s.body)
+	split.Offset = 0.25
+	s.list.Select(0)
+	return container.NewBorder(container.NewVBox(header, widget.NewSeparator()), nil, nil, nil, split)
+}
+
+// choose shows section i.
+func (s *settingsScreen) choose(i widget.ListItemID) {
+	if i < 0 || i >= len(s.sections) {
+		return
+	}
+	s.m.c.idle.touch()
+	sec := s.sections[i]
+	s.body.Content = roomForBar(container.NewVBox(panelTitle(sec.title), sec.build(s)))
+	s.body.ScrollToTop()
+	s.body.Refresh()
+}
+
+// chooseTitled shows the section with this title.
+func (s *settingsScreen) chooseTitled(title string) {
+	for i, sec := range s.sections {
+		if sec.title == title {
+			s.list.Select(i)
+		}
+	}
+}
+
+func (s *settingsScreen) buildLocking() fyne.CanvasObject {
 	p := s.prefs()
 	s.autoLock = &widget.Select{OnChanged: s.onAutoLock}
 	for _, c := range lockChoices {
@@ -61,41 +134,125 @@ func (s *settingsScreen) buildUI() fyne.CanvasObject {
 	}
 	s.privacy = &widget.Check{Text: "Start in privacy mode (initials only)", Checked: p.Bool(prefPrivacyDefault),
 		OnChanged: func(on bool) { p.SetBool(prefPrivacyDefault, on) }}
-	s.passState = &widget.Label{Wrapping: fyne.TextWrapWord}
-	s.passButton = &widget.Button{OnTapped: s.onPassphrase}
-	s.showPassphrase()
-	s.vaultDir = &widget.Label{Text: s.m.v.Dir(), Wrapping: fyne.TextWrapBreak, SizeName: captionSize}
-	s.backupDir = &widget.Label{Wrapping: fyne.TextWrapBreak, SizeName: captionSize}
-	s.backupNow = &widget.Button{Text: "Back up now", OnTapped: s.onBackupNow}
-	s.daily = &widget.Check{Text: "Back up once a day while Confide is open", Checked: p.Bool(prefBackupDaily),
-		OnChanged: func(on bool) { p.SetBool(prefBackupDaily, on) }}
-	s.backupInfo = &widget.Label{SizeName: captionSize, Importance: widget.LowImportance, Wrapping: fyne.TextWrapWord}
-	s.showBackup()
-
-	return container.NewVScroll(container.NewVBox(
+	s.idlePIN = &widget.Check{Text: "After locking by itself, ask for my PIN or passphrase to unlock", Checked: idlePINWanted(p),
+		OnChanged: func(on bool) { p.SetBool(prefIdlePIN, on); s.showPIN() }}
+	s.pinState = &widget.Label{Wrapping: fyne.TextWrapWord}
+	s.pinButton = &widget.Button{OnTapped: s.onPIN}
+	s.showPIN()
+	return container.NewVBox(
 		widget.NewForm(
 			widget.NewFormItem("Lock after", s.autoLock),
 			widget.NewFormItem("Clear copied text after", s.clipboard),
-			widget.NewFormItem("", s.privacy),
 		),
-		section("Unlocking"),
-		s.passState, container.NewHBox(s.passButton),
-		section("Recovery key"),
+		s.privacy,
+		section("When Confide locks by itself"),
+		s.idlePIN,
+		paragraph("A click at a desk left unattended then does not open your notes. "+
+			"Opening Confide after you log in to your computer still needs no typing."),
+		s.pinState, container.NewHBox(s.pinButton),
+	)
+}
+
+func (s *settingsScreen) buildAppearance() fyne.CanvasObject {
+	p := s.prefs()
+	var labels []string
+	for _, c := range lookChoices {
+		labels = append(labels, c.label)
+	}
+	s.look = &widget.RadioGroup{Options: labels, Required: true}
+	for _, c := range lookChoices {
+		if c.key == p.StringWithFallback(prefLook, lookSystem) {
+			s.look.Selected = c.label
+		}
+	}
+	s.look.OnChanged = func(label string) {
+		for _, c := range lookChoices {
+			if c.label == label {
+				p.SetString(prefLook, c.key)
+			}
+		}
+		applyTheme(s.m.c.app)
+	}
+	s.textSize = &widget.Select{Selected: p.StringWithFallback(prefTextSize, "Normal")}
+	for _, c := range textSizeChoices {
+		s.textSize.Options = append(s.textSize.Options, c.label)
+	}
+	s.textSize.OnChanged = func(label string) {
+		p.SetString(prefTextSize, label)
+		applyTheme(s.m.c.app)
+	}
+	return widget.NewForm(
+		widget.NewFormItem("Colours", s.look),
+		widget.NewFormItem("Text size", s.textSize),
+	)
+}
+
+func (s *settingsScreen) buildUnlocking() fyne.CanvasObject {
+	s.passState = &widget.Label{Wrapping: fyne.TextWrapWord}
+	s.passButton = &widget.Button{OnTapped: s.onPassphrase}
+	s.showPassphrase()
+	return container.NewVBox(s.passState, container.NewHBox(s.passButton))
+}
+
+func (s *settingsScreen) buildRecovery() fyne.CanvasObject {
+	return container.NewVBox(
 		paragraph("Confide never stores your recovery key, so it cannot show it again. If you lost it, make a new one: "+
 			"you unlock once more to confirm it is you, then Confide shows the new key, and the old one stops working."),
 		container.NewHBox(&widget.Button{Text: "Make a new recovery key…", OnTapped: s.onRotate}),
-		section("Backups"),
-		s.backupDir, container.NewHBox(&widget.Button{Text: "Choose backup folder…", OnTapped: s.onChooseBackup}, s.backupNow),
-		s.daily, s.backupInfo,
-		section("Vault folder"),
-		s.vaultDir, container.NewHBox(&widget.Button{Text: "Use another vault folder…", OnTapped: s.onVaultDir}),
-	))
+	)
 }
 
+func (s *settingsScreen) buildBackups() fyne.CanvasObject {
+	p := s.prefs()
+	s.backupDir = &widget.Label{Wrapping: fyne.TextWrapWord}
+	s.backupNow = &widget.Button{Text: "Back up now", OnTapped: s.onBackupNow}
+	s.daily = &widget.Check{Text: "Back up once a day while Confide is open", Checked: p.Bool(prefBackupDaily),
+		OnChanged: func(on bool) { p.SetBool(prefBackupDaily, on) }}
+	s.backupInfo = &widget.Label{Wrapping: fyne.TextWrapWord}
+	s.showBackup()
+	return container.NewVBox(s.backupDir,
+		container.NewHBox(&widget.Button{Text: "Choose backup folder…", OnTapped: s.onChooseBackup}, s.backupNow),
+		s.daily, s.backupInfo)
+}
+
+func (s *settingsScreen) buildVaultFolder() fyne.CanvasObject {
+	s.vaultDir = &widget.Label{Text: "Your notes are kept in " + s.m.v.Dir(), Wrapping: fyne.TextWrapWord}
+	return container.NewVBox(s.vaultDir,
+		container.NewHBox(&widget.Button{Text: "Use another vault folder…", OnTapped: s.onVaultDir}))
+}
+
+// show puts the settings page in the window.
 func (s *settingsScreen) show() {
-	s.dlg = dialog.NewCustom("Settings", "Close", s.buildUI(), s.m.c.win)
-	s.dlg.Resize(fyne.NewSize(620, 600))
-	s.dlg.Show()
+	c := s.m.c
+	s.prev = c.win.Content()
+	s.page = newActivityArea(s.buildUI(), c.idle.touch)
+	c.win.SetContent(s.page)
+	c.win.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) {
+		c.idle.touch()
+		if ev.Name == fyne.KeyEscape {
+			s.close()
+		}
+	})
+}
+
+// close goes back to where the user was.
+func (s *settingsScreen) close() {
+	c := s.m.c
+	if s.m.settingsOpen != s {
+		return
+	}
+	s.m.settingsOpen = nil
+	c.watchInput() // Esc no longer closes the page
+	if c.win.Content() == s.page && s.prev != nil {
+		c.win.SetContent(s.prev)
+	}
+}
+
+// closeSettings leaves the settings page, if it is on show.
+func (m *mainScreen) closeSettings() {
+	if m.settingsOpen != nil {
+		m.settingsOpen.close()
+	}
 }
 
 func (s *settingsScreen) onAutoLock(label string) {
@@ -139,10 +296,9 @@ func (s *settingsScreen) onPassphrase() {
 		s.showPassphrase()
 		return
 	}
-	pass := &widget.Entry{Password: true, PlaceHolder: "At least 8 characters"}
-	again := &widget.Entry{Password: true, PlaceHolder: "The same again"}
+	pass, again := secretEntry("At least 8 characters"), secretEntry("The same again")
 	items := []*widget.FormItem{{Text: "Passphrase", Widget: pass}, {Text: "Again", Widget: again}}
-	dialog.ShowForm("Ask for a passphrase", "Use this passphrase", "Cancel", items, func(ok bool) {
+	dlg := dialog.NewForm("Ask for a passphrase", "Use this passphrase", "Cancel", items, func(ok bool) {
 		switch {
 		case !ok:
 			return
@@ -157,7 +313,12 @@ func (s *settingsScreen) onPassphrase() {
 		}
 		s.showPassphrase()
 	}, s.m.c.win)
+	dlg.Show()
+	s.m.c.win.Canvas().Focus(pass)
 }
+
+// backupNote says what a backup is, in plain words.
+const backupNote = "Backups stay encrypted. To open one, choose its folder with “Use another vault folder…” and start Confide again."
 
 // showBackup describes the backup folder and the last backup.
 func (s *settingsScreen) showBackup() {
@@ -170,9 +331,9 @@ func (s *settingsScreen) showBackup() {
 		s.backupNow.Disable()
 	}
 	if t := lastBackup(p); !t.IsZero() {
-		s.backupInfo.SetText("Last backup: " + t.Local().Format("2 Jan 2006, 15:04") + ". Backups stay encrypted; open one with --vault.")
+		s.backupInfo.SetText("Last backup: " + t.Local().Format("2 Jan 2006, 15:04") + ". " + backupNote)
 	} else {
-		s.backupInfo.SetText("No backup made yet. Backups stay encrypted; open one with --vault.")
+		s.backupInfo.SetText("No backup made yet. " + backupNote)
 	}
 }
 
@@ -207,8 +368,7 @@ func (s *settingsScreen) onVaultDir() {
 			return
 		}
 		s.prefs().SetString(prefVaultDir, u.Path())
-		s.vaultDir.SetText(s.m.v.Dir() + "\nNext time Confide starts it opens " + u.Path() +
-			" (unless --vault or " + vault.EnvVault + " names another).")
+		s.vaultDir.SetText("Your notes are kept in " + s.m.v.Dir() + ". The next time Confide starts, it opens the vault in " + u.Path() + ".")
 	}, s.m.c.win)
 }
 
@@ -222,7 +382,7 @@ func (s *settingsScreen) onRotate() {
 			if !ok {
 				return
 			}
-			s.dlg.Hide()
+			s.close()
 			s.m.c.pendingRotate = true
 			s.m.c.onLock()
 		}, s.m.c.win)

@@ -8,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/confidenotes/confide/vault"
 )
@@ -23,6 +22,7 @@ func TestSettings(t *testing.T) {
 
 	c.menu.settings.Action()
 	s := c.main.settingsOpen
+	s.chooseTitled("Locking and privacy")
 	s.autoLock.SetSelected("5 minutes")
 	s.clipboard.SetSelected("1 minute")
 	test.Tap(s.privacy)
@@ -31,18 +31,9 @@ func TestSettings(t *testing.T) {
 	}
 
 	// Passphrase on, then off again.
+	s.chooseTitled("Unlocking")
 	tapButton(t, w, "Ask for a passphrase every time…")
-	var entries []*widget.Entry
-	everything(w, func(o fyne.CanvasObject) {
-		if e, ok := o.(*widget.Entry); ok && e.Password {
-			entries = append(entries, e)
-		}
-	})
-	if len(entries) != 2 {
-		t.Fatalf("%d passphrase fields, want 2", len(entries))
-	}
-	test.Type(entries[0], "a long passphrase")
-	test.Type(entries[1], "a long passphrase")
+	typeTwice(t, w, "a long passphrase")
 	tapButton(t, w, "Use this passphrase")
 	if !vault.HasPassphrase(dir) || store.count() != 0 {
 		t.Fatal("the vault does not ask for the passphrase now")
@@ -55,6 +46,7 @@ func TestSettings(t *testing.T) {
 	// Back up now, then the daily backup a day later.
 	backups := t.TempDir()
 	p.SetString(prefBackupDir, backups)
+	s.chooseTitled("Backups")
 	s.showBackup()
 	test.Tap(s.backupNow)
 	settle(c)
@@ -79,6 +71,23 @@ func TestSettings(t *testing.T) {
 	}
 }
 
+// typeTwice types secret into the two password fields of the dialog on
+// show: a new passphrase or PIN and its repetition.
+func typeTwice(t *testing.T, w fyne.Window, secret string) {
+	t.Helper()
+	var fields []*keyEntry
+	everything(w, func(o fyne.CanvasObject) {
+		if e, ok := o.(*keyEntry); ok && e.Password && e.Visible() {
+			fields = append(fields, e)
+		}
+	})
+	if len(fields) != 2 {
+		t.Fatalf("%d password fields, want 2", len(fields))
+	}
+	test.Type(fields[0], secret)
+	test.Type(fields[1], secret)
+}
+
 // A new recovery key: lock, unlock to confirm, then the new key is shown
 // once and the old one no longer opens the vault.
 func TestNewRecoveryKey(t *testing.T) {
@@ -86,6 +95,7 @@ func TestNewRecoveryKey(t *testing.T) {
 	dir, old := newVault(t, store, "")
 	c, w := start(t, Options{Dir: dir, Store: store})
 	c.menu.settings.Action()
+	c.main.settingsOpen.chooseTitled("Recovery key")
 	tapButton(t, w, "Make a new recovery key…")
 	tapButton(t, w, "Yes")
 	settle(c)

@@ -1,6 +1,9 @@
 package ui
 
 import (
+	"runtime"
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 )
@@ -8,6 +11,7 @@ import (
 // The keyboard shortcuts, shown beside their menu items. Ctrl is Cmd on
 // macOS.
 var (
+	quitShortcut     = &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}
 	lockShortcut     = &desktop.CustomShortcut{KeyName: fyne.KeyL, Modifier: fyne.KeyModifierShortcutDefault}
 	newNoteShortcut  = &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}
 	searchShortcut   = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}
@@ -15,6 +19,45 @@ var (
 	privacyShortcut  = &desktop.CustomShortcut{KeyName: fyne.KeyP, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
 	settingsShortcut = &desktop.CustomShortcut{KeyName: fyne.KeyComma, Modifier: fyne.KeyModifierShortcutDefault}
 )
+
+// goos is the operating system the labels are for; tests change it.
+var goos = runtime.GOOS
+
+// modifierLabel names the shortcut modifier as the keyboard shows it:
+// ⌘ on macOS, Ctrl elsewhere.
+func modifierLabel() string {
+	if goos == "darwin" {
+		return "⌘"
+	}
+	return "Ctrl"
+}
+
+// shortcutText is how a shortcut is written on screen: "Ctrl+Shift+S",
+// or "⇧⌘S" on macOS. Every label that names a shortcut uses it.
+func shortcutText(sc *desktop.CustomShortcut) string {
+	key := string(sc.KeyName)
+	if sc.KeyName == fyne.KeyComma {
+		key = ","
+	}
+	mac := goos == "darwin"
+	var parts []string
+	if sc.Modifier&fyne.KeyModifierShift != 0 {
+		parts = append(parts, map[bool]string{true: "⇧", false: "Shift"}[mac])
+	}
+	if sc.Modifier&(fyne.KeyModifierShortcutDefault|fyne.KeyModifierControl|fyne.KeyModifierSuper) != 0 {
+		parts = append(parts, modifierLabel())
+	}
+	if sc.Modifier&fyne.KeyModifierAlt != 0 {
+		parts = append(parts, map[bool]string{true: "⌥", false: "Alt"}[mac])
+	}
+	if mac {
+		return strings.Join(parts, "") + key
+	}
+	if len(parts) > 1 && parts[0] == "Shift" { // Ctrl+Shift+S, as Linux and Windows write it
+		parts[0], parts[1] = parts[1], parts[0]
+	}
+	return strings.Join(append(parts, key), "+")
+}
 
 // menus are the window's menu items that depend on the vault being open.
 type menus struct {
@@ -43,14 +86,14 @@ func (c *Confide) buildMenus() *menus {
 		client:   &fyne.MenuItem{Label: "New client…", Action: c.onNewClient},
 		due:      &fyne.MenuItem{Label: "Records due for destruction…", Action: c.onRetention},
 	}
-	quit := &fyne.MenuItem{Label: "Quit", IsQuit: true, Action: c.Quit}
+	quit := &fyne.MenuItem{Label: "Quit", IsQuit: true, Shortcut: quitShortcut, Action: c.Quit}
 	m.main = fyne.NewMainMenu(
 		fyne.NewMenu("Confide", m.settings, m.lock, fyne.NewMenuItemSeparator(), quit),
 		fyne.NewMenu("Notes", m.newNote, m.sign, fyne.NewMenuItemSeparator(), m.search),
 		fyne.NewMenu("Clients", m.client, m.privacy, fyne.NewMenuItemSeparator(), m.due),
 	)
 	c.win.SetMainMenu(m.main)
-	for _, it := range []*fyne.MenuItem{m.lock, m.newNote, m.search, m.sign, m.privacy, m.settings} {
+	for _, it := range []*fyne.MenuItem{m.lock, m.newNote, m.search, m.sign, m.privacy, m.settings, quit} {
 		it := it
 		c.win.Canvas().AddShortcut(it.Shortcut, func(fyne.Shortcut) {
 			if !it.Disabled {
@@ -73,7 +116,10 @@ func (m *menus) setUnlocked(on bool) {
 // the idle lock; the screens count their own fields, lists and buttons.
 func (c *Confide) watchInput() {
 	cv := c.win.Canvas()
-	cv.SetOnTypedKey(func(*fyne.KeyEvent) { c.idle.touch() })
+	cv.SetOnTypedKey(func(ev *fyne.KeyEvent) {
+		c.idle.touch()
+		dialogKey(c.win.Canvas(), ev)
+	})
 	cv.SetOnTypedRune(func(rune) { c.idle.touch() })
 	if dc, ok := cv.(desktop.Canvas); ok {
 		dc.SetOnKeyDown(func(*fyne.KeyEvent) { c.idle.touch() })
@@ -84,18 +130,21 @@ func (c *Confide) watchInput() {
 
 func (c *Confide) onNewNote() {
 	if c.main != nil {
+		c.main.closeSettings()
 		c.main.onNewNote()
 	}
 }
 
 func (c *Confide) onSearch() {
 	if c.main != nil {
+		c.main.closeSettings()
 		c.main.onSearch()
 	}
 }
 
 func (c *Confide) onSign() {
 	if c.main != nil {
+		c.main.closeSettings()
 		c.main.onSign()
 	}
 }
@@ -108,6 +157,7 @@ func (c *Confide) onTogglePrivacy() {
 
 func (c *Confide) onNewClient() {
 	if c.main != nil {
+		c.main.closeSettings()
 		c.main.onNewClient()
 	}
 }
@@ -120,6 +170,7 @@ func (c *Confide) onSettings() {
 
 func (c *Confide) onRetention() {
 	if c.main != nil {
+		c.main.closeSettings()
 		c.main.onRetention()
 	}
 }

@@ -53,11 +53,27 @@ func (c *Confide) Tour() []TourStep {
 			}
 			m.setPrivacy(true)
 		}},
-		{"settings", func() {
+		{"consent", func() {
 			m.setPrivacy(false)
+			if signed.clientID != "" {
+				m.clients.choose(signed.clientID)
+				m.pane.tabs.SelectIndex(1)
+			}
+		}},
+		{"consult", func() {
+			if m.pane == nil || signed.noteID == "" {
+				return
+			}
+			p := &consultPanel{d: m.deps(), clientID: signed.clientID}
+			m.pane.tabs.Items[2].Content = p.buildUI()
+			m.pane.tabs.SelectIndex(2)
+			p.prepareFor("Dr. Reyes", "peer consultation", signed.noteID)
+		}},
+		{"settings", func() {
 			m.onSettings()
 		}},
 		{"locked", func() {
+			m.closeSettings()
 			for c.win.Canvas().Overlays().Top() != nil {
 				c.win.Canvas().Overlays().Remove(c.win.Canvas().Overlays().Top())
 			}

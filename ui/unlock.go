@@ -30,6 +30,8 @@ type unlockScreen struct {
 	frame      *container.Scroll
 
 	passMode bool // the vault unlocks with its passphrase
+	pinMode  bool // the idle lock wants the PIN before the keyring
+	pin      *widget.Entry
 }
 
 func (s *unlockScreen) buildUI() fyne.CanvasObject {
@@ -38,6 +40,7 @@ func (s *unlockScreen) buildUI() fyne.CanvasObject {
 	s.problem = problemLabel()
 	s.activity = widget.NewActivity()
 	s.passphrase = &widget.Entry{Password: true, PlaceHolder: "Passphrase", OnSubmitted: func(string) { s.onUnlock() }}
+	s.pin = &widget.Entry{Password: true, PlaceHolder: "PIN", OnSubmitted: func(string) { s.onUnlock() }}
 	s.unlock = &widget.Button{Text: "Unlock", Importance: widget.HighImportance, OnTapped: s.onUnlock}
 	s.retry = &widget.Button{Text: "Retry", Importance: widget.HighImportance, OnTapped: s.onUnlock}
 	s.recover = &widget.Button{Text: "Use my recovery key", Importance: widget.LowImportance, OnTapped: s.c.showRecover}
@@ -50,9 +53,12 @@ func (s *unlockScreen) buildUI() fyne.CanvasObject {
 // vault, else an unlock at once (auto) or a locked screen waiting for the
 // user.
 func (s *unlockScreen) start(auto bool) {
+	_, needPIN := s.c.pinRequired()
 	switch {
 	case s.c.opts.IdentityFile == "" && vault.HasPassphrase(s.c.opts.Dir):
 		s.showPassphrase("")
+	case needPIN:
+		s.showPIN("")
 	case auto:
 		s.onUnlock()
 	default:
@@ -79,8 +85,11 @@ func (s *unlockScreen) showWorking(what string) {
 // showLocked is the screen after Lock: nothing of the notes is left, and
 // Unlock opens them again. lockErr is what Lock reported, if anything.
 func (s *unlockScreen) showLocked(lockErr error) {
+	_, needPIN := s.c.pinRequired()
 	if s.c.opts.IdentityFile == "" && vault.HasPassphrase(s.c.opts.Dir) {
 		s.showPassphrase("")
+	} else if needPIN {
+		s.showPIN("")
 	} else {
 		s.set("Your notes are locked", "Choose Unlock to open them again.", s.problem, s.unlock)
 	}
@@ -105,6 +114,58 @@ func (s *unlockScreen) showPassphrase(problem string) {
 	if cv := s.c.win.Canvas(); cv != nil {
 		cv.Focus(s.passphrase)
 	}
+}
+
+// showPIN asks for the PIN after an idle lock; problem says why the last
+// one was refused. After too many wrong PINs only the recovery key is left.
+func (s *unlockScreen) showPIN(problem string) {
+	s.pinMode = true
+	s.pin.SetText("")
+	if r, _ := s.c.loadPIN(); r != nil && r.lockedOut() {
+		s.recover.Importance = widget.HighImportance
+		say(s.problem, "")
+		s.set("Your notes are locked", "The PIN was typed wrong too many times. Your recovery key opens your notes now; "+
+			"Confide then asks for the PIN again only after its next idle lock.", s.recover)
+		return
+	}
+	say(s.problem, problem)
+	s.set("Your notes are locked", "Confide locked itself while you were away. Enter your PIN to open your notes.",
+		s.pin, s.problem, s.unlock, s.recover)
+	if cv := s.c.win.Canvas(); cv != nil {
+		cv.Focus(s.pin)
+	}
+}
+
+// onPIN checks the PIN, off the UI goroutine (scrypt takes a moment), and
+// unlocks from the keyring when it is right.
+func (s *unlockScreen) onPIN() {
+	if s.pin.Text == "" {
+		say(s.problem, "Type your PIN first.")
+		return
+	}
+	pin := s.pin.Text
+	s.showWorking("Unlocking…")
+	s.c.background(func() {
+		ok, r, err := s.c.checkPIN(pin)
+		fyne.Do(func() {
+			switch {
+			case err != nil:
+				s.showProblem(err)
+			case ok:
+				s.pinMode = false
+				s.openWith(vault.FromStore(s.c.opts.Store))
+			case r != nil && !r.lockedOut():
+				left := maxPINTries - r.Fails
+				msg := "That PIN is not right. " + itoa(left) + " tries left."
+				if left == 1 {
+					msg = "That PIN is not right. 1 try left; then only your recovery key opens your notes."
+				}
+				s.showPIN(msg)
+			default:
+				s.showPIN("")
+			}
+		})
+	})
 }
 
 // showProblem explains err, with Retry, and the recovery key where that
@@ -147,6 +208,10 @@ func (s *unlockScreen) key() (vault.Key, error) {
 }
 
 func (s *unlockScreen) onUnlock() {
+	if s.pinMode {
+		s.onPIN()
+		return
+	}
 	if s.passMode && s.passphrase.Text == "" {
 		say(s.problem, "Type your passphrase first.")
 		return
@@ -156,6 +221,11 @@ func (s *unlockScreen) onUnlock() {
 		s.showProblem(err)
 		return
 	}
+	s.openWith(key)
+}
+
+// openWith opens the vault with key in the background and shows it.
+func (s *unlockScreen) openWith(key vault.Key) {
 	s.showWorking("Unlocking…")
 	s.c.background(func() {
 		v, err := vault.Open(s.c.opts.Dir, key, s.c.opts.VaultOptions...)

@@ -24,6 +24,9 @@ func everything(w fyne.Window, fn func(fyne.CanvasObject)) {
 		}
 		seen[o] = true
 		fn(o)
+		if p := plain(o); p != o {
+			fn(p)
+		}
 		switch o := o.(type) {
 		case *fyne.Container:
 			for _, child := range o.Objects {
@@ -39,6 +42,21 @@ func everything(w fyne.Window, fn func(fyne.CanvasObject)) {
 	for _, o := range w.Canvas().Overlays().List() {
 		walk(o)
 	}
+}
+
+// plain is the Fyne widget a key-aware dialog field extends (the field
+// itself otherwise), so that tests find its text, tick or choice as they
+// find any other. Only look at it: its renderer is the field's.
+func plain(o fyne.CanvasObject) fyne.CanvasObject {
+	switch x := o.(type) {
+	case *keyEntry:
+		return &x.Entry
+	case *keyCheck:
+		return &x.Check
+	case *keySelect:
+		return &x.Select
+	}
+	return o
 }
 
 // allText is every piece of text on the canvas, shown or hidden: what is

@@ -61,9 +61,39 @@ func (s *welcomeScreen) buildUI() fyne.CanvasObject {
 	)
 }
 
+// probeKeyring asks the key store, off the UI goroutine, whether it can be
+// reached at all, and preselects the passphrase when it cannot: the
+// choice shown first is one that works.
+func (s *welcomeScreen) probeKeyring() {
+	store := s.c.opts.Store
+	s.c.background(func() {
+		_, err := store.Get(keyringProbe)
+		fyne.Do(func() {
+			if errors.Is(err, vault.ErrNoKeyring) && s.c.welcome == s {
+				s.noKeyring()
+			}
+		})
+	})
+}
+
+// keyringProbe is a name no vault has: asking the keyring for it tells
+// whether the keyring answers.
+const keyringProbe = "confide-keyring-probe"
+
+// noKeyring offers only the passphrase, and says why.
+func (s *welcomeScreen) noKeyring() {
+	s.choice.SetSelected(choicePassphrase)
+	s.choice.Disable()
+	say(s.problem, "This computer has no keyring Confide can use, so the key cannot be kept there. "+
+		"Choose a passphrase instead: Confide will ask for it each time it opens.")
+}
+
 func (s *welcomeScreen) onChoice(choice string) {
 	if choice == choicePassphrase {
 		s.passBox.Show()
+		if cv := s.c.win.Canvas(); cv != nil {
+			cv.Focus(s.passphrase)
+		}
 	} else {
 		s.passBox.Hide()
 	}
@@ -100,10 +130,7 @@ func (s *welcomeScreen) onCreate() {
 
 func (s *welcomeScreen) onFailed(err error) {
 	if errors.Is(err, vault.ErrNoKeyring) {
-		s.choice.SetSelected(choicePassphrase)
-		s.choice.Disable()
-		say(s.problem, "This computer has no keyring Confide can use, so the key cannot be kept there. "+
-			"Choose a passphrase instead: Confide will ask for it each time it opens.")
+		s.noKeyring()
 		return
 	}
 	title, msg := userMessage(err)

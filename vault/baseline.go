@@ -15,7 +15,7 @@ func RawLoad(snapshot []byte, ids ...age.Identity) error {
 	if err != nil {
 		return fmt.Errorf("decrypt: %w", err)
 	}
-	db, err := loadFrom(dr, int64(len(snapshot)))
+	db, _, err := loadFrom(dr, int64(len(snapshot)))
 	if err != nil {
 		return err
 	}

@@ -29,6 +29,18 @@ const (
 )
 
 func TestMain(m *testing.M) {
+	// The device state of the vaults tests make goes to a folder of the
+	// run, which the crash test's children inherit.
+	if os.Getenv(vault.EnvStateDir) == "" {
+		dir, err := os.MkdirTemp("", "confide-state-")
+		if err != nil {
+			panic(err)
+		}
+		os.Setenv(vault.EnvStateDir, dir)
+		code := m.Run()
+		os.RemoveAll(dir)
+		os.Exit(code)
+	}
 	switch os.Getenv(envChild) {
 	case "commit-loop":
 		os.Exit(childCommitLoop())

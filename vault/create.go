@@ -30,44 +30,56 @@ type Created struct {
 	RecoveryKey string // AGE-SECRET-KEY-1...
 }
 
-// Create makes a new vault in dir (created if needed, and which must not
-// hold one already) and returns it open.
+// Create makes a new vault in dir (created if needed) and returns it open.
+// It refuses, with ErrExists, a folder that holds any of a vault's files:
+// it never overwrites one, not even a damaged one.
 func Create(dir string, copts CreateOptions, opts ...Option) (*Vault, *Created, error) {
 	o := collect(opts)
-	if err := os.MkdirAll(dir, 0o700); err != nil {
+	if err := mkdirAllDurable(o.fsys, dir); err != nil {
 		return nil, nil, fmt.Errorf("create vault folder: %w", err)
 	}
-	if _, err := os.Stat(filepath.Join(dir, metaFile)); err == nil {
+	if hasVaultFiles(o.fsys, dir) {
 		return nil, nil, ErrExists
 	}
-	fl, err := takeLock(dir)
-	if err != nil {
+	v := &Vault{fsys: o.fsys, dir: dir, limit: o.limit, now: o.now, state: newDeviceState(o.fsys, o.stateDir, dir)}
+	if err := v.lock(); err != nil {
 		return nil, nil, err
+	}
+	if v.roFolder {
+		return nil, nil, fmt.Errorf("create the vault: %w", ErrReadOnly)
+	}
+	if hasVaultFiles(o.fsys, dir) { // made by another process since the first look
+		v.release()
+		return nil, nil, ErrExists
 	}
 	device, _ := age.GenerateX25519Identity()
 	recovery, _ := age.GenerateX25519Identity()
 	now := o.now().UTC()
-	meta := &Meta{Format: FormatVersion, ID: randomID("cf-"), Created: now, Recipients: []Recipient{
+	v.meta = &Meta{Format: FormatVersion, ID: randomID("cf-"), Created: now, Recipients: []Recipient{
 		{ID: randomID("dev-"), Kind: KindDevice, PublicKey: device.Recipient().String(), Label: copts.Label, Added: now},
 		{ID: randomID("rec-"), Kind: KindRecovery, PublicKey: recovery.Recipient().String(), Label: "recovery key", Added: now},
 	}}
-	v := &Vault{dir: dir, meta: meta, flock: fl, limit: o.limit, now: o.now, ids: []age.Identity{device}, usedID: device}
-	if err := v.create(device, copts); err != nil {
+	v.ids, v.usedID = []age.Identity{device}, device
+	v.wrapAlso = []*age.X25519Identity{recovery}
+	v.auth = newAuthKeys()
+	err := v.create(device, copts)
+	v.wrapAlso = nil
+	if err != nil {
 		v.release()
 		return nil, nil, err
 	}
-	return v, &Created{ID: meta.ID, DeviceKey: device.String(), RecoveryKey: recovery.String()}, nil
+	return v, &Created{ID: v.meta.ID, DeviceKey: device.String(), RecoveryKey: recovery.String()}, nil
 }
 
 func (v *Vault) create(device *age.X25519Identity, copts CreateOptions) error {
-	removeStaleTemps(v.dir)
+	removeStaleTemps(v.fsys, v.dir)
 	switch {
 	case copts.Passphrase != "":
 		sealed, err := sealIdentity(device.String(), copts.Passphrase)
 		if err != nil {
 			return err
 		}
-		if err := writeFileAtomic(v.dir, passphraseFile, sealed); err != nil {
+		if err := writeFileAtomic(v.fsys, v.dir, passphraseFile, sealed); err != nil {
 			return err
 		}
 	case copts.Store != nil:
@@ -83,9 +95,16 @@ func (v *Vault) create(device *age.X25519Identity, copts CreateOptions) error {
 	if err := v.setMeta(map[string]string{"vault_id": v.meta.ID, "format": strconv.Itoa(FormatVersion), "generation": "0"}); err != nil {
 		return err
 	}
-	// Generation 1: the snapshot and an empty journal, then vault.json last,
-	// so that a folder with vault.json always holds a complete vault.
-	if err := v.compactLocked(); err != nil {
+	// Generation 1: the snapshot, the device state, vault.json, an empty
+	// journal. Any one of them makes the folder a vault.
+	if _, err := v.compactLocked(); err != nil {
+		return err
+	}
+	if v.broken != nil {
+		return v.broken
+	}
+	// From now on the database lives where Lock can zero it (memdb.go).
+	if err := v.reloadDirect(); err != nil {
 		return err
 	}
 	_, err = v.db.Exec("PRAGMA query_only=1")
@@ -118,19 +137,27 @@ func (v *Vault) recipientOf(id age.Identity) (Recipient, bool) {
 
 // changeRecipients applies a new recipient set: the snapshot is re-encrypted
 // to it at once, so a removed key cannot open anything written from now on.
-func (v *Vault) changeRecipients(next []Recipient) error {
+// With rotate, the authentication key changes too, so that a removed key
+// cannot authenticate anything either. Once the new snapshot is in place
+// (committed) nothing is reverted, even if what follows fails.
+func (v *Vault) changeRecipients(next []Recipient, rotate bool) (committed bool, err error) {
 	old := v.meta.Recipients
+	oldAuth := v.auth.clone()
 	v.meta.Recipients = next
-	if err := v.compactLocked(); err != nil {
-		v.meta.Recipients = old
-		return err
+	if rotate && v.auth != nil {
+		v.auth.rotate(v.meta.ID)
 	}
-	return nil
+	committed, err = v.compactLocked()
+	if !committed {
+		v.meta.Recipients, v.auth = old, oldAuth
+	}
+	return committed, err
 }
 
 // EnrollDevice adds a new device key (for this machine, after unlocking
 // with the recovery key) and re-encrypts the vault to the new set. The key
-// is put in store; with a nil store the caller keeps the returned key.
+// is put in store only once the vault is re-encrypted; with a nil store
+// the caller keeps the returned key.
 func (v *Vault) EnrollDevice(label string, store KeyStore) (string, error) {
 	v.mu.Lock()
 	defer v.mu.Unlock()
@@ -138,20 +165,26 @@ func (v *Vault) EnrollDevice(label string, store KeyStore) (string, error) {
 		return "", err
 	}
 	device, _ := age.GenerateX25519Identity()
-	if store != nil {
-		if err := store.Set(v.meta.ID, device.String()); err != nil {
-			return "", err
-		}
-	}
-	next := append(append([]Recipient(nil), v.meta.Recipients...), Recipient{
-		ID: randomID("dev-"), Kind: KindDevice, PublicKey: device.Recipient().String(), Label: label, Added: v.now().UTC(),
-	})
-	if err := v.changeRecipients(next); err != nil {
+	added := Recipient{ID: randomID("dev-"), Kind: KindDevice, PublicKey: device.Recipient().String(), Label: label, Added: v.now().UTC()}
+	before := v.meta.Recipients
+	v.wrapAlso = []*age.X25519Identity{device}
+	committed, err := v.changeRecipients(append(append([]Recipient(nil), before...), added), false)
+	v.wrapAlso = nil
+	if !committed {
 		return "", err
+	}
+	if store != nil {
+		if serr := store.Set(v.meta.ID, device.String()); serr != nil {
+			// The vault lists a key nobody keeps: take it out again.
+			if _, rerr := v.changeRecipients(before, false); rerr != nil {
+				return "", fmt.Errorf("%w; the vault also lists device %s, whose key could not be kept: remove it with keys remove-device", serr, added.ID)
+			}
+			return "", serr
+		}
 	}
 	v.ids = append(v.ids, device)
 	v.usedID = device
-	return device.String(), nil
+	return device.String(), err
 }
 
 // RemoveDevice removes a device key. The snapshot is re-encrypted without
@@ -181,7 +214,8 @@ func (v *Vault) RemoveDevice(id string) error {
 	if !found {
 		return fmt.Errorf("no device %q in this vault (see keys list)", id)
 	}
-	return v.changeRecipients(next)
+	_, err := v.changeRecipients(next, true)
+	return err
 }
 
 // RotateRecovery replaces the recovery key with a new one, returned for the
@@ -204,13 +238,16 @@ func (v *Vault) RotateRecovery() (string, error) {
 		next = append(next, r)
 	}
 	next = append(next, Recipient{ID: randomID("rec-"), Kind: KindRecovery, PublicKey: recovery.Recipient().String(), Label: "recovery key", Added: v.now().UTC()})
-	if err := v.changeRecipients(next); err != nil {
+	v.wrapAlso = []*age.X25519Identity{recovery}
+	committed, err := v.changeRecipients(next, true)
+	v.wrapAlso = nil
+	if !committed {
 		return "", err
 	}
 	if publicKeyOf(v.usedID) == oldKey {
 		v.ids, v.usedID = []age.Identity{recovery}, recovery
 	}
-	return recovery.String(), nil
+	return recovery.String(), err
 }
 
 // deviceIdentity returns the device key this session was unlocked with.
@@ -239,7 +276,7 @@ func (v *Vault) SetPassphrase(passphrase string, store KeyStore) error {
 	if err != nil {
 		return err
 	}
-	if err := writeFileAtomic(v.dir, passphraseFile, sealed); err != nil {
+	if err := writeFileAtomic(v.fsys, v.dir, passphraseFile, sealed); err != nil {
 		return err
 	}
 	if store != nil {
@@ -266,10 +303,10 @@ func (v *Vault) RemovePassphrase(store KeyStore) error {
 	if err := store.Set(v.meta.ID, id.String()); err != nil {
 		return err
 	}
-	if err := os.Remove(filepath.Join(v.dir, passphraseFile)); err != nil && !errors.Is(err, os.ErrNotExist) {
+	if err := v.fsys.Remove(filepath.Join(v.dir, passphraseFile)); err != nil && !errors.Is(err, os.ErrNotExist) {
 		return fmt.Errorf("remove passphrase: %w", err)
 	}
-	return syncDir(v.dir)
+	return v.fsys.SyncDir(v.dir)
 }
 
 // HasPassphrase reports whether the vault in dir unlocks with a passphrase.
@@ -278,8 +315,7 @@ func HasPassphrase(dir string) bool {
 	return err == nil
 }
 
-// Exists reports whether dir holds a vault.
-func Exists(dir string) bool {
-	_, err := os.Stat(filepath.Join(dir, metaFile))
-	return err == nil
-}
+// Exists reports whether dir holds a vault, or any of a vault's files: a
+// folder with only a snapshot left is still a vault, to be repaired,
+// never to be replaced.
+func Exists(dir string) bool { return hasVaultFiles(osFS{}, dir) }

@@ -71,11 +71,12 @@ func newDatabase() (*sql.DB, error) {
 
 // loadFrom decrypts (reads) an SQLite image of at most limit bytes from r
 // into a fresh, growable in-memory database: straight into SQLite's memory
-// where it can (see memdb.go), else through loadDatabase.
-func loadFrom(r io.Reader, limit int64) (*sql.DB, error) {
-	db, err := openMemory()
+// where it can (see memdb.go; direct is then true), else through
+// loadDatabase.
+func loadFrom(r io.Reader, limit int64) (db *sql.DB, direct bool, err error) {
+	db, err = openMemory()
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	err = rawConn(db, func(c *sqlite3.SQLiteConn) error {
 		if err := deserializeFrom(c, r, limit); err != nil {
@@ -92,23 +93,43 @@ func loadFrom(r io.Reader, limit int64) (*sql.DB, error) {
 		}
 	}
 	if err == nil {
-		return db, nil
+		return db, true, nil
+	}
+	if !errors.Is(err, errNoHandle) {
+		zeroImage(db)
+		db.Close()
+		return nil, false, err
 	}
 	db.Close()
-	if !errors.Is(err, errNoHandle) {
-		return nil, err
-	}
 	var buf bytes.Buffer
 	buf.Grow(int(limit))
 	if _, err := buf.ReadFrom(r); err != nil {
-		return nil, errors.New("does not decrypt")
+		return nil, false, errors.New("does not decrypt")
 	}
 	defer clear(buf.Bytes())
 	db, err = loadDatabase(buf.Bytes())
 	if err != nil {
-		return nil, errors.New("not a database")
+		return nil, false, errors.New("not a database")
 	}
-	return db, nil
+	return db, false, nil
+}
+
+// reloadDirect moves the open database into one SQLite-owned buffer (as
+// Open loads it), so that Lock can zero it: a new vault's database starts
+// in SQLite's page cache.
+func (v *Vault) reloadDirect() error {
+	image, err := serialize(v.db)
+	if err != nil {
+		return err
+	}
+	defer clear(image)
+	db, direct, err := loadFrom(bytes.NewReader(image), int64(len(image)))
+	if err != nil {
+		return err
+	}
+	v.db.Close()
+	v.db, v.direct = db, direct
+	return nil
 }
 
 // loadDatabase loads a serialized SQLite database into a fresh in-memory

@@ -138,7 +138,7 @@ func TestNewerFormatIsRefused(t *testing.T) {
 	v.Close()
 	path := filepath.Join(dir, "vault.json")
 	b, _ := os.ReadFile(path)
-	os.WriteFile(path, bytes.Replace(b, []byte(`"format": 1`), []byte(`"format": 2`), 1), 0o600)
+	os.WriteFile(path, bytes.Replace(b, []byte(`"format": 2`), []byte(`"format": 3`), 1), 0o600)
 	if _, err := vault.Open(dir, vault.FromStore(store)); !errors.Is(err, vault.ErrNewerFormat) {
 		t.Fatalf("got %v, want ErrNewerFormat", err)
 	}
@@ -229,26 +229,14 @@ func TestEventLogDetectsTampering(t *testing.T) {
 	}
 	v.Compact()
 	v.Close()
-	// Rewrite a past entry in the plaintext database, re-encrypt it, and
-	// put it back: the chain must catch it.
+	// Someone holding the key rewrites a past entry in the plaintext
+	// database and writes it back, authenticated: the chain must catch it.
 	id, _ := age.ParseX25519Identity(c.DeviceKey)
-	tampered := filepath.Join(t.TempDir(), "db.sqlite")
-	f, _ := os.Open(filepath.Join(dir, "vault.age"))
-	r, _ := age.Decrypt(f, id)
-	plain, _ := io.ReadAll(r)
-	f.Close()
-	os.WriteFile(tampered, plain, 0o600)
-	db, _ := sql.Open("sqlite3", tampered)
-	if _, err := db.Exec("UPDATE _vault_log SET subject = 'n-z' WHERE seq = 2"); err != nil {
-		t.Fatal(err)
-	}
-	db.Close()
-	plain, _ = os.ReadFile(tampered)
-	out, _ := os.Create(filepath.Join(dir, "vault.age"))
-	w, _ := age.Encrypt(out, id.Recipient())
-	w.Write(plain)
-	w.Close()
-	out.Close()
+	vaulttest.AlterSnapshot(t, dir, id, func(db *sql.DB) {
+		if _, err := db.Exec("UPDATE _vault_log SET subject = 'n-z' WHERE seq = 2"); err != nil {
+			t.Fatal(err)
+		}
+	})
 	_, err := vault.Verify(dir, vault.WithIdentities(id))
 	var dmg *vault.DamageError
 	if !errors.As(err, &dmg) || !strings.Contains(dmg.Reason, "entry 2") {

@@ -43,6 +43,22 @@ var (
 
 	// ErrNoKeyring means the OS keyring is not available on this machine.
 	ErrNoKeyring = errors.New("the OS keyring is not available")
+
+	// ErrStale means the folder holds less than this device last saw in
+	// it: an older snapshot, a journal that lost acknowledged records, an
+	// event log that lost entries. It is damage too (errors.Is(err,
+	// ErrDamaged)); a backup put back on purpose is accepted with Restore.
+	ErrStale = errors.New("the vault is older than this device last saw it")
+
+	// ErrReadOnly means a change was asked of a vault that cannot take
+	// one: its folder cannot be written (a read-only medium), or it was
+	// opened read-only.
+	ErrReadOnly = errors.New("the vault's folder cannot be written (a read-only medium or folder)")
+
+	// ErrNotCompacted means that the changes are durable in the journal,
+	// but the compaction that should have followed failed (a full disk, a
+	// folder that became read-only). Nothing is lost; it is retried.
+	ErrNotCompacted = errors.New("the changes are saved in the journal, but a new snapshot could not be written")
 )
 
 // DamageError says which file (and for the journal, which record) failed.
@@ -52,10 +68,16 @@ type DamageError struct {
 	Record int    // 1-based journal record number, or 0 when not applicable
 	Offset int64  // byte offset of the damage, or -1 when unknown
 	Reason string // short technical reason, never content
+	// Stale is set when the file is not damaged in itself but holds less
+	// than this device saw (see ErrStale).
+	Stale bool
 }
 
 func (e *DamageError) Error() string {
 	msg := "vault is damaged: " + e.File
+	if e.Stale {
+		msg = "the vault is older than this device last saw it: " + e.File
+	}
 	if e.Record > 0 {
 		msg += fmt.Sprintf(" record %d", e.Record)
 	}
@@ -65,8 +87,11 @@ func (e *DamageError) Error() string {
 	return msg + ": " + e.Reason
 }
 
-// Is makes errors.Is(err, ErrDamaged) true.
-func (e *DamageError) Is(target error) bool { return target == ErrDamaged }
+// Is makes errors.Is(err, ErrDamaged) true, and errors.Is(err, ErrStale)
+// when the damage is a rollback or a loss.
+func (e *DamageError) Is(target error) bool {
+	return target == ErrDamaged || (e.Stale && target == ErrStale)
+}
 
 func damaged(file string, record int, offset int64, format string, args ...any) error {
 	return &DamageError{File: file, Record: record, Offset: offset, Reason: fmt.Sprintf(format, args...)}

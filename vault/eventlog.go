@@ -49,25 +49,39 @@ func (t *Tx) Append(e Event) (Event, error) {
 	if e.Kind == "" {
 		return e, errors.New("event kind is empty")
 	}
-	var prev []byte
-	var last int64
-	err := t.tx.QueryRow("SELECT seq, hash FROM _vault_log ORDER BY seq DESC LIMIT 1").Scan(&last, &prev)
-	if err != nil && !errors.Is(err, sql.ErrNoRows) {
-		return e, fmt.Errorf("read log head: %w", err)
-	}
-	if prev == nil {
-		prev = make([]byte, sha256.Size)
+	last, prev, err := logHead(t.tx)
+	if err != nil {
+		return e, err
 	}
 	e.Seq = last + 1
 	at := e.At.UTC().Format(time.RFC3339Nano)
 	e.At, _ = time.Parse(time.RFC3339Nano, at)
 	e.Hash = chainHash(prev, e.Seq, at, e.Kind, e.Subject, e.Data)
-	_, err = t.exec("INSERT INTO _vault_log(seq, at, kind, subject, data, prev, hash) VALUES(?, ?, ?, ?, ?, ?, ?)",
-		e.Seq, at, e.Kind, e.Subject, e.Data, prev, e.Hash)
+	_, err = t.exec(logQuery, e.Seq, at, e.Kind, e.Subject, e.Data, prev, e.Hash)
 	if err != nil {
 		return e, fmt.Errorf("append to log: %w", err)
 	}
+	t.logSeq, t.logHash = e.Seq, e.Hash
 	return e, nil
+}
+
+// logQuery is how a log entry is recorded, and so the one statement on the
+// log that a journal record may replay.
+const logQuery = "INSERT INTO _vault_log(seq, at, kind, subject, data, prev, hash) VALUES(?, ?, ?, ?, ?, ?, ?)"
+
+// logHead returns the newest entry's number and hash (0 and zeros for an
+// empty log).
+func logHead(q Querier) (int64, []byte, error) {
+	var prev []byte
+	var last int64
+	err := q.QueryRow("SELECT seq, hash FROM _vault_log ORDER BY seq DESC LIMIT 1").Scan(&last, &prev)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return 0, nil, fmt.Errorf("read log head: %w", err)
+	}
+	if prev == nil {
+		prev = make([]byte, sha256.Size)
+	}
+	return last, prev, nil
 }
 
 // Events returns the log entries of the given kind prefix ("" for all) with

@@ -1,6 +1,7 @@
 package vault_test
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"testing"
@@ -25,18 +26,30 @@ func TestFormat1FixtureOpens(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			rep, err := vault.Verify(dir, vault.WithIdentities(ids...))
+			// Format 1 has no authentication: it is refused until the user
+			// accepts it once (restore), which upgrades it.
+			if _, err := vault.Verify(dir, vault.WithIdentities(ids...)); !errors.Is(err, vault.ErrDamaged) {
+				t.Fatalf("format 1 without restore: got %v, want a refusal", err)
+			}
+			rep, err := vault.Verify(dir, vault.WithIdentities(ids...), vault.Restore())
 			if err != nil {
 				t.Fatal(err)
 			}
 			if rep.Format != 1 || rep.JournalRecords != 2 || rep.LogEntries != 2 {
 				t.Fatalf("report: format %d, %d journal records, %d log entries; want 1, 2, 2", rep.Format, rep.JournalRecords, rep.LogEntries)
 			}
-			v, err := vault.Open(dir, vault.WithIdentities(ids...))
+			v, err := vault.Open(dir, vault.WithIdentities(ids...), vault.Restore())
 			if err != nil {
 				t.Fatal(err)
 			}
-			defer v.Close()
+			defer func() {
+				v.Close()
+				// Upgraded: it now opens without restore, authenticated.
+				rep, err := vault.Verify(dir, vault.WithIdentities(ids...))
+				if err != nil || !rep.Authenticated || rep.Format != vault.FormatVersion {
+					t.Errorf("after the upgrade: %+v, %v", rep, err)
+				}
+			}()
 			type row struct {
 				body  string
 				data  []byte

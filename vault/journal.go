@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"hash/crc32"
 	"io"
-	"os"
 
 	"filippo.io/age"
 	"golang.org/x/crypto/chacha20poly1305"
@@ -146,6 +145,8 @@ func openRecord(payload []byte, k *journalKey, seq uint64) (*record, error) {
 // journalScan is the result of reading a journal file.
 type journalScan struct {
 	Key      *journalKey // nil when the journal has no complete key frame
+	KeyAuth  *capture    // how the key frame opened: its stanzas and file key
+	Frames   [][]byte    // every complete frame as on disk, the key frame first
 	Records  []*record
 	GoodSize int64 // bytes up to the end of the last complete frame
 	Torn     bool  // a partial final frame followed GoodSize
@@ -181,7 +182,7 @@ func scanJournal(data []byte, ids []age.Identity) (*journalScan, error) {
 			return s, nil
 		}
 		if n == 0 {
-			s.Key, err = openKeyFrame(payload, ids)
+			s.Key, s.KeyAuth, err = openKeyFrame(payload, ids)
 		} else {
 			var r *record
 			r, err = openRecord(payload, s.Key, uint64(n))
@@ -192,6 +193,7 @@ func scanJournal(data []byte, ids []age.Identity) (*journalScan, error) {
 			// open was altered: that is damage, not a wrong key.
 			return nil, damaged(journalFile, n, int64(off), "%v", err)
 		}
+		s.Frames = append(s.Frames, data[off:off+frameHeaderLen+len(payload)])
 		off += frameHeaderLen + len(payload)
 		s.GoodSize = int64(off)
 	}
@@ -223,16 +225,18 @@ func nextFrame(rest []byte, magic [4]byte) (payload []byte, torn bool, err error
 	return rest[frameHeaderLen : frameHeaderLen+size], false, nil
 }
 
-func openKeyFrame(payload []byte, ids []age.Identity) (*journalKey, error) {
-	r, err := age.Decrypt(bytes.NewReader(payload), ids...)
+func openKeyFrame(payload []byte, ids []age.Identity) (*journalKey, *capture, error) {
+	caps, wrapped := captures(ids)
+	r, err := age.Decrypt(bytes.NewReader(payload), wrapped...)
 	if err != nil {
-		return nil, errors.New("key frame does not decrypt")
+		return nil, nil, errors.New("key frame does not decrypt")
 	}
 	pt, err := io.ReadAll(io.LimitReader(r, 4096))
 	if err != nil {
-		return nil, errors.New("key frame does not decrypt")
+		return nil, nil, errors.New("key frame does not decrypt")
 	}
-	return unmarshalJournalKey(pt)
+	k, err := unmarshalJournalKey(pt)
+	return k, matched(caps), err
 }
 
 func allZero(b []byte) bool {
@@ -246,13 +250,15 @@ func allZero(b []byte) bool {
 
 // journal is the open, append-only journal file of a writable vault.
 type journal struct {
-	f    *os.File
+	f    file
 	size int64
 	key  *journalKey
 }
 
 // appendFrame writes one frame and fsyncs. On a failed or short write it
-// truncates back, so a later append never follows a partial frame.
+// truncates back, so a later append never follows a partial frame; if
+// even that fails, the journal is closed, and the next commit starts a
+// new generation first (see Vault.restartJournal).
 func (j *journal) appendFrame(frame []byte) error {
 	n, err := j.f.WriteAt(frame, j.size)
 	if err == nil && n != len(frame) {
@@ -262,7 +268,9 @@ func (j *journal) appendFrame(frame []byte) error {
 		err = j.f.Sync()
 	}
 	if err != nil {
-		j.f.Truncate(j.size)
+		if terr := j.f.Truncate(j.size); terr != nil {
+			j.close()
+		}
 		return fmt.Errorf("append to journal: %w", err)
 	}
 	j.size += int64(len(frame))

@@ -66,7 +66,7 @@ func (OSKeyring) Delete(vaultID string) error {
 type Key interface {
 	// identities returns the identities to try, and the store in which a
 	// re-enrolled device key should be kept (nil if none).
-	identities(dir string, m *Meta) ([]age.Identity, error)
+	identities(fsys fileSystem, dir string, m *Meta) ([]age.Identity, error)
 }
 
 type storeKey struct{ store KeyStore }
@@ -79,10 +79,10 @@ func FromStore(store KeyStore) Key { return storeKey{store} }
 // FromKeyring is FromStore(OSKeyring{}).
 func FromKeyring() Key { return storeKey{OSKeyring{}} }
 
-func (k storeKey) identities(dir string, m *Meta) ([]age.Identity, error) {
+func (k storeKey) identities(fsys fileSystem, dir string, m *Meta) ([]age.Identity, error) {
 	s, err := k.store.Get(m.ID)
 	if errors.Is(err, ErrNoKey) || errors.Is(err, ErrNoKeyring) {
-		if _, serr := os.Stat(filepath.Join(dir, passphraseFile)); serr == nil {
+		if _, serr := fsys.Stat(filepath.Join(dir, passphraseFile)); serr == nil {
 			return nil, ErrNeedPassphrase
 		}
 		return nil, err
@@ -103,7 +103,7 @@ type identityKey struct{ ids []age.Identity }
 // file, or the recovery key).
 func WithIdentities(ids ...age.Identity) Key { return identityKey{ids} }
 
-func (k identityKey) identities(string, *Meta) ([]age.Identity, error) { return k.ids, nil }
+func (k identityKey) identities(fileSystem, string, *Meta) ([]age.Identity, error) { return k.ids, nil }
 
 type passphraseKey struct{ pass string }
 
@@ -111,8 +111,8 @@ type passphraseKey struct{ pass string }
 // device identity sealed in passphrase.age.
 func WithPassphrase(passphrase string) Key { return passphraseKey{passphrase} }
 
-func (k passphraseKey) identities(dir string, _ *Meta) ([]age.Identity, error) {
-	data, err := os.ReadFile(filepath.Join(dir, passphraseFile))
+func (k passphraseKey) identities(fsys fileSystem, dir string, _ *Meta) ([]age.Identity, error) {
+	data, err := fsys.ReadFile(filepath.Join(dir, passphraseFile))
 	if errors.Is(err, os.ErrNotExist) {
 		return nil, fmt.Errorf("%w: this vault has no passphrase set", ErrNoKey)
 	}

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -15,7 +14,11 @@ import (
 
 // FormatVersion is the on-disk format this package writes. Vaults of this
 // version and older keep opening; newer ones are refused with ErrNewerFormat.
-const FormatVersion = 1
+//
+// Format 2 authenticates the snapshot and the journal (auth.go); a vault
+// of format 1 opens, unauthenticated, and is upgraded by its first
+// writable Open.
+const FormatVersion = 2
 
 // Recipient kinds.
 const (
@@ -133,11 +136,8 @@ func (m *Meta) recipientsKey() string {
 	return strings.Join(keys, ",")
 }
 
-func readMeta(dir string) (*Meta, error) {
-	data, err := os.ReadFile(filepath.Join(dir, metaFile))
-	if errors.Is(err, os.ErrNotExist) {
-		return nil, fmt.Errorf("%w: %s", ErrNotFound, dir)
-	}
+func readMeta(fsys fileSystem, dir string) (*Meta, error) {
+	data, err := fsys.ReadFile(filepath.Join(dir, metaFile))
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", metaFile, err)
 	}

@@ -49,8 +49,7 @@ func (v *Vault) Migrate(component string, fsys fs.FS) error {
 			if _, err := tx.exec(m.sql); err != nil {
 				return err
 			}
-			_, err := tx.exec(`INSERT INTO _vault_migrations(component, version) VALUES(?, ?)
-				ON CONFLICT(component) DO UPDATE SET version = excluded.version`, component, m.version)
+			_, err := tx.exec(migrationQuery, component, m.version)
 			return err
 		})
 		if err != nil {
@@ -58,6 +57,22 @@ func (v *Vault) Migrate(component string, fsys fs.FS) error {
 		}
 	}
 	return nil
+}
+
+// migrationQuery records a component's schema version; a journal record
+// holding it is a migration, and may change the schema on replay.
+const migrationQuery = `INSERT INTO _vault_migrations(component, version) VALUES(?, ?)
+	ON CONFLICT(component) DO UPDATE SET version = excluded.version`
+
+// SchemaVersion returns the version of a component's tables in the vault,
+// 0 when it has none yet.
+func (v *Vault) SchemaVersion(component string) (int, error) {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if err := v.usable(false); err != nil {
+		return 0, err
+	}
+	return componentVersion(v.db, component)
 }
 
 type migration struct {

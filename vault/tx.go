@@ -23,9 +23,11 @@ type Querier interface {
 // (ATTACH, VACUUM, PRAGMA), that touch the vault's own tables, or that
 // change the schema, which only Migrate may do.
 type Tx struct {
-	v     *Vault
-	tx    *sql.Tx
-	stmts []statement
+	v       *Vault
+	tx      *sql.Tx
+	stmts   []statement
+	logSeq  int64 // the newest log entry appended, if any
+	logHash []byte
 }
 
 var (
@@ -40,19 +42,27 @@ var ErrStatement = errors.New("statement not allowed in a vault transaction")
 
 // Exec executes a statement and records it for the journal.
 func (t *Tx) Exec(query string, args ...any) (sql.Result, error) {
+	if err := refuse(query); err != nil {
+		return nil, err
+	}
+	return t.exec(query, args...)
+}
+
+// refuse says why a statement may not be recorded (or replayed), or nil.
+func refuse(query string) error {
 	switch {
 	case nonDeterministic.MatchString(query):
-		return nil, fmt.Errorf("%w: not deterministic; pass the value as an argument", ErrStatement)
+		return fmt.Errorf("%w: not deterministic; pass the value as an argument", ErrStatement)
 	case outside.MatchString(query):
-		return nil, fmt.Errorf("%w: reaches outside the database", ErrStatement)
+		return fmt.Errorf("%w: reaches outside the database", ErrStatement)
 	case ownTables.MatchString(query):
-		return nil, fmt.Errorf("%w: the vault's own tables are not writable", ErrStatement)
+		return fmt.Errorf("%w: the vault's own tables are not writable", ErrStatement)
 	case schemaChange.MatchString(query):
 		// Triggers guard rules such as "a signed note is frozen": only a
 		// migration, versioned and journaled, may change the schema.
-		return nil, fmt.Errorf("%w: the schema changes only through Migrate", ErrStatement)
+		return fmt.Errorf("%w: the schema changes only through Migrate", ErrStatement)
 	}
-	return t.exec(query, args...)
+	return nil
 }
 
 // exec is Exec without the checks, for the vault's own statements.
@@ -118,7 +128,7 @@ func (v *Vault) update(fn func(tx *Tx) error) error {
 		return sqlTx.Commit()
 	}
 	if v.journal == nil {
-		if err := v.resetJournal(); err != nil {
+		if err := v.restartJournal(); err != nil {
 			sqlTx.Rollback()
 			return err
 		}
@@ -129,22 +139,51 @@ func (v *Vault) update(fn func(tx *Tx) error) error {
 		return err
 	}
 	if err := v.journal.appendFrame(frame); err != nil {
+		if v.journal.f == nil {
+			v.journal = nil
+		}
 		sqlTx.Rollback()
 		return err
 	}
+	// Durable from here: nothing below may report the commit as failed.
+	v.seq++
+	if v.jhead != nil {
+		v.jhead = headNext(v.jhead, frame)
+	}
+	if tx.logHash != nil {
+		v.logSeq, v.logHash = tx.logSeq, tx.logHash
+	}
+	v.saveState(stateAppend)
 	if err := sqlTx.Commit(); err != nil {
 		// Durable but not applied in memory: close, so that the next open
 		// replays it, rather than go on with a diverged database.
 		v.release()
 		return fmt.Errorf("commit: %w; the change is saved, unlock again", err)
 	}
-	v.seq++
 	if v.journal.size > v.limit {
-		// The commit is durable; a failed compaction is retried at the
-		// next commit or at close, and loses nothing.
-		_ = v.compactLocked()
+		// A failed compaction loses nothing (the journal holds the commit)
+		// and is retried at the next commit or at close; it is reported.
+		if _, err := v.compactLocked(); err != nil {
+			v.warn(fmt.Errorf("%w: %v", ErrNotCompacted, err))
+		}
 	}
 	return nil
+}
+
+// restartJournal starts a journal when there is none (its start failed
+// after a compaction, or an append could not be undone). Mid-generation
+// the records already committed must not be followed by a new key frame:
+// a new generation begins instead.
+func (v *Vault) restartJournal() error {
+	if v.seq > 0 {
+		if _, err := v.compactLocked(); err != nil {
+			return err
+		}
+		if v.journal != nil {
+			return nil
+		}
+	}
+	return v.resetJournal()
 }
 
 // Read runs fn with a read-only view of the database. Do not call Read or

@@ -4,17 +4,13 @@ import (
 	"crypto/rand"
 	"database/sql"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
-	"strconv"
 	"sync"
 	"time"
 
 	"filippo.io/age"
-	"github.com/gofrs/flock"
 )
 
 // DefaultJournalLimit is the journal size past which a commit also compacts.
@@ -23,19 +19,42 @@ const DefaultJournalLimit = 16 << 20
 // Vault is an open, unlocked vault. Its methods are safe for concurrent use;
 // they run one at a time.
 type Vault struct {
-	mu       sync.Mutex
-	dir      string
-	meta     *Meta
-	db       *sql.DB
-	ids      []age.Identity // what unlocked it, kept while unlocked
-	usedID   age.Identity   // the identity that matched, if known
-	flock    *flock.Flock
-	journal  *journal
-	gen      uint64 // snapshot generation
-	seq      uint64 // journal records in this generation
-	readOnly bool
-	limit    int64
-	now      func() time.Time
+	mu          sync.Mutex
+	fsys        fileSystem
+	dir         string
+	meta        *Meta
+	db          *sql.DB
+	direct      bool           // db's image was handed to SQLite whole (memdb.go), and can be zeroed
+	ids         []age.Identity // what unlocked it, kept while unlocked
+	usedID      age.Identity   // the identity that matched, if known
+	wrapAlso    []*age.X25519Identity
+	unlock      func() // releases the folder's lock; nil on a read-only folder
+	journal     *journal
+	gen         uint64 // snapshot generation
+	seq         uint64 // journal records in this generation
+	auth        *authKeys
+	snapTag     []byte // the snapshot's authentication tag; nil for a vault without authentication
+	snapVaultID string // the vault id the snapshot is authenticated for
+	jhead       []byte // the chain through the journal's key frame and records (see auth.go)
+	logSeq      int64  // the event log's newest entry
+	logHash     []byte
+	state       *deviceState
+	opened      openReport
+	readOnly    bool
+	roFolder    bool // the folder itself cannot be written
+	limit       int64
+	now         func() time.Time
+	warnings    []error
+	broken      error // set when only a reopen can tell what is on the disk
+}
+
+// openReport is what Open found, for Verify and Status.
+type openReport struct {
+	firstUse  bool   // this device had no state for the folder
+	restored  *seen  // with Restore: the newer state that was given up
+	tornBytes int64  // a torn final journal record, discarded
+	seen      *seen  // the device state Open compared with
+	metaFixed string // vault.json was missing, unreadable or out of date, and rebuilt
 }
 
 // Option adjusts how a vault is opened.
@@ -43,13 +62,24 @@ type Option func(*options)
 
 type options struct {
 	readOnly bool
+	restore  bool
 	limit    int64
 	now      func() time.Time
+	stateDir string
+	fsys     fileSystem
 }
 
 // ReadOnly opens a vault for reading and checking: nothing in the folder
-// is written (not even the discarding of a torn journal record).
+// is written (not even the discarding of a torn journal record), and the
+// device state is not updated.
 func ReadOnly() Option { return func(o *options) { o.readOnly = true } }
+
+// Restore accepts the vault in the folder as it is, though it is older
+// than what this device last saw there (a backup put back on purpose), or
+// lost journal records, or was written before authentication: the one
+// way past those refusals of Open. Files that fail authentication are
+// still refused. Open then records the folder's state as the newest seen.
+func Restore() Option { return func(o *options) { o.restore = true } }
 
 // JournalLimit sets the journal size past which a commit compacts.
 func JournalLimit(bytes int64) Option { return func(o *options) { o.limit = bytes } }
@@ -57,10 +87,20 @@ func JournalLimit(bytes int64) Option { return func(o *options) { o.limit = byte
 // Clock sets the clock used for creation and enrollment times.
 func Clock(now func() time.Time) Option { return func(o *options) { o.now = now } }
 
+// StateDir sets the folder of the device state (default DefaultStateDir).
+func StateDir(dir string) Option { return func(o *options) { o.stateDir = dir } }
+
+// withFileSystem runs the vault on another file system (the power-loss
+// tests' simulated disk).
+func withFileSystem(fsys fileSystem) Option { return func(o *options) { o.fsys = fsys } }
+
 func collect(opts []Option) options {
-	o := options{limit: DefaultJournalLimit, now: time.Now}
+	o := options{limit: DefaultJournalLimit, now: time.Now, fsys: osFS{}}
 	for _, f := range opts {
 		f(&o)
+	}
+	if o.stateDir == "" {
+		o.stateDir = DefaultStateDir()
 	}
 	return o
 }
@@ -71,241 +111,148 @@ func (v *Vault) Dir() string { return v.dir }
 // ID returns the vault id.
 func (v *Vault) ID() string { return v.meta.ID }
 
-// Open unlocks the vault in dir with key: it reads the snapshot, checks it,
+// ReadOnly reports whether the vault was opened read-only, or found on a
+// folder that cannot be written (a read-only medium).
+func (v *Vault) ReadOnly() bool { return v.readOnly }
+
+// Warnings returns, and forgets, what went wrong after a change was
+// already durable: a compaction that failed (the journal still holds
+// every commit), a device state or vault.json that could not be updated.
+// None of them lost anything; each says what it affects.
+func (v *Vault) Warnings() []error {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	w := v.warnings
+	v.warnings = nil
+	return w
+}
+
+func (v *Vault) warn(err error) { v.warnings = append(v.warnings, err) }
+
+// Open unlocks the vault in dir with key: it reads the snapshot and checks
+// that it is authentic and not older than what this device last saw,
 // loads it into memory and replays the journal. The vault stays locked
-// against other processes until Close.
+// against other processes until Close. A folder that cannot be written
+// opens read-only.
 func Open(dir string, key Key, opts ...Option) (*Vault, error) {
 	o := collect(opts)
-	meta, err := readMeta(dir)
-	if err != nil {
+	if !hasVaultFiles(o.fsys, dir) {
+		return nil, fmt.Errorf("%w: %s", ErrNotFound, dir)
+	}
+	v := &Vault{fsys: o.fsys, dir: dir, readOnly: o.readOnly, limit: o.limit, now: o.now,
+		state: newDeviceState(o.fsys, o.stateDir, dir)}
+	if err := v.lock(); err != nil {
 		return nil, err
 	}
-	fl, err := takeLock(dir)
-	if err != nil {
-		return nil, err
-	}
-	v := &Vault{dir: dir, meta: meta, flock: fl, readOnly: o.readOnly, limit: o.limit, now: o.now}
-	if err := v.open(key); err != nil {
+	if err := v.open(key, o.restore); err != nil {
 		v.release()
 		return nil, err
 	}
 	return v, nil
 }
 
-func takeLock(dir string) (*flock.Flock, error) {
-	fl := flock.New(filepath.Join(dir, lockFile))
-	ok, err := fl.TryLock()
-	if err != nil {
-		return nil, fmt.Errorf("lock the vault: %w", err)
-	}
-	if !ok {
-		return nil, ErrInUse
-	}
-	return fl, nil
-}
-
-func (v *Vault) open(key Key) error {
-	ids, err := key.identities(v.dir, v.meta)
-	if err != nil {
-		return err
-	}
-	recs := make([]*recordingIdentity, len(ids))
-	wrapped := make([]age.Identity, len(ids))
-	for i, id := range ids {
-		recs[i] = &recordingIdentity{Identity: id}
-		wrapped[i] = recs[i]
-	}
-	db, err := v.readSnapshot(wrapped, ids)
-	if err != nil {
-		return err
-	}
-	for _, r := range recs {
-		if r.used {
-			v.usedID = r.Identity
-		}
-	}
-	v.ids = ids
-	v.db = db
-	if err := v.checkSnapshotMeta(); err != nil {
-		return err
-	}
-	if !v.readOnly {
-		removeStaleTemps(v.dir)
-	}
-	if err := v.replayJournal(); err != nil {
-		return err
-	}
-	_, err = v.db.Exec("PRAGMA query_only=1")
-	return err
-}
-
-// readSnapshot decrypts vault.age into an in-memory database. A key that
-// is one of the vault's recipients but fails to unwrap means the file was
-// altered: that is damage, not a wrong key.
-func (v *Vault) readSnapshot(wrapped, ids []age.Identity) (*sql.DB, error) {
-	f, err := os.Open(filepath.Join(v.dir, snapshotFile))
-	if errors.Is(err, os.ErrNotExist) {
-		return nil, damaged(snapshotFile, 0, -1, "missing")
-	}
-	if err != nil {
-		return nil, fmt.Errorf("read snapshot: %w", err)
-	}
-	defer f.Close()
-	r, err := age.Decrypt(f, wrapped...)
-	if err != nil {
-		var noMatch *age.NoIdentityMatchError
-		if errors.As(err, &noMatch) && !v.isRecipient(ids) {
-			return nil, ErrWrongKey
-		}
-		return nil, damaged(snapshotFile, 0, -1, "does not decrypt")
-	}
-	st, err := f.Stat()
-	if err != nil {
-		return nil, fmt.Errorf("read snapshot: %w", err)
-	}
-	db, err := loadFrom(r, st.Size())
-	if err != nil {
-		return nil, damaged(snapshotFile, 0, -1, "%v", err)
-	}
-	return db, nil
-}
-
-func (v *Vault) isRecipient(ids []age.Identity) bool {
-	for _, id := range ids {
-		pk := publicKeyOf(id)
-		for _, r := range v.meta.Recipients {
-			if pk != "" && r.PublicKey == pk {
-				return true
-			}
+// hasVaultFiles reports whether dir holds any of a vault's files: if it
+// does, it is a vault (perhaps a damaged one), never "no vault".
+func hasVaultFiles(fsys fileSystem, dir string) bool {
+	for _, n := range vaultFiles {
+		if exists(fsys, filepath.Join(dir, n)) {
+			return true
 		}
 	}
 	return false
 }
 
-// checkSnapshotMeta compares the snapshot's own record of the vault with
-// vault.json. The snapshot is authoritative: vault.json is a plaintext
-// mirror that anyone could edit, so a differing recipient list there is
-// repaired from the snapshot, never trusted.
-func (v *Vault) checkSnapshotMeta() error {
-	m, err := v.metaValues()
-	if err != nil {
-		return damaged(snapshotFile, 0, -1, "no vault record")
+// lock takes the folder's lock. A folder that cannot be written at all
+// cannot be written by anyone else either: the vault opens read-only,
+// without a lock.
+func (v *Vault) lock() error {
+	unlock, err := v.fsys.Lock(filepath.Join(v.dir, lockFile))
+	switch {
+	case err == nil:
+		v.unlock = unlock
+	case errors.Is(err, ErrInUse):
+		return ErrInUse
+	case notWritable(err):
+		v.readOnly, v.roFolder = true, true
+	default:
+		return fmt.Errorf("lock the vault: %w", err)
 	}
-	if m["vault_id"] != v.meta.ID {
-		return damaged(metaFile, 0, -1, "belongs to another vault")
-	}
-	f, _ := strconv.Atoi(m["format"])
-	if f > FormatVersion {
-		return fmt.Errorf("%w (format %d): update Confide", ErrNewerFormat, f)
-	}
-	gen, err := strconv.ParseUint(m["generation"], 10, 64)
-	if err != nil || gen == 0 {
-		return damaged(snapshotFile, 0, -1, "bad generation")
-	}
-	v.gen = gen
-	var inner []Recipient
-	if err := json.Unmarshal([]byte(m["recipients"]), &inner); err != nil || len(inner) == 0 {
-		return damaged(snapshotFile, 0, -1, "bad recipient record")
-	}
-	outer := v.meta.recipientsKey()
-	v.meta.Recipients = inner
-	if v.meta.recipientsKey() != outer && !v.readOnly {
-		return writeFileAtomic(v.dir, metaFile, v.meta.Marshal())
+	// The lock may open read-only on a read-only medium: ask the folder.
+	if err := v.fsys.CanWrite(v.dir); notWritable(err) {
+		v.readOnly, v.roFolder = true, true
 	}
 	return nil
 }
 
-func (v *Vault) metaValues() (map[string]string, error) {
-	rows, err := v.db.Query("SELECT key, value FROM _vault_meta")
-	if err != nil {
-		return nil, err
+func (v *Vault) open(key Key, restore bool) error {
+	if err := v.readMetaOrRebuild(key); err != nil {
+		return err
 	}
-	defer rows.Close()
-	m := map[string]string{}
-	for rows.Next() {
-		var k, val string
-		if err := rows.Scan(&k, &val); err != nil {
-			return nil, err
-		}
-		m[k] = val
-	}
-	return m, rows.Err()
-}
-
-func (v *Vault) replayJournal() error {
-	path := filepath.Join(v.dir, journalFile)
-	data, err := os.ReadFile(path)
-	if err != nil && !errors.Is(err, os.ErrNotExist) {
-		return fmt.Errorf("read journal: %w", err)
-	}
-	scan, err := scanJournal(data, v.ids)
+	ids, err := key.identities(v.fsys, v.dir, v.meta)
 	if err != nil {
 		return err
 	}
-	// A journal without a complete key frame never acknowledged anything;
-	// one of an older generation holds only what the snapshot already has.
-	fresh := scan.Key == nil
-	if !fresh {
-		switch {
-		case scan.Key.VaultID != v.meta.ID:
-			return damaged(journalFile, 0, -1, "belongs to another vault")
-		case scan.Key.Generation > v.gen:
-			return damaged(journalFile, 0, -1, "newer than the snapshot")
-		case scan.Key.Generation < v.gen:
-			fresh = true
-		}
-	}
-	if !fresh {
-		for i, r := range scan.Records {
-			if err := v.apply(r); err != nil {
-				return damaged(journalFile, i+1, -1, "does not apply")
-			}
-			v.seq++
-		}
-	}
-	if v.readOnly {
-		return nil
-	}
-	if fresh {
-		return v.resetJournal()
-	}
-	if scan.Torn {
-		if err := os.Truncate(path, scan.GoodSize); err != nil {
-			return fmt.Errorf("discard torn journal record: %w", err)
-		}
-	}
-	f, err := os.OpenFile(path, os.O_RDWR, 0o600)
+	st, err := v.state.read()
 	if err != nil {
-		return fmt.Errorf("open journal: %w", err)
-	}
-	if scan.Torn {
-		if err := f.Sync(); err != nil {
-			f.Close()
-			return fmt.Errorf("sync journal: %w", err)
+		if !restore {
+			return err
 		}
+		st = nil
 	}
-	v.journal = &journal{f: f, size: scan.GoodSize, key: scan.Key}
-	return nil
-}
-
-func (v *Vault) apply(r *record) error {
-	tx, err := v.db.Begin()
-	if err != nil {
+	v.opened.seen = st
+	v.opened.firstUse = st == nil
+	if err := v.readSnapshot(ids, restore); err != nil {
 		return err
 	}
-	for _, s := range r.Statements {
-		if _, err := tx.Exec(s.Query, s.Args...); err != nil {
-			tx.Rollback()
+	if err := v.checkSnapshotMeta(); err != nil {
+		return err
+	}
+	if err := v.checkSnapshotFresh(st, restore); err != nil {
+		return err
+	}
+	if err := v.replayJournal(st, restore); err != nil {
+		return err
+	}
+	if err := v.checkLogHead(st, restore); err != nil {
+		return err
+	}
+	if restore && st != nil {
+		v.opened.restored = st
+	}
+	if !v.readOnly {
+		if err := v.afterOpen(); err != nil {
 			return err
 		}
 	}
-	return tx.Commit()
+	_, err = v.db.Exec("PRAGMA query_only=1")
+	return err
+}
+
+// afterOpen is what a writable Open writes: the folder's stale temp files
+// go, a vault without authentication is upgraded at once, and the device
+// state records what was found.
+func (v *Vault) afterOpen() error {
+	removeStaleTemps(v.fsys, v.dir)
+	if v.auth == nil || v.meta.Format < FormatVersion {
+		if _, err := v.compactLocked(); err != nil {
+			v.warn(fmt.Errorf("%w: the vault could not be upgraded to authenticated files yet: %v", ErrNotCompacted, err))
+		}
+		return nil
+	}
+	v.saveState(stateKeep)
+	if v.opened.metaFixed != "" {
+		if err := writeFileAtomic(v.fsys, v.dir, metaFile, v.meta.Marshal()); err != nil {
+			v.warn(fmt.Errorf("vault.json could not be rebuilt (it is only a plaintext copy of what the snapshot holds): %w", err))
+		}
+	}
+	return nil
 }
 
 // Close compacts the journal into a new snapshot if anything was written,
-// drops the in-memory database and releases the folder. After Close every
-// method returns ErrLocked. If compaction fails the journal still holds
-// every commit, so nothing is lost; the error is returned.
+// zeroes and drops the in-memory database and releases the folder. After
+// Close every method returns ErrLocked. If compaction fails the journal
+// still holds every commit, so nothing is lost: the error wraps
+// ErrNotCompacted.
 func (v *Vault) Close() error {
 	v.mu.Lock()
 	defer v.mu.Unlock()
@@ -314,7 +261,11 @@ func (v *Vault) Close() error {
 	}
 	var err error
 	if !v.readOnly && v.seq > 0 {
-		err = v.compactLocked()
+		if v.broken != nil {
+			err = fmt.Errorf("%w: %v", ErrNotCompacted, v.broken)
+		} else if _, cerr := v.compactLocked(); cerr != nil {
+			err = fmt.Errorf("%w: %v", ErrNotCompacted, cerr)
+		}
 	}
 	v.release()
 	return err
@@ -325,14 +276,22 @@ func (v *Vault) Lock() error { return v.Close() }
 
 func (v *Vault) release() {
 	if v.db != nil {
+		if v.direct {
+			zeroImage(v.db)
+		}
 		v.db.Close()
 		v.db = nil
 	}
 	v.journal.close()
 	v.journal = nil
-	v.ids, v.usedID = nil, nil
-	if v.flock != nil {
-		v.flock.Unlock()
+	v.state.close()
+	v.ids, v.usedID, v.wrapAlso = nil, nil, nil
+	if v.auth != nil {
+		clear(v.auth.key)
+	}
+	if v.unlock != nil {
+		v.unlock()
+		v.unlock = nil
 	}
 }
 
@@ -340,8 +299,14 @@ func (v *Vault) usable(write bool) error {
 	if v.db == nil {
 		return ErrLocked
 	}
+	if write && v.roFolder {
+		return ErrReadOnly
+	}
 	if write && v.readOnly {
-		return errors.New("the vault was opened read-only")
+		return fmt.Errorf("%w: it was opened read-only", ErrReadOnly)
+	}
+	if write && v.broken != nil {
+		return fmt.Errorf("the vault must be unlocked again before the next change (%v)", v.broken)
 	}
 	return nil
 }

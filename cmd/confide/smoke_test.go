@@ -5,6 +5,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"image"
 	"image/png"
 	"os"
 	"os/exec"
@@ -104,10 +105,15 @@ type running struct {
 // startApp starts confide with a fresh HOME and an English locale.
 func startApp(t *testing.T, confide string, args ...string) *running {
 	t.Helper()
+	return startAppIn(t, t.TempDir(), confide, args...)
+}
+
+// startAppIn starts confide with HOME at home and an English locale.
+func startAppIn(t *testing.T, home, confide string, args ...string) *running {
+	t.Helper()
 	if os.Getenv("DISPLAY") == "" {
 		t.Fatal("no DISPLAY: run under xvfb-run (make test does)")
 	}
-	home := t.TempDir()
 	a := &running{cmd: exec.Command(confide, args...), log: &bytes.Buffer{}, exited: make(chan error, 1)}
 	a.cmd.Env = append(os.Environ(), "HOME="+home, "XDG_CONFIG_HOME="+filepath.Join(home, ".config"),
 		"XDG_DATA_HOME="+filepath.Join(home, ".local", "share"), "LANG=en_US.UTF-8")
@@ -192,9 +198,8 @@ func run(t *testing.T, name string, args ...string) string {
 	return string(out)
 }
 
-// checkNotBlank requires the screenshot to show a drawn window: many
-// distinct colours, not one uniform fill.
-func checkNotBlank(t *testing.T, path string) {
+// readPNG decodes a screenshot.
+func readPNG(t *testing.T, path string) image.Image {
 	t.Helper()
 	f, err := os.Open(path)
 	if err != nil {
@@ -203,8 +208,16 @@ func checkNotBlank(t *testing.T, path string) {
 	defer f.Close()
 	img, err := png.Decode(f)
 	if err != nil {
-		t.Fatalf("decode %s: %v", path, err)
+		t.Fatalf("%s: %v", path, err)
 	}
+	return img
+}
+
+// checkNotBlank requires the screenshot to show a drawn window: many
+// distinct colours, not one uniform fill.
+func checkNotBlank(t *testing.T, path string) {
+	t.Helper()
+	img := readPNG(t, path)
 	colours := map[[3]uint32]int{}
 	total, top := 0, 0
 	b := img.Bounds()

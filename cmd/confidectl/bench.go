@@ -35,7 +35,7 @@ func init() {
 		}, run: cmdBench})
 }
 
-// benchResult holds the figures of CLI.md's `bench --json`, in ms. A figure
+// benchResult holds the figures of docs/cli.md's `bench --json`, in ms. A figure
 // not measured is left out, never faked.
 type benchResult map[string]float64
 

@@ -8,9 +8,12 @@ import (
 	"io"
 	"os"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
+	"github.com/confidenotes/confide/notes"
 	"github.com/confidenotes/confide/vault"
 )
 
@@ -62,10 +65,19 @@ type env struct {
 	store          vault.KeyStore
 	now            func() time.Time
 	flags          *flag.FlagSet // the running command's flags
+	warnings       []error       // said on stderr after the command, which still succeeds
 }
 
 // flag returns the value of the running command's flag name.
 func (e *env) flag(name string) string { return e.flags.Lookup(name).Value.String() }
+
+// flagSet reports whether the flag was given on the command line (even
+// empty).
+func (e *env) flagSet(name string) bool {
+	set := false
+	e.flags.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+	return set
+}
 
 // usageError is a command-line mistake: exit 2.
 type usageError struct{ msg string }
@@ -124,6 +136,9 @@ func (e *env) run(args []string) int {
 		e.vaultDir = vault.DefaultDir()
 	}
 	err := cmd.run(e, fs.Args())
+	for _, w := range e.warnings {
+		fmt.Fprintln(e.stderr, warning(w))
+	}
 	if err == nil {
 		return exitOK
 	}
@@ -227,53 +242,184 @@ func (e *env) open(opts ...vault.Option) (*vault.Vault, error) {
 	return vault.Open(e.vaultDir, k, opts...)
 }
 
-// withVault opens the vault, runs fn, and closes it; a failure to close
-// (compact) is reported, though the journal already holds every commit.
+// withVault opens the vault, checks the ids the command was given, runs
+// fn, and closes it. What goes wrong once fn's changes are durable (the
+// compaction at close, the device state) is a warning on stderr, never a
+// failure: a script that retried would make the change twice.
 func (e *env) withVault(fn func(v *vault.Vault) error) error {
 	v, err := e.open()
 	if err != nil {
 		return err
 	}
-	if err := fn(v); err != nil {
-		v.Close()
+	err = e.checkClientFlags(v)
+	if err == nil {
+		err = fn(v)
+	}
+	e.warnings = append(e.warnings, v.Warnings()...)
+	cerr := v.Close()
+	switch {
+	case err != nil:
+		return err
+	case errors.Is(cerr, vault.ErrNotCompacted):
+		e.warnings = append(e.warnings, cerr)
+		return nil
+	}
+	return cerr
+}
+
+// checkClientFlags refuses a --client that names no client, or a --note
+// that names no note: an unknown id, or the id of something else (a
+// note's, an authorization's), which would otherwise find nothing and
+// look like an empty record.
+func (e *env) checkClientFlags(v *vault.Vault) error {
+	var ids []string
+	if f := e.flags.Lookup("client"); f != nil {
+		if l, ok := f.Value.(*list); ok {
+			ids = *l
+		} else if s := f.Value.String(); s != "" {
+			ids = []string{s}
+		}
+	}
+	var noteID string
+	if f := e.flags.Lookup("note"); f != nil {
+		noteID = f.Value.String()
+	}
+	if len(ids) == 0 && noteID == "" {
+		return nil
+	}
+	s, err := notes.Open(v)
+	if err != nil {
 		return err
 	}
-	return v.Close()
+	for _, id := range ids {
+		if _, err := s.GetClient(id); errors.Is(err, notes.ErrNotFound) {
+			return fmt.Errorf("no client has the id %s (not found%s); 'confidectl client list' shows the clients and their ids", id, idKind(id, "c"))
+		} else if err != nil {
+			return err
+		}
+	}
+	if noteID != "" {
+		if _, err := s.GetNote(noteID); errors.Is(err, notes.ErrNotFound) {
+			return fmt.Errorf("no note has the id %s (not found%s); 'confidectl note list --client ID' shows the notes and their ids", noteID, idKind(noteID, "n"))
+		} else if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// idKind says what an id names, from its prefix, for messages about an
+// id that should have had the prefix want.
+func idKind(id, want string) string {
+	prefix, _, _ := strings.Cut(id, "-")
+	if prefix == want {
+		return ""
+	}
+	what := map[string]string{"n": "a note", "au": "an authorization", "di": "a disclosure", "rq": "a request",
+		"rl": "a release", "co": "a consent", "sf": "a safety record", "in": "an incident", "u": "a couple, family or group",
+		"k": "a consultation", "c": "a client"}[prefix]
+	if what == "" {
+		return ""
+	}
+	return ": it is " + what + "'s id"
 }
 
 // readSecretFile reads a passphrase or key file, without its final newline.
 func readSecretFile(path string) (string, error) {
-	b, err := os.ReadFile(path)
+	b, err := readFileLimited(path, 64<<10, "the passphrase or key file")
 	if err != nil {
-		return "", fmt.Errorf("read %s: %w", path, err)
+		return "", err
 	}
 	return strings.TrimRight(string(b), "\r\n"), nil
 }
 
-// writeSecretFile writes key material to a new file readable only by the user.
+// readLimited reads r to its end, refusing more than limit bytes: a file
+// given by mistake (a disk image, /dev/zero) is refused, not read until
+// memory runs out.
+func readLimited(r io.Reader, limit int64, what string) ([]byte, error) {
+	b, err := io.ReadAll(io.LimitReader(r, limit+1))
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", what, err)
+	}
+	if int64(len(b)) > limit {
+		return nil, fmt.Errorf("%s is longer than %s; nothing was read", what, sizeText(limit))
+	}
+	return b, nil
+}
+
+// readFileLimited is readLimited for a file.
+func readFileLimited(path string, limit int64, what string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", what, err)
+	}
+	defer f.Close()
+	return readLimited(f, limit, what)
+}
+
+func sizeText(n int64) string {
+	if n >= 1<<20 {
+		return fmt.Sprintf("%d MB", n>>20)
+	}
+	return fmt.Sprintf("%d KB", n>>10)
+}
+
+// writeSecretFile writes key material to a new file readable only by the
+// user, with the crash-safe writer: never over an existing file, never
+// into a vault folder.
 func writeSecretFile(path, content string) error {
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	f, err := vault.CreateNewFile(path)
 	if err != nil {
 		return fmt.Errorf("write key file: %w", err)
 	}
-	if _, err := io.WriteString(f, content); err != nil {
-		f.Close()
-		return fmt.Errorf("write key file: %w", err)
-	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return fmt.Errorf("write key file: %w", err)
-	}
-	return f.Close()
+	return commitKeyFile(f, content)
 }
 
-// output prints v as JSON with --json, else calls human.
+// output prints v as JSON with --json, else calls human, whose text has
+// its control characters shown escaped: a name or a note holding terminal
+// escapes is printed, never obeyed.
 func (e *env) output(v any, human func(w io.Writer)) error {
 	if e.json {
 		enc := json.NewEncoder(e.stdout)
 		enc.SetIndent("", "  ")
 		return enc.Encode(v)
 	}
-	human(e.stdout)
-	return nil
+	w := &escaper{w: e.stdout}
+	human(w)
+	return w.err
+}
+
+// escaper writes text with control characters (but newline and tab)
+// replaced by Go escapes: ESC becomes \x1b, U+009B \u009b.
+type escaper struct {
+	w   io.Writer
+	err error
+}
+
+func (x *escaper) Write(p []byte) (int, error) {
+	if x.err != nil {
+		return 0, x.err
+	}
+	_, x.err = io.WriteString(x.w, escapeControls(string(p)))
+	return len(p), x.err
+}
+
+func escapeControls(s string) string {
+	if strings.IndexFunc(s, isEscaped) < 0 {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if isEscaped(r) {
+			q := strconv.QuoteRune(r)
+			b.WriteString(q[1 : len(q)-1])
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func isEscaped(r rune) bool {
+	return r != '\n' && r != '\t' && (unicode.IsControl(r) || r == '\u2028' || r == '\u2029' || unicode.Is(unicode.Bidi_Control, r))
 }

@@ -27,7 +27,7 @@ func init() {
 		flags: func(fs *flag.FlagSet) {
 			fs.String("client", "", "the client `ID`")
 			fs.String("recipient", "", "the recipient's `NAME`")
-			fs.String("recipient-address", "", "the recipient's address")
+			fs.String("recipient-address", "", "the recipient's address (recommended, not required)")
 			fs.String("purpose", "", "the purpose of the disclosure")
 			fs.String("info", "", "a specific description of the information")
 			fs.String("expires", "", "the expiry date, `YYYY-MM-DD`")
@@ -53,7 +53,7 @@ func init() {
 		flags: func(fs *flag.FlagSet) {
 			fs.String("client", "", "the client `ID`")
 			fs.String("date", "", "when it was disclosed, `YYYY-MM-DD`")
-			fs.String("request", "", "client, authorization, subpoena, court-order, insurer, supervision, mandated-report, duty-to-warn, oversight, treatment, payment, operations")
+			fs.String("request", "", "client, authorization, subpoena, court-order, insurer, supervision, mandated-report, duty-to-warn, oversight, treatment, payment, operations, export")
 			fs.String("recipient", "", "the recipient's `NAME`")
 			fs.String("recipient-address", "", "the recipient's address")
 			fs.String("description", "", "what was released")
@@ -223,6 +223,8 @@ func cmdAuthAdd(e *env, args []string) error {
 		}
 		if m := added.Missing(); m != nil {
 			fmt.Fprintf(e.stderr, "confidectl: authorization %s was saved as incomplete: it is missing %s.\nIt cannot authorize a release; record a complete one when it is signed.\n", added.ID, strings.Join(m, ", "))
+		} else if r := added.Recommended(); r != nil {
+			fmt.Fprintf(e.stderr, "confidectl: authorization %s is complete; recommended: %s, so that the records go to the right place.\n", added.ID, strings.Join(r, ", "))
 		}
 		return e.output(viewAuth(*added, consent.Day(e.now())), func(w io.Writer) { fmt.Fprintln(w, added.ID) })
 	})

@@ -58,8 +58,16 @@ func TestAuthCommands(t *testing.T) {
 	}
 	valid := strings.TrimSpace(c.must(auth("--recipient-address", "2 Clinic Rd", "--expires", "2027-06-30")...))
 	expiring := strings.TrimSpace(c.must(auth("--recipient-address", "2 Clinic Rd", "--expires", "2026-12-20")...))
-	code, out, errs := c.run(auth("--expiry-event", "end of treatment")...) // no address
-	if code != 0 || !strings.Contains(errs, "saved as incomplete: it is missing the recipient's address") {
+	// No address: complete (45 CFR 164.508(c)(1)(iii) asks for the name), with
+	// the address recommended.
+	code, out, errs := c.run(auth("--expiry-event", "end of treatment")...)
+	if code != 0 || strings.Contains(errs, "incomplete") || !strings.Contains(errs, "recommended: the recipient's address") {
+		t.Fatalf("authorization without an address: exit %d, stderr %q", code, errs)
+	}
+	noAddress := strings.TrimSpace(out)
+	code, out, errs = c.run("auth", "add", "--client", c.client, "--recipient", "Dr. Smith", "--signed", "2026-11-01",
+		"--expiry-event", "end of treatment") // no purpose, no description
+	if code != 0 || !strings.Contains(errs, "saved as incomplete: it is missing a description of the information, the purpose") {
 		t.Fatalf("incomplete authorization: exit %d, stderr %q", code, errs)
 	}
 	incomplete := strings.TrimSpace(out)
@@ -100,14 +108,14 @@ func TestAuthCommands(t *testing.T) {
 	for _, a := range list {
 		got[a.ID] = a.Status
 	}
-	want := map[string]string{valid: "revoked", expiring: "expiring", incomplete: "incomplete"}
+	want := map[string]string{valid: "revoked", expiring: "expiring", incomplete: "incomplete", noAddress: "valid"}
 	for id, w := range want {
 		if got[id] != w {
 			t.Errorf("status of %s = %q, want %q", id, got[id], w)
 		}
 	}
-	if len(list) != 3 {
-		t.Errorf("auth list has %d entries, want 3", len(list))
+	if len(list) != 4 {
+		t.Errorf("auth list has %d entries, want 4", len(list))
 	}
 }
 

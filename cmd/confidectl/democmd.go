@@ -7,7 +7,7 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/confidenotes/confide/notes"
+	"github.com/confidenotes/confide/consent"
 	"github.com/confidenotes/confide/notes/demo"
 	"github.com/confidenotes/confide/vault"
 )
@@ -16,7 +16,7 @@ func init() {
 	register(&command{name: "demo", summary: "fill the vault with a synthetic practice (for trying the app, screenshots and benchmarks)",
 		flags: func(fs *flag.FlagSet) {
 			fs.Int("clients", 12, "number of clients")
-			fs.Int("notes", 300, "number of notes")
+			fs.Int("notes", 600, "number of notes (50 a client: over a year of treatment for those in treatment)")
 			fs.Int64("seed", 1, "the same seed makes the same practice")
 		}, run: cmdDemo})
 }
@@ -36,7 +36,7 @@ func cmdDemo(e *env, args []string) error {
 	if o.Seed, err = strconv.ParseInt(e.flag("seed"), 10, 64); err != nil {
 		return usagef("--seed takes a whole number")
 	}
-	o.Drafts = 1
+	o.Drafts, o.Unwritten = 3, 1
 	now := e.now()
 	o.Today = time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
 	return e.withVault(func(v *vault.Vault) error {
@@ -45,17 +45,26 @@ func cmdDemo(e *env, args []string) error {
 			return err
 		}
 		return e.output(res, func(w io.Writer) {
-			fmt.Fprintf(w, "added a synthetic practice: %d clients, %d notes (%d signed), %d couple(s)\n", res.Clients, res.Notes, res.Signed, res.Units)
+			fmt.Fprintf(w, "added a synthetic practice: %d clients, %d notes (%d signed), %d couple(s), %d consents, %d authorizations, %d open request(s), with diagnoses, measures and treatment plans\n",
+				res.Clients, res.Notes, res.Signed, res.Units, res.Consents, res.Authorizations, res.Requests)
 		})
 	})
 }
 
-// fillDemo opens the notes store on v with a clock the demo moves.
+// fillDemo opens the stores on v with a clock the demo moves, fills the
+// practice, furnishes its consent records and charts its clinical record.
 func fillDemo(v *vault.Vault, o demo.Options) (*demo.Result, error) {
 	clock := demo.NewClock(time.Now())
-	s, err := notes.Open(v, notes.WithClock(clock.Now))
+	cs, err := consent.Open(v, consent.WithClock(clock.Now))
 	if err != nil {
 		return nil, err
 	}
-	return demo.Fill(s, clock, o)
+	res, err := demo.Fill(cs.Notes(), clock, o)
+	if err != nil {
+		return nil, err
+	}
+	if err := demo.Furnish(cs, clock, res, o.Today); err != nil {
+		return nil, err
+	}
+	return res, demo.Chart(cs.Clinical(), clock, res, o.Today)
 }

@@ -6,7 +6,7 @@ import (
 	"testing"
 )
 
-// TestDetectContract checks the fixed JSON Lines contract of CLI.md: one
+// TestDetectContract checks the fixed JSON Lines contract of docs/cli.md: one
 // line per input in order, code-point offsets, error lines that do not stop
 // the run.
 func TestDetectContract(t *testing.T) {

@@ -1,6 +1,6 @@
 // Command confidectl is the scriptable face of Confide: backups from cron,
 // checks, imports, and the project's own end-to-end tests. Its names,
-// flags, exit codes and JSON shapes are a contract (see CLI.md).
+// flags, exit codes and JSON shapes are a contract (see docs/cli.md).
 package main
 
 import (

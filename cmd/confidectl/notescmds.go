@@ -8,8 +8,10 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 
+	"github.com/confidenotes/confide/clinical"
 	"github.com/confidenotes/confide/notes"
 	"github.com/confidenotes/confide/vault"
 )
@@ -52,7 +54,17 @@ func init() {
 		}, run: cmdNoteAdd})
 	register(&command{name: "note edit", args: "ID", summary: "replace a draft's body (from --file or stdin)",
 		flags: func(fs *flag.FlagSet) { fs.String("file", "", "read the body from `FILE` instead of stdin") }, run: cmdNoteEdit})
-	register(&command{name: "note sign", args: "ID", summary: "sign and freeze a note", run: cmdNoteSign})
+	register(&command{name: "note session", args: "ID", summary: "set a draft's session: date, start, length and service code (only the flags given change)",
+		flags: func(fs *flag.FlagSet) {
+			fs.String("date", "", "session date, `YYYY-MM-DD`")
+			fs.String("start", "", "session start time, `HH:MM`")
+			fs.String("duration", "", "session length in `minutes`")
+			fs.String("service-code", "", "service (billing) code")
+		}, run: cmdNoteSession})
+	register(&command{name: "note sign", args: "ID", summary: "sign and freeze a note (a session note needs its start, length and service code that fits its minutes)",
+		flags: func(fs *flag.FlagSet) {
+			fs.Bool("accept-code-mismatch", false, "sign although the psychotherapy time code does not fit the minutes")
+		}, run: cmdNoteSign})
 	register(&command{name: "note addendum", args: "ID", summary: "append a dated, signed addendum to a signed note; prints its id",
 		flags: func(fs *flag.FlagSet) { fs.String("file", "", "read the addendum from `FILE` instead of stdin") }, run: cmdNoteAddendum})
 	register(&command{name: "note show", args: "ID", summary: "show a note with its addenda", run: cmdNoteShow})
@@ -96,18 +108,21 @@ func notesHint(err error) error {
 		return errors.New("note is a draft; change it with 'note edit', or sign it first and then add an addendum")
 	case errors.Is(err, notes.ErrEmpty):
 		return fmt.Errorf("%w; nothing was changed", err)
+	case errors.Is(err, notes.ErrSessionIncomplete):
+		return fmt.Errorf("%w; set them with 'confidectl note session ID --start HH:MM --duration MINUTES --service-code CODE'", err)
 	case errors.Is(err, notes.ErrNotFound):
 		return fmt.Errorf("%w; 'confidectl client list' and 'confidectl note list --client ID' show the ids", err)
 	}
 	return err
 }
 
-// body reads a note body from --file, or from stdin, as noteText.
+// body reads a note body from --file, or from stdin, at most
+// notes.MaxNoteBytes, as noteText.
 func (e *env) body() (string, error) {
 	if p := e.flag("file"); p != "" && p != "-" {
-		b, err := os.ReadFile(p)
+		b, err := readFileLimited(p, notes.MaxNoteBytes, "the note body")
 		if err != nil {
-			return "", fmt.Errorf("read the note body: %w", err)
+			return "", err
 		}
 		s, err := noteText(b)
 		if err != nil {
@@ -115,9 +130,9 @@ func (e *env) body() (string, error) {
 		}
 		return s, nil
 	}
-	b, err := io.ReadAll(e.stdin)
+	b, err := readLimited(e.stdin, notes.MaxNoteBytes, "the note body from stdin")
 	if err != nil {
-		return "", fmt.Errorf("read the note body from stdin: %w", err)
+		return "", err
 	}
 	s, err := noteText(b)
 	if err != nil {
@@ -133,6 +148,9 @@ func (e *env) listFlag(name string) []string { return *e.flags.Lookup(name).Valu
 func (e *env) dateFlag(name string) (string, error) {
 	v := e.flag(name)
 	if v == "" {
+		if e.flagSet(name) {
+			return "", usagef("--%s is empty: give a date, YYYY-MM-DD, or leave the flag out", name)
+		}
 		return "", nil
 	}
 	if _, err := notes.ParseDate(v); err != nil {
@@ -291,18 +309,75 @@ func cmdNoteEdit(e *env, args []string) error {
 	})
 }
 
+func cmdNoteSession(e *env, args []string) error {
+	id, err := oneID(args, "note session")
+	if err != nil {
+		return err
+	}
+	given := map[string]bool{}
+	e.flags.Visit(func(f *flag.Flag) { given[f.Name] = true })
+	if !given["date"] && !given["start"] && !given["duration"] && !given["service-code"] {
+		return usagef("note session needs --date, --start, --duration or --service-code")
+	}
+	date, err := e.dateFlag("date")
+	if err != nil {
+		return err
+	}
+	var minutes int
+	if given["duration"] {
+		if minutes, err = strconv.Atoi(e.flag("duration")); err != nil || minutes < 0 {
+			return usagef("--duration takes a whole number of minutes, such as 50")
+		}
+	}
+	return e.withNotes(func(s *notes.Store) error {
+		n, err := s.GetNote(id)
+		if err != nil {
+			return err
+		}
+		sess := n.Session
+		if given["date"] {
+			sess.Date = date
+		}
+		if given["start"] {
+			sess.Start = e.flag("start")
+		}
+		if given["duration"] {
+			sess.DurationMin = minutes
+		}
+		if given["service-code"] {
+			sess.ServiceCode = e.flag("service-code")
+		}
+		if err := s.UpdateSession(id, sess); err != nil {
+			return err
+		}
+		return e.output(map[string]any{"ok": true, "id": id, "session": sess}, func(w io.Writer) { fmt.Fprintf(w, "saved %s\n", id) })
+	})
+}
+
 func cmdNoteSign(e *env, args []string) error {
 	id, err := oneID(args, "note sign")
 	if err != nil {
 		return err
 	}
-	return e.withNotes(func(s *notes.Store) error {
-		n, err := s.Sign(id)
+	return e.withClinical(func(cs *clinical.Store) error {
+		s := cs.Notes()
+		n, chk, err := cs.SignNote(id, e.flag("accept-code-mismatch") == "true")
+		if errors.Is(err, clinical.ErrCodeMismatch) {
+			fix := "change the length or the code with 'confidectl note session " + id + " --duration MINUTES --service-code CODE'"
+			if chk.Fits != "" {
+				fix = "change the code with 'confidectl note session " + id + " --service-code " + chk.Fits + "'"
+			}
+			return fmt.Errorf("%w; nothing was signed: %s, or sign as it is with --accept-code-mismatch", err, fix)
+		}
 		if err != nil {
-			return err
+			return notesHint(err)
 		}
 		return e.output(noteView(n), func(w io.Writer) {
-			fmt.Fprintf(w, "signed %s at %s; sha256:%s\n", n.ID, n.SignedAt.Format("2006-01-02 15:04 MST"), n.Hash)
+			prof, _ := s.Practice().Profile()
+			fmt.Fprintf(w, "signed %s: %s; sha256:%s\n", n.ID, prof.SignatureLine(n.SignedBy, n.SignedAt), n.Hash)
+			if !chk.OK {
+				fmt.Fprintf(w, "note: signed with service code %s although %s\n", n.ServiceCode, chk.Reason)
+			}
 			for _, warn := range notes.PsychotherapyWarnings(n) {
 				fmt.Fprintf(w, "note: section %s mentions a %s, which belongs in the record rather than a psychotherapy note\n", warn.Section, warn.Topic)
 			}
@@ -350,7 +425,11 @@ func cmdNoteShow(e *env, args []string) error {
 		if err != nil {
 			return err
 		}
-		return e.output(noteView(n), func(w io.Writer) { printNote(w, n) })
+		prof, err := s.Practice().Profile()
+		if err != nil {
+			return err
+		}
+		return e.output(noteView(n), func(w io.Writer) { printNote(w, n, prof) })
 	})
 }
 
@@ -461,9 +540,9 @@ func cmdImport(e *env, args []string) error {
 	}
 	var drafts []notes.Draft
 	for _, p := range files {
-		b, err := os.ReadFile(p)
+		b, err := readFileLimited(p, notes.MaxNoteBytes, filepath.Base(p))
 		if err != nil {
-			return fmt.Errorf("read %s: %w", filepath.Base(p), err)
+			return err
 		}
 		text, err := noteText(b)
 		if err != nil {

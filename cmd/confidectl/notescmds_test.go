@@ -114,11 +114,37 @@ func TestClientAndNoteCommands(t *testing.T) {
 		n.Sections[3].Text != "monthly" || n.Hash != "" || !n.DRS {
 		t.Errorf("note show after edit = %+v", n)
 	}
+	// A session note is signed only with its session's start, length and code.
+	if _, errs, code := c.run("", "note", "sign", note); code != 1 || !strings.Contains(errs, "missing the start time, the length in minutes, the service code") ||
+		!strings.Contains(errs, "note session") {
+		t.Errorf("signing without the session fields: exit %d, %q", code, errs)
+	}
+	c.ok("", "note", "session", note, "--start", "14:00", "--duration", "50", "--service-code", "90834")
+	c.ok("", "profile", "set", "--name", "Jane Porter", "--credentials", "LCSW", "--timezone", "America/New_York")
 	c.ok("", "note", "sign", note)
 	add := c.ok("Correction: it was a Tuesday.", "note", "addendum", note)
+	var signed struct {
+		SignedBy    string `json:"signed_by"`
+		Start       string `json:"start"`
+		DurationMin int    `json:"duration_min"`
+		ServiceCode string `json:"service_code"`
+		Addenda     []struct {
+			SignedBy string `json:"signed_by"`
+		}
+	}
+	c.json(&signed, "", "note", "show", note)
+	if signed.SignedBy != "Jane Porter, LCSW" || signed.Start != "14:00" || signed.DurationMin != 50 || signed.ServiceCode != "90834" ||
+		len(signed.Addenda) != 1 || signed.Addenda[0].SignedBy != "Jane Porter, LCSW" {
+		t.Errorf("note show --json after signing = %+v", signed)
+	}
 	c.json(&n, "", "note", "show", note)
 	if n.Hash == "" || len(n.Addenda) != 1 || n.Addenda[0].ID != add {
 		t.Errorf("note show after signing = %+v", n)
+	}
+	// The clock is 2026-03-14 09:30 UTC: 5:30 AM in New York (EDT from 8 March).
+	if human := c.ok("", "note", "show", note); !strings.Contains(human, "Electronically signed by Jane Porter, LCSW, 14 Mar 2026 5:30 AM EDT") ||
+		!strings.Contains(human, "started 14:00, 50 minutes, service code 90834") {
+		t.Errorf("note show does not give the signature and session:\n%s", human)
 	}
 	if human := c.ok("", "note", "show", note); !strings.Contains(human, "sleeping well") || !strings.Contains(human, "it was a Tuesday") {
 		t.Errorf("note show:\n%s", human)
@@ -141,8 +167,8 @@ func TestClientAndNoteCommands(t *testing.T) {
 		Entries int  `json:"entries"`
 	}
 	c.json(&verify, "", "log", "verify")
-	if !verify.OK || verify.Entries != 2 {
-		t.Errorf("log verify = %+v, want 2 entries (sign, addendum)", verify)
+	if !verify.OK || verify.Entries != 3 {
+		t.Errorf("log verify = %+v, want 3 entries (profile, sign, addendum)", verify)
 	}
 	if got := c.noteCount(client); got != 1 {
 		t.Errorf("note list = %d notes, want 1", got)
@@ -154,7 +180,7 @@ func TestClientAndNoteCommands(t *testing.T) {
 func TestNoteCommandsRefuse(t *testing.T) {
 	c := newCLI(t)
 	client := c.ok("", "client", "add", "--name", "Ada Byron")
-	signed := c.ok("text", "note", "add", "--client", client, "--kind", "progress")
+	signed := c.ok("text", "note", "add", "--client", client, "--kind", "progress", "--start", "09:00", "--duration", "50", "--service-code", "90834")
 	c.ok("", "note", "sign", signed)
 	draft := c.ok("draft text", "note", "add", "--client", client, "--kind", "contact")
 	empty := c.ok("", "note", "add", "--client", client, "--kind", "other")

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/confidenotes/confide/notes"
+	"github.com/confidenotes/confide/practice"
 )
 
 func printClient(w io.Writer, c *notes.Client, r notes.Retention) {
@@ -60,12 +61,18 @@ func printClient(w io.Writer, c *notes.Client, r notes.Retention) {
 	line("retention", keep+"; "+r.Rule)
 }
 
-func printNote(w io.Writer, n *notes.Note) {
+// printNote writes a note for reading; signatures in the profile's time
+// zone.
+func printNote(w io.Writer, n *notes.Note, prof practice.Profile) {
 	state := "draft"
 	if n.Signed() {
-		state = "signed " + n.SignedAt.Format("2006-01-02 15:04 MST") + "  sha256:" + n.Hash
+		state = prof.SignatureLine(n.SignedBy, n.SignedAt) + "\nsha256:" + n.Hash
 	}
-	fmt.Fprintf(w, "%s  %s  %s (%s)  client %s\n%s\n", n.ID, n.Date, n.Kind, n.Template, n.ClientID, state)
+	fmt.Fprintf(w, "%s  %s  %s (%s)  client %s\n", n.ID, n.Date, n.Kind, n.Template, n.ClientID)
+	if sess := sessionLine(n.Session); sess != "" {
+		fmt.Fprintln(w, sess)
+	}
+	fmt.Fprintln(w, state)
 	if !n.InDesignatedRecordSet() {
 		fmt.Fprintln(w, "psychotherapy note: kept apart from the designated record set")
 	}
@@ -78,8 +85,24 @@ func printNote(w io.Writer, n *notes.Note) {
 		fmt.Fprintln(w, s.Text)
 	}
 	for _, a := range n.Addenda {
-		fmt.Fprintf(w, "\n--- addendum %s, signed %s  sha256:%s\n%s\n", a.ID, a.SignedAt.Format("2006-01-02 15:04 MST"), a.Hash, a.Body())
+		fmt.Fprintf(w, "\n--- addendum %s: %s\nsha256:%s\n%s\n", a.ID, prof.SignatureLine(a.SignedBy, a.SignedAt), a.Hash, a.Body())
 	}
+}
+
+// sessionLine says when a session started, how long it was and how it is
+// billed: "started 14:00, 50 minutes, service code 90834".
+func sessionLine(s notes.Session) string {
+	var parts []string
+	if s.Start != "" {
+		parts = append(parts, "started "+s.Start)
+	}
+	if s.DurationMin > 0 {
+		parts = append(parts, fmt.Sprintf("%d minutes", s.DurationMin))
+	}
+	if s.ServiceCode != "" {
+		parts = append(parts, "service code "+s.ServiceCode)
+	}
+	return strings.Join(parts, ", ")
 }
 
 func printSummaries(w io.Writer, ss []notes.Summary) {

@@ -10,6 +10,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/confidenotes/confide/clinical"
 	"github.com/confidenotes/confide/consent"
 	"github.com/confidenotes/confide/notes"
 )
@@ -36,9 +37,13 @@ func init() {
 			fs.Bool("no-addenda", false, "leave out the notes' addenda")
 			fs.Bool("consents", false, "include the consents on file")
 			fs.Bool("no-treatment-plan", false, "leave out the current treatment plan unless it is in the dates and kinds")
+			fs.String("diagnoses", "", "include the diagnoses in effect in the dates: `yes` or no (default: the request type's)")
+			fs.String("sessions", "", "include the sessions' dates, times and service codes: `yes` or no (default: the request type's)")
+			fs.String("measures", "", "include the outcome measures and risk assessments of the dates: `yes` or no (default: the request type's)")
+			fs.String("plan", "", "include the treatment plan versions in effect: `none`, summary or full (default: the request type's)")
 			fs.Var(&list{}, "redact", "also redact this `TEXT` wherever it occurs (repeatable)")
 			fs.Var(&list{}, "keep", "leave this detected `TEXT` unredacted (repeatable)")
-			fs.String("by", "", "who makes the release (default: the treating clinician)")
+			fs.String("by", "", "who makes the release (default: the profile's clinician, else the treating clinician)")
 			fs.Bool("preview", false, "print what would be released and every redaction; write and record nothing")
 			fs.String("out", "", "write the PDF to `FILE.pdf`")
 			fs.String("encrypt-to", "", "also write FILE.pdf.age, encrypted to this `AGE_RECIPIENT` (age1...)")
@@ -107,6 +112,12 @@ func cmdRelease(e *env, args []string) error {
 		if errors.Is(err, consent.ErrNotAuthorized) {
 			return fmt.Errorf("%w; nothing was written. 'confidectl auth list --client %s' shows the authorizations on file and their status", err, req.ClientID)
 		}
+		if err != nil && m != nil && m.DisclosureID != "" {
+			// Recorded, its file left for the next unlock to put in place:
+			// done, and a retry would release it twice.
+			e.warnings = append(e.warnings, err)
+			err = nil
+		}
 		if err != nil {
 			return err
 		}
@@ -153,8 +164,12 @@ func (e *env) releaseScope(r *consent.Release) error {
 	sc.PsychotherapyNotes = e.flag("include-psychotherapy-notes") == "true"
 	if k := e.flag("kinds"); k != "" {
 		// Kinds given are all the notes wanted: the treatment plan comes
-		// only as one of them.
+		// only as one of them, and the clinical record only as its flags
+		// ask.
 		sc.Kinds, sc.TreatmentPlan = nil, false
+		sc.Diagnoses, sc.Sessions, sc.Measures, sc.Plans = false, false, false, ""
+	}
+	if k := e.flag("kinds"); k != "" && k != "none" {
 		for _, name := range strings.Split(k, ",") {
 			kind, err := notes.ParseKind(strings.TrimSpace(name))
 			if err != nil {
@@ -172,6 +187,27 @@ func (e *env) releaseScope(r *consent.Release) error {
 	sc.Addenda = sc.Addenda && e.flag("no-addenda") != "true"
 	sc.Consents = sc.Consents || e.flag("consents") == "true"
 	sc.TreatmentPlan = sc.TreatmentPlan && e.flag("no-treatment-plan") != "true"
+	for _, part := range []struct {
+		flag string
+		to   *bool
+	}{{"diagnoses", &sc.Diagnoses}, {"sessions", &sc.Sessions}, {"measures", &sc.Measures}} {
+		switch e.flag(part.flag) {
+		case "":
+		case "yes":
+			*part.to = true
+		case "no":
+			*part.to = false
+		default:
+			return usagef("--%s takes yes or no", part.flag)
+		}
+	}
+	if p := e.flag("plan"); p != "" {
+		d, err := clinical.ParsePlanDetail(p)
+		if err != nil {
+			return usagef("--plan takes none, summary or full")
+		}
+		sc.Plans = d
+	}
 	return r.SetScope(sc)
 }
 
@@ -182,6 +218,9 @@ func printManifest(w io.Writer, m *consent.Manifest) {
 	}
 	fmt.Fprintf(w, "released %s (%s, %s, %d withheld) as %s\n", count(len(m.Notes), "note"), count(len(m.Addenda), "addendum"),
 		count(m.Redactions, "redaction"), m.Withheld, m.ReleaseID)
+	if c := manifestClinical(m); c != "" {
+		fmt.Fprintf(w, "from the clinical record: %s\n", c)
+	}
 	fmt.Fprintf(w, "recorded as disclosure %s (%s)\n", m.DisclosureID, acc)
 	fmt.Fprintf(w, "%s  %d pages  sha256 %s\n", m.PDF.Path, m.PDF.Pages, m.PDF.SHA256)
 	if m.Encrypted != nil {
@@ -190,13 +229,31 @@ func printManifest(w io.Writer, m *consent.Manifest) {
 	fmt.Fprintf(w, "manifest sha256 %s\n", m.Hash)
 }
 
-// count says "1 note", "2 notes", "3 addenda".
+// manifestClinical says what of the clinical record a manifest holds, ""
+// for nothing.
+func manifestClinical(m *consent.Manifest) string {
+	var parts []string
+	for _, p := range []struct {
+		n    int
+		noun string
+	}{{len(m.Diagnoses), "diagnosis"}, {m.Sessions, "session"}, {len(m.Measures), "measure"},
+		{len(m.RiskAssessments), "risk assessment"}, {len(m.Plans), "plan version"}} {
+		if p.n > 0 {
+			parts = append(parts, count(p.n, p.noun))
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+// count says "1 note", "2 notes", "3 addenda", "2 diagnoses".
 func count(n int, noun string) string {
 	switch {
 	case n == 1:
 		return "1 " + noun
 	case noun == "addendum":
 		return fmt.Sprintf("%d addenda", n)
+	case noun == "diagnosis":
+		return fmt.Sprintf("%d diagnoses", n)
 	}
 	return fmt.Sprintf("%d %ss", n, noun)
 }
@@ -206,6 +263,10 @@ func printPreview(w io.Writer, p *consent.ReleasePreview) {
 	fmt.Fprintf(w, "\nincluded (%s):\n", count(len(p.Notes), "note"))
 	for _, n := range p.Notes {
 		fmt.Fprintf(w, "  %s  %s  %-14s %d addenda\n", n.ID, n.Session.Date, n.Kind, len(n.Addenda))
+	}
+	if c := p.Clinical; len(c.Diagnoses)+len(c.Sessions)+len(c.Measures)+len(c.RiskAssessments)+len(c.Plans) > 0 {
+		fmt.Fprintf(w, "\nfrom the clinical record: %s, %s, %s, %s, %s\n", count(len(c.Diagnoses), "diagnosis"), count(len(c.Sessions), "session"),
+			count(len(c.Measures), "measure"), count(len(c.RiskAssessments), "risk assessment"), count(len(c.Plans), "plan version"))
 	}
 	fmt.Fprintf(w, "\nwithheld (%d):\n", len(p.Withheld))
 	for _, h := range p.Withheld {

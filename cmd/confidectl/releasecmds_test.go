@@ -72,7 +72,8 @@ func (c *releaseCLI) note(label, kind, date, text string) {
 	if err := os.WriteFile(p, []byte(text), 0o600); err != nil {
 		c.t.Fatal(err)
 	}
-	id := strings.TrimSpace(c.must("note", "add", "--client", c.maria, "--kind", kind, "--date", date, "--file", p))
+	id := strings.TrimSpace(c.must("note", "add", "--client", c.maria, "--kind", kind, "--date", date, "--file", p,
+		"--start", "10:00", "--duration", "50", "--service-code", "90834"))
 	c.must("note", "sign", id)
 	c.notes[label] = id
 }
@@ -95,7 +96,7 @@ func TestReleaseCommandRefuses(t *testing.T) {
 	expired := c.auth(c.maria, "Dr. Expired", "--recipient-address", "A", "--signed", "2025-01-01", "--expires", "2025-12-31")
 	revoked := c.auth(c.maria, "Dr. Smith", "--recipient-address", "A")
 	c.must("auth", "revoke", revoked, "--date", "2026-11-20")
-	incomplete := c.auth(c.maria, "Dr. Smith") // no address
+	incomplete := c.auth(c.maria, "Dr. Smith", "--info", "") // no description of the information
 	wrong := c.auth(c.maria, "Dr. Jones", "--recipient-address", "A")
 	mariaOnly := c.auth(c.maria, "Couples Clinic", "--recipient-address", "A")
 	out := filepath.Join(t.TempDir(), "r.pdf")
@@ -142,6 +143,12 @@ func TestReleaseCommandRefuses(t *testing.T) {
 	if len(ds) != 0 {
 		t.Errorf("refusals recorded %d disclosures", len(ds))
 	}
+	// An authorization without the recipient's address is complete, and
+	// the recipient may be typed with a description after the name.
+	kim := c.auth(c.maria, "Dr. Alan Kim")
+	if code, _, errs := c.release(base("Dr. Alan Kim, primary care physician", "--auth", kim)...); code != 0 {
+		t.Errorf("release under an authorization without an address: exit %d, %s", code, errs)
+	}
 }
 
 func TestReleaseCommandUnderEachBasis(t *testing.T) {
@@ -182,7 +189,7 @@ func TestReleaseCommandUnderEachBasis(t *testing.T) {
 			"--court", "Family Court", "--case", "FC-9", "--include-psychotherapy-notes"},
 			true, []string{"PSYCHNOTE", "the order names psychotherapy notes"}, thirdParties},
 		{"insurer, with a clinician's redaction", []string{"--request", "insurer", "--recipient", "Acme Health", "--purpose", "claim",
-			"--redact", "money", "--no-addenda"}, false, []string{"Goal one", "[redacted: marked by the clinician]"},
+			"--redact", "money", "--no-addenda", "--kinds", "treatment-plan,progress"}, false, []string{"Goal one", "[redacted: marked by the clinician]"},
 			append([]string{"money", "ADDENDUMTEXT", "PSYCHNOTE"}, thirdParties...)},
 		{"supervision packet", []string{"--request", "supervision", "--recipient", "Dr. Supervisor", "--purpose", "supervision"},
 			false, []string{"argued about money", "pseudonyms"}, append([]string{"Garcia", "2026-03-10", "PSYCHNOTE"}, thirdParties...)},

@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/confidenotes/confide/consent"
 )
@@ -182,9 +181,9 @@ func cmdForm(e *env, args []string) error {
 	if p, reset := e.flag("save-template"), e.flag("reset-template") == "true"; p != "" || reset {
 		var text string
 		if p != "" {
-			b, err := os.ReadFile(p)
+			b, err := readFileLimited(p, 1<<20, "the form template")
 			if err != nil {
-				return fmt.Errorf("read the form template: %w", err)
+				return err
 			}
 			text = string(b)
 		}
@@ -209,9 +208,9 @@ func cmdForm(e *env, args []string) error {
 	src, fromFile := "", false
 	if p := e.flag("template"); p != "" {
 		fromFile = true
-		b, err := os.ReadFile(p)
+		b, err := readFileLimited(p, 1<<20, "the form template")
 		if err != nil {
-			return fmt.Errorf("read the form template: %w", err)
+			return err
 		}
 		src = string(b)
 	}
@@ -234,7 +233,7 @@ func cmdForm(e *env, args []string) error {
 				return err
 			}
 		}
-		doc, err := form.Render(src, consent.NewFormData(c, a))
+		doc, err := s.RenderFormText(form, src, consent.NewFormData(c, a))
 		if err != nil {
 			return err
 		}

@@ -19,7 +19,6 @@ func init() {
 			fs.String("recovery-out", "", "write the recovery key to `FILE` instead of printing it")
 		}, run: cmdInit})
 	register(&command{name: "status", summary: "vault id, format, sizes, record counts, recipients, journal length", run: cmdStatus})
-	register(&command{name: "verify", summary: "decrypt everything and check the database, the journal and the log chain", run: cmdVerify})
 	register(&command{name: "compact", summary: "write a new snapshot and start a new journal generation", run: cmdCompact})
 	register(&command{name: "backup", args: "DEST", summary: "write a consistent encrypted backup into folder DEST and verify it", run: cmdBackup})
 	register(&command{name: "recover", summary: "enroll this machine with the recovery key",
@@ -47,13 +46,16 @@ func (e *env) initVault(args []string) error {
 	}
 	identityOut := e.flag("identity-out")
 	recoveryOut := e.flag("recovery-out")
-	for _, p := range []string{identityOut, recoveryOut} {
-		if p != "" {
-			if _, err := os.Stat(p); err == nil {
-				return fmt.Errorf("%s already exists; choose a new file for the key", p)
-			}
-		}
+	idFile, err := e.openKeyFile(identityOut)
+	if err != nil {
+		return err
 	}
+	defer idFile.Abort()
+	recFile, err := e.openKeyFile(recoveryOut)
+	if err != nil {
+		return err
+	}
+	defer recFile.Abort()
 	opts := vault.CreateOptions{Label: hostname()}
 	switch {
 	case e.passphraseFile != "":
@@ -73,14 +75,12 @@ func (e *env) initVault(args []string) error {
 		return err
 	}
 	defer v.Close()
-	if identityOut != "" {
-		if err := writeSecretFile(identityOut, keyFile("device key", c.ID, c.DeviceKey)); err != nil {
-			return err
-		}
+	if err := commitKeyFile(idFile, keyFile("device key", c.ID, c.DeviceKey)); err != nil {
+		return err
 	}
 	out := map[string]any{"vault_id": c.ID, "vault": e.vaultDir}
 	if recoveryOut != "" {
-		if err := writeSecretFile(recoveryOut, keyFile("RECOVERY KEY", c.ID, c.RecoveryKey)); err != nil {
+		if err := commitKeyFile(recFile, keyFile("RECOVERY KEY", c.ID, c.RecoveryKey)); err != nil {
 			return err
 		}
 		out["recovery_key_file"] = recoveryOut
@@ -96,6 +96,48 @@ func (e *env) initVault(args []string) error {
 		fmt.Fprintf(w, "\nYour recovery key (shown once; it is the only way in if this computer's key is lost):\n\n    %s\n\n", c.RecoveryKey)
 		fmt.Fprintln(w, "Write it down or print it, and keep it somewhere safe away from this computer.")
 	})
+}
+
+// openKeyFile starts writing a key file (nil for no path) before the key
+// exists, so that a path that cannot be written stops the command before
+// there is a key to lose. A key file never goes inside the vault folder,
+// nor over an existing file.
+func (e *env) openKeyFile(path string) (*vault.File, error) {
+	if path == "" {
+		return nil, nil
+	}
+	p, err := filepath.Abs(path)
+	if err != nil {
+		return nil, err
+	}
+	d, err := filepath.Abs(e.vaultDir)
+	if err != nil {
+		return nil, err
+	}
+	if rel, err := filepath.Rel(d, p); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return nil, fmt.Errorf("%w: keep the key file outside the vault folder", vault.ErrInsideVault)
+	}
+	f, err := vault.CreateNewFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("write key file: %w", err)
+	}
+	return f, nil
+}
+
+// commitKeyFile writes a key file opened by openKeyFile and puts it in
+// place; with f nil it does nothing.
+func commitKeyFile(f *vault.File, content string) error {
+	if f == nil {
+		return nil
+	}
+	if _, err := io.WriteString(f, content); err != nil {
+		f.Abort()
+		return fmt.Errorf("write key file: %w", err)
+	}
+	if err := f.Commit(); err != nil {
+		return fmt.Errorf("write key file: %w", err)
+	}
+	return nil
 }
 
 func keyFile(what, id, key string) string {
@@ -130,6 +172,7 @@ func printReport(w io.Writer, dir string, r *vault.Report) {
 	fmt.Fprintf(w, "journal        %d bytes, %d records\n", r.JournalBytes, r.JournalRecords)
 	fmt.Fprintf(w, "database       %d bytes\n", r.DatabaseBytes)
 	fmt.Fprintf(w, "event log      %d entries\n", r.LogEntries)
+	fmt.Fprintf(w, "authenticated  %v (device state: %s)\n", r.Authenticated, r.DeviceState)
 	fmt.Fprintf(w, "passphrase     %v\n", r.Passphrase)
 	for name, n := range r.Tables {
 		if !strings.HasPrefix(name, "_vault_") {
@@ -139,23 +182,6 @@ func printReport(w io.Writer, dir string, r *vault.Report) {
 	for _, rc := range r.Recipients {
 		fmt.Fprintf(w, "key            %-22s %-8s %s\n", rc.ID, rc.Kind, rc.Label)
 	}
-}
-
-func cmdVerify(e *env, args []string) error {
-	if len(args) != 0 {
-		return usagef("verify takes no arguments")
-	}
-	k, err := e.key()
-	if err != nil {
-		return err
-	}
-	r, err := vault.Verify(e.vaultDir, k)
-	if err != nil {
-		return err
-	}
-	return e.output(map[string]any{"ok": true, "report": r}, func(w io.Writer) {
-		fmt.Fprintf(w, "ok: snapshot, %d journal records and %d log entries check out\n", r.JournalRecords, r.LogEntries)
-	})
 }
 
 func cmdCompact(e *env, args []string) error {
@@ -206,11 +232,11 @@ func cmdRecover(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if identityOut != "" {
-		if _, err := os.Stat(identityOut); err == nil {
-			return fmt.Errorf("%s already exists; choose a new file for the key", identityOut)
-		}
+	idFile, err := e.openKeyFile(identityOut)
+	if err != nil {
+		return err
 	}
+	defer idFile.Abort()
 	v, err := vault.Open(e.vaultDir, vault.WithIdentities(ids...))
 	if err != nil {
 		return err
@@ -224,10 +250,8 @@ func cmdRecover(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if identityOut != "" {
-		if err := writeSecretFile(identityOut, keyFile("device key", v.ID(), key)); err != nil {
-			return err
-		}
+	if err := commitKeyFile(idFile, keyFile("device key", v.ID(), key)); err != nil {
+		return err
 	}
 	dev, _ := v.UnlockedWith()
 	return e.output(map[string]any{"ok": true, "device": dev}, func(w io.Writer) {
@@ -303,11 +327,11 @@ func cmdKeysRemoveDevice(e *env, args []string) error {
 
 func cmdKeysRotateRecovery(e *env, args []string) error {
 	out := e.flag("recovery-out")
-	if out != "" {
-		if _, err := os.Stat(out); err == nil {
-			return fmt.Errorf("%s already exists; choose a new file for the key", out)
-		}
+	recFile, err := e.openKeyFile(out)
+	if err != nil {
+		return err
 	}
+	defer recFile.Abort()
 	return e.withVault(func(v *vault.Vault) error {
 		key, err := v.RotateRecovery()
 		if err != nil {
@@ -315,7 +339,7 @@ func cmdKeysRotateRecovery(e *env, args []string) error {
 		}
 		res := map[string]any{"ok": true}
 		if out != "" {
-			if err := writeSecretFile(out, keyFile("RECOVERY KEY", v.ID(), key)); err != nil {
+			if err := commitKeyFile(recFile, keyFile("RECOVERY KEY", v.ID(), key)); err != nil {
 				return fmt.Errorf("the recovery key was rotated but could not be written (%v); run rotate-recovery again", err)
 			}
 			res["recovery_key_file"] = out

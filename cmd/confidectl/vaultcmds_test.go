@@ -63,7 +63,7 @@ func TestInitStatusVerify(t *testing.T) {
 	if err := json.Unmarshal([]byte(c.must("--vault", dir, "--identity", id, "status", "--json")), &rep); err != nil {
 		t.Fatal(err)
 	}
-	if rep.Format != 1 || len(rep.Recipients) != 2 || rep.ID == "" {
+	if rep.Format != vault.FormatVersion || len(rep.Recipients) != 2 || rep.ID == "" {
 		t.Fatalf("status = %+v", rep)
 	}
 	// The recovery key unlocks too.

@@ -11,6 +11,7 @@ import (
 
 	"github.com/confidenotes/confide/notes"
 	"github.com/confidenotes/confide/notes/synth"
+	"github.com/confidenotes/confide/practice"
 )
 
 // Options say how big a practice to make.
@@ -18,20 +19,36 @@ type Options struct {
 	Clients int
 	Notes   int
 	Seed    int64
-	// Drafts is how many of each client's latest notes stay unsigned.
+	// Drafts is how many clients in treatment have their latest note
+	// still unsigned.
 	Drafts int
+	// Unwritten is how many clients in treatment have a note opened for a
+	// session two days ago and not yet written.
+	Unwritten int
 	// Today is the day the practice is seen from: two clients in three are
-	// in active treatment with their last session in the fortnight before it.
+	// in active treatment with their last session in the fortnight before
+	// it, and every note is dated, and speaks, as of its own session (see
+	// synth.Caseload). The zero Today makes synth.Practice's practice.
 	Today time.Time
 }
 
 // Result counts what Fill made.
 type Result struct {
-	Clients int `json:"clients"`
-	Notes   int `json:"notes"`
-	Signed  int `json:"signed"`
-	Units   int `json:"units"`
+	Clients        int      `json:"clients"`
+	Notes          int      `json:"notes"`
+	Signed         int      `json:"signed"`
+	Units          int      `json:"units"`
+	Consents       int      `json:"consents"`
+	Authorizations int      `json:"authorizations"`
+	Requests       int      `json:"requests"`
+	ClientIDs      []string `json:"-"` // in the order of the synthetic practice
 }
+
+// Profile is the demo practice's clinician. The NPI is the example of the
+// CMS check-digit paper.
+var Profile = practice.Profile{Name: "Jane Porter", Credentials: "LCSW", License: "R-071234", LicenseState: "NY",
+	NPI: "1234567893", Practice: "Porter Counseling", Address: "12 Elm Street, Suite 3\nIthaca, NY 14850",
+	Phone: "(607) 555-0142", TimeZone: "America/New_York", DefaultMinutes: 53, DefaultCode: "90837"}
 
 // batch is how many notes go into one vault transaction.
 const batch = 500
@@ -43,9 +60,18 @@ func Fill(s *notes.Store, clock *Clock, o Options) (*Result, error) {
 	if o.Clients < 1 || o.Notes < o.Clients {
 		return nil, fmt.Errorf("a practice needs at least one client and one note per client")
 	}
-	p := synth.New(o.Seed).Practice(o.Clients, o.Notes)
-	if !o.Today.IsZero() {
-		p = activeCaseload(p, o.Today)
+	var p synth.Practice
+	if o.Today.IsZero() {
+		p = synth.New(o.Seed).Practice(o.Clients, o.Notes)
+	} else {
+		p = synth.New(o.Seed).Caseload(o.Clients, o.Notes, o.Today)
+	}
+	if prof, err := s.Practice().Profile(); err != nil {
+		return nil, err
+	} else if !prof.IsSet() { // notes are signed by the demo's clinician
+		if err := s.Practice().SetProfile(Profile); err != nil {
+			return nil, err
+		}
 	}
 	first, last := spanOfCare(p)
 	ids := make([]string, len(p.Clients))
@@ -67,6 +93,15 @@ func Fill(s *notes.Store, clock *Clock, o Options) (*Result, error) {
 			res.Units++
 		}
 	}
+	res.ClientIDs = ids
+	// The latest note of the first Drafts clients in treatment stays a
+	// draft.
+	unsigned := map[int]bool{}
+	for i := range p.Clients {
+		if len(unsigned) < o.Drafts && !hasTermination(p, i) {
+			unsigned[i] = true
+		}
+	}
 	remaining := map[int]int{}
 	for _, n := range p.Notes {
 		remaining[n.Client]++
@@ -85,8 +120,8 @@ func Fill(s *notes.Store, clock *Clock, o Options) (*Result, error) {
 		res.Notes += len(made)
 		for i, n := range made {
 			remaining[chunk[i].Client]--
-			if remaining[chunk[i].Client] < o.Drafts {
-				continue // the latest notes are still being written
+			if remaining[chunk[i].Client] == 0 && unsigned[chunk[i].Client] {
+				continue // the latest note is still being written
 			}
 			clock.Set(chunk[i].Date.Add(18 * time.Hour))
 			if _, err := s.Sign(n.ID); err != nil {
@@ -95,30 +130,34 @@ func Fill(s *notes.Store, clock *Clock, o Options) (*Result, error) {
 			res.Signed++
 		}
 	}
+	if err := unwritten(s, clock, p, ids, o); err != nil {
+		return nil, err
+	}
 	return res, nil
 }
 
-// activeCaseload turns two clients in three into clients still in
-// treatment: their termination notes are left out and their care is moved
-// to end in the fortnight before today. The others keep their dates.
-func activeCaseload(p synth.Practice, today time.Time) synth.Practice {
-	active := func(ci int) bool { return ci%3 != 2 }
-	kept := p.Notes[:0:0]
-	for _, n := range p.Notes {
-		if !(active(n.Client) && n.Kind == string(notes.Termination)) {
-			kept = append(kept, n)
-		}
+// unwritten opens, for the last Unwritten clients in treatment, a progress
+// note for a session two days before today, and writes nothing in it: the
+// note the start page says is still to write.
+func unwritten(s *notes.Store, clock *Clock, p synth.Practice, ids []string, o Options) error {
+	if o.Today.IsZero() {
+		return nil
 	}
-	p.Notes = kept
-	_, last := spanOfCare(p)
-	for i := range p.Notes {
-		ci := p.Notes[i].Client
-		if active(ci) && !last[ci].IsZero() {
-			end := today.AddDate(0, 0, -1-ci%14)
-			p.Notes[i].Date = p.Notes[i].Date.Add(end.Sub(last[ci]).Truncate(24 * time.Hour))
+	day := o.Today.AddDate(0, 0, -2)
+	left := o.Unwritten
+	for i := len(p.Clients) - 1; i >= 0 && left > 0; i-- {
+		if hasTermination(p, i) {
+			continue
 		}
+		clock.Set(day.Add(15 * time.Hour))
+		minutes, code := Profile.SessionDefaults()
+		if _, err := s.NewDraft(notes.Draft{ClientID: ids[i], Kind: notes.Progress, Template: notes.SOAP,
+			Session: notes.Session{Date: day.Format(notes.DateLayout), Start: "15:00", DurationMin: minutes, ServiceCode: code}}); err != nil {
+			return fmt.Errorf("demo draft: %w", err)
+		}
+		left--
 	}
-	return p
+	return nil
 }
 
 func spanOfCare(p synth.Practice) (first, last []time.Time) {
@@ -181,11 +220,28 @@ func draft(clientID string, n synth.Note) notes.Draft {
 		// A free note keeps its headings inside its one section.
 		secs = []notes.Section{{Name: "Note", Text: n.Text}}
 	}
-	start := 9 + n.Date.YearDay()%8
-	return notes.Draft{
-		ClientID: clientID, Kind: notes.Kind(n.Kind), Template: tmpl, Sections: secs,
-		Session: notes.Session{Date: n.Date.Format(notes.DateLayout), Start: fmt.Sprintf("%02d:00", start), DurationMin: 53, ServiceCode: "90837"},
+	return notes.Draft{ClientID: clientID, Kind: notes.Kind(n.Kind), Template: tmpl, Sections: secs, Session: session(n)}
+}
+
+// session is how a demo note's session was held and billed: an intake is
+// 90791, a progress note a 53 or 45-minute session, a contact a short
+// call; a psychotherapy note holds no session times, and a plan none.
+func session(n synth.Note) notes.Session {
+	s := notes.Session{Date: n.Date.Format(notes.DateLayout), Start: fmt.Sprintf("%02d:00", 9+n.Date.YearDay()%8)}
+	switch notes.Kind(n.Kind) {
+	case notes.Intake:
+		s.DurationMin, s.ServiceCode = 60, "90791"
+	case notes.Progress, notes.Termination:
+		s.DurationMin, s.ServiceCode = 53, "90837"
+		if n.Date.YearDay()%3 == 0 {
+			s.DurationMin, s.ServiceCode = 45, "90834"
+		}
+	case notes.Contact:
+		s.DurationMin = 15
+	default:
+		s.Start = ""
 	}
+	return s
 }
 
 // Clock is a settable clock for notes.WithClock, so that a generated

@@ -3,6 +3,8 @@ package disguise
 import (
 	"strings"
 	"unicode/utf8"
+
+	"github.com/confidenotes/confide/notes/disguise/tagger"
 )
 
 // Detect finds the identifiers in text: every known identifier of the
@@ -78,14 +80,20 @@ func (d *Detector) detect(text string) []Span {
 		return nil
 	}
 	l := getLexicon()
-	toks := tokenize(text)
+	tt := tagger.Tokenize(text)
+	toks := tokensOf(text, tt)
+	annotate(toks, l)
 	var spans []Span
 	add := func(s Span) { spans = append(spans, s) }
 	d.known.match(text, toks, l, add)
 	findPatterns(text, toks, add)
+	findIDValues(text, toks, add)
+	findSpoken(text, toks, add)
 	findNames(toks, l, add)
 	findPlacesAndOrgs(toks, l, add)
+	spans = addLearned(text, tt, toks, spans)
 	spans = normalize(text, spans)
+	spans = refine(text, spans)
 	d.assignSubjects(spans, l)
 	return spans
 }

@@ -50,6 +50,9 @@ func (m *Mapping) Apply(text string, spans []Span) Result {
 			continue
 		}
 		orig := text[s.Start:s.End]
+		if a := strings.ToLower(strings.Trim(orig, ".,;: ")); s.Category == Name && len(a) >= 2 && clinicalAbbrev[a] {
+			continue // "Pt", "CT", "MS": never replaced, whoever marked them
+		}
 		repl, keep := m.replacement(text, s, orig)
 		if keep || repl == orig {
 			continue

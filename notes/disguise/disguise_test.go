@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/confidenotes/confide/notes/disguise"
 )
@@ -137,18 +138,18 @@ func ExampleMapping_Disguise() {
 }
 
 func TestConsultationDateForms(t *testing.T) {
-	m := &disguise.Mapping{Version: disguise.MappingVersion, Profile: disguise.Consultation, DateShiftDays: 10}
+	m := &disguise.Mapping{Version: disguise.MappingVersion, Profile: disguise.Consultation, DateShiftDays: -10}
 	tests := []struct {
 		in, want string
 	}{
-		{"3/14/2021", "3/24/2021"},
-		{"03/14/2021", "03/24/2021"},
-		{"2021-03-14", "2021-03-24"},
-		{"March 14, 2021", "March 24, 2021"},
-		{"Mar. 14", "Mar. 24"},
-		{"14th of March", "24th of March"},
-		{"Sunday, March 14, 2021", "Wednesday, March 24, 2021"},
-		{"Tuesday, 3/7", "3/17"},
+		{"3/14/2021", "3/4/2021"},
+		{"03/14/2021", "03/04/2021"},
+		{"2021-03-14", "2021-03-04"},
+		{"March 14, 2021", "March 4, 2021"},
+		{"Mar. 14", "Mar. 4"},
+		{"14th of March", "4th of March"},
+		{"Sunday, March 14, 2021", "Thursday, March 4, 2021"},
+		{"Tuesday, 3/7", "2/25"},
 		{"10:30 a.m.", "10:30 a.m."},
 		{"Christmas", "A holiday"}, // at the start of the text
 		{"'09", "'09"},
@@ -161,5 +162,74 @@ func TestConsultationDateForms(t *testing.T) {
 				t.Errorf("shift %q = %q, want %q", tt.in, got, tt.want)
 			}
 		})
+	}
+}
+
+// TestConsultationDatesIntoThePast: every mapping moves dates back, and no
+// disguised date lies after today, even a future appointment's or one
+// shifted by a mapping made when shifts could go forward.
+func TestConsultationDatesIntoThePast(t *testing.T) {
+	today := time.Now().UTC()
+	future := today.AddDate(0, 2, 0).Format("1/2/2006")
+	recent := today.AddDate(0, 0, -3).Format("January 2, 2006")
+	text := "Next appointment " + future + "; last seen " + recent + "."
+	for seed := uint64(0); seed < 200; seed++ {
+		m := disguise.NewMapping(disguise.Consultation, seed)
+		if m.DateShiftDays >= 0 || m.Shift() >= 0 {
+			t.Fatalf("seed %d: shift %d days, want a shift into the past", seed, m.DateShiftDays)
+		}
+		checkNotAfterToday(t, m.Disguise(text, nil), today)
+	}
+	legacy := &disguise.Mapping{Version: disguise.MappingVersion, Profile: disguise.Consultation, DateShiftDays: 40}
+	if legacy.Shift() != -40 {
+		t.Errorf("a stored forward shift of 40 days: Shift() = %d, want -40", legacy.Shift())
+	}
+	checkNotAfterToday(t, legacy.Disguise(text, nil), today)
+}
+
+func checkNotAfterToday(t *testing.T, res disguise.Result, today time.Time) {
+	t.Helper()
+	n := 0
+	for _, c := range res.Changes {
+		if c.Category != disguise.Date {
+			continue
+		}
+		d, ok := disguise.ParseDate(c.Replacement)
+		if !ok {
+			t.Errorf("disguised date %q does not parse", c.Replacement)
+			continue
+		}
+		n++
+		if d.After(today) {
+			t.Errorf("%q became %q, after today", c.Original, c.Replacement)
+		}
+	}
+	if n != 2 {
+		t.Errorf("disguised %d dates in %q, want 2", n, res.Text)
+	}
+}
+
+// TestDisguisesReadTrue: a facility becomes a facility, never a person's
+// pseudonym, and a clinical abbreviation is never replaced, even when a
+// span (the detector's or the clinician's) marks it as a name.
+func TestDisguisesReadTrue(t *testing.T) {
+	m := disguise.NewMapping(disguise.Consultation, 3)
+	text := "Pt is a junior at Jenks HS; admitted to St. Vincent Hospital after a fall on Olentangy River Rd."
+	got := m.Disguise(text, nil).Text
+	for _, want := range []string{"Pt is a junior", "a local high school", "a regional hospital", "a nearby street"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("Disguise(%q) = %q, want it to contain %q", text, got, want)
+		}
+	}
+	spans := []disguise.Span{
+		{Start: 0, End: 2, Category: disguise.Name},                                                   // "Pt"
+		{Start: strings.Index(text, "Jenks"), End: strings.Index(text, ";"), Category: disguise.Name}, // "Jenks HS" as a name
+	}
+	res := m.Apply(text, spans)
+	if !strings.HasPrefix(res.Text, "Pt is") {
+		t.Errorf("a clinical abbreviation was replaced: %q", res.Text)
+	}
+	if !strings.Contains(res.Text, "a local high school") {
+		t.Errorf("a school marked as a name became %q, want a school", res.Text)
 	}
 }

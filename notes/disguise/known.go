@@ -34,11 +34,15 @@ type phrase struct {
 	words    []string
 	category Category
 	subject  Subject
+	prefix   bool // an organisation: its first two words, or abbreviations of them, count too
 }
 
 // knownIndex is a Known prepared for matching one text or many.
 type knownIndex struct {
 	parts    map[string]phraseRef // single name parts, lower case
+	shared   map[string][]string  // name parts of the client that a related person shares -> their relations
+	acronyms map[string]phraseRef // "sihs" for Saint Ignatius High School
+	words    map[string]bool      // every word that can start a known value, as written (see mayStart)
 	fuzzy    []phraseRef          // long name parts for misspelling matches
 	initials map[string]phraseRef // "mg" for Maria Garcia
 	phrases  map[string][]phrase  // by first word
@@ -65,7 +69,8 @@ func (k *Known) empty() bool {
 }
 
 func newKnownIndex(k *Known) *knownIndex {
-	ix := &knownIndex{parts: map[string]phraseRef{}, initials: map[string]phraseRef{}, phrases: map[string][]phrase{}}
+	ix := &knownIndex{parts: map[string]phraseRef{}, shared: map[string][]string{}, acronyms: map[string]phraseRef{},
+		initials: map[string]phraseRef{}, phrases: map[string][]phrase{}}
 	if k.empty() {
 		return ix
 	}
@@ -74,6 +79,14 @@ func newKnownIndex(k *Known) *knownIndex {
 	}
 	for _, r := range k.Related {
 		ix.addName(r.Name, SubjectThirdParty)
+		// A relative who shares a name with the client ("Dana Smith", the
+		// mother of Alex Smith) is told apart by the rest of the name, a
+		// title or the relation.
+		for _, w := range phraseWords(r.Name) {
+			if ref, ok := ix.parts[w]; ok && ref.subject == SubjectClient && !nameParticles[w] && ix.isClientWord(k, w) {
+				ix.shared[w] = append(ix.shared[w], strings.ToLower(r.Relation))
+			}
+		}
 	}
 	for _, n := range k.Members {
 		ix.addName(n, SubjectThirdParty)
@@ -109,7 +122,40 @@ func newKnownIndex(k *Known) *knownIndex {
 	} else if strings.TrimSpace(k.DOB) != "" {
 		ix.addPhrase(k.DOB, Date, SubjectClient)
 	}
+	ix.indexWords()
 	return ix
+}
+
+// indexWords notes every word that can start a known value, in the forms a
+// text may write it, so that matching skips the other words at once.
+func (ix *knownIndex) indexWords() {
+	ix.words = map[string]bool{}
+	for w := range ix.parts {
+		ix.words[w] = true
+	}
+	for w := range ix.acronyms {
+		ix.words[w] = true
+	}
+	for w := range ix.phrases {
+		ix.words[w] = true
+	}
+	for long, short := range streetAbbrev {
+		if ix.words[short] {
+			ix.words[long] = true
+		}
+	}
+}
+
+// isClientWord reports that w is a word of one of the client's own names.
+func (ix *knownIndex) isClientWord(k *Known, w string) bool {
+	for _, n := range k.Names {
+		for _, x := range phraseWords(n) {
+			if x == w {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func (ix *knownIndex) addName(name string, subj Subject) {
@@ -156,23 +202,72 @@ func (ix *knownIndex) addOrg(name string) {
 	}
 	ix.addPhrase(name, Org, SubjectClient)
 	core := orgCore(name)
-	ix.addPhrase(core, Org, SubjectClient)
-	words := strings.Fields(core)
+	ix.addOrgPhrase(core)
+	words := strings.Fields(strings.NewReplacer("/", " ", "–", " ", "—", " ", " - ", " ").Replace(core))
 	// "Lincoln High School" is also written "Lincoln High" or "Lincoln".
 	for len(words) > 1 && genericOrgWords[strings.ToLower(words[len(words)-1])] {
 		words = words[:len(words)-1]
-		ix.addPhrase(strings.Join(words, " "), Org, SubjectClient)
+		ix.addOrgPhrase(strings.Join(words, " "))
 	}
-	if len(words) >= 1 && !getLexicon().isCommonWord(strings.ToLower(words[0])) && len(words[0]) >= 4 {
+	if len(words) >= 1 && !getLexicon().isCommonWord(strings.ToLower(words[0])) && len(words[0]) >= 4 && !getLexicon().isFirstName(strings.ToLower(words[0])) {
 		ix.addPhrase(words[0], Org, SubjectClient)
 	}
+	// Short forms notes use: "u of m", "wayne st", "jenks hs", "SIHS", "BU".
+	lw := phraseWords(core)
+	var short []string
+	for _, w := range lw {
+		switch w {
+		case "school":
+			if len(short) > 0 && (short[len(short)-1] == "high" || short[len(short)-1] == "middle" || short[len(short)-1] == "elementary") {
+				short[len(short)-1] = map[string]string{"high": "hs", "middle": "ms", "elementary": "elem"}[short[len(short)-1]]
+				continue
+			}
+		case "state":
+			w = "st"
+		case "university":
+			w = "u"
+		}
+		short = append(short, w)
+	}
+	if s := strings.Join(short, " "); s != strings.Join(lw, " ") {
+		ix.addOrgPhrase(s)
+	}
+	if len(lw) >= 3 && lw[0] == "university" && lw[1] == "of" {
+		ix.addOrgPhrase("u of " + lw[2])
+		ix.addOrgPhrase("u of " + lw[2][:1])
+		ix.addOrgPhrase("univ of " + lw[2])
+	}
+	var acro strings.Builder
+	n := 0
+	for _, w := range lw {
+		if w == "of" || w == "the" || w == "and" || w == "at" {
+			continue
+		}
+		r := []rune(w)
+		acro.WriteRune(r[0])
+		n++
+	}
+	if n >= 2 && acro.Len() >= 2 {
+		ix.acronyms[acro.String()] = phraseRef{text: acro.String(), subject: SubjectClient, cat: Org}
+	}
+}
+
+// addOrgPhrase adds an organisation's name whose first words alone, or
+// their abbreviations ("piedmont atl"), also count.
+func (ix *knownIndex) addOrgPhrase(s string) {
+	words := phraseWords(s)
+	if len(words) == 0 || len(words) == 1 && (len(words[0]) < 2 || nameParticles[words[0]]) {
+		return
+	}
+	ix.phrases[words[0]] = append(ix.phrases[words[0]], phrase{words: words, category: Org, subject: SubjectClient, prefix: len(words) >= 3})
 }
 
 var genericOrgWords = map[string]bool{
 	"school": true, "high": true, "middle": true, "elementary": true, "academy": true,
 	"university": true, "college": true, "hospital": true, "inc": true, "llc": true,
 	"company": true, "corporation": true, "group": true, "center": true, "centre": true,
-	"clinic": true, "institute": true, "services": true, "solutions": true,
+	"clinic": true, "institute": true, "services": true, "solutions": true, "market": true, "store": true,
+	"stores": true, "co": true, "corp": true, "ltd": true, "plant": true, "campus": true, "fire": true,
 }
 
 func (ix *knownIndex) addAddress(a string) {
@@ -202,7 +297,8 @@ var streetAbbrev = map[string]string{
 	"street": "st", "avenue": "ave", "road": "rd", "boulevard": "blvd", "lane": "ln",
 	"drive": "dr", "court": "ct", "place": "pl", "terrace": "ter", "circle": "cir",
 	"parkway": "pkwy", "highway": "hwy", "apartment": "apt", "suite": "ste",
-	"north": "n", "south": "s", "east": "e", "west": "w", "saint": "st",
+	"north": "n", "south": "s", "east": "e", "west": "w", "saint": "st", "northwest": "nw",
+	"northeast": "ne", "southwest": "sw", "southeast": "se", "route": "rte", "mount": "mt", "fort": "ft",
 }
 
 // normWord folds the spellings of one word a note may use.

@@ -18,6 +18,10 @@ type lexicon struct {
 	orgs1       map[string]bool // one-word organisation names ("Walmart")
 	maxPlaceLen int             // words in the longest place name
 	maxOrgLen   int
+	placeLen    map[string]int // first word of a place name -> most words of one
+	orgLen      map[string]int // first word of a listed organisation (2+ words) -> most words
+	words       *wordTable     // info, word classes, placeLen, orgLen and orgs1 by word, for lookups
+	classesOnce sync.Once
 }
 
 // wordInfo is what the lists say of one lower-case word.
@@ -28,13 +32,20 @@ type wordInfo struct {
 	rank    int32 // rank in the word-frequency list, 0 if absent
 }
 
+// worldCity is the population a city abroad is given: enough to count
+// after "in" or "from", too little to count on its own.
+const worldCity = 15000
+
 var (
 	lexOnce sync.Once
 	lex     *lexicon
 )
 
 func getLexicon() *lexicon {
-	lexOnce.Do(func() { lex = loadLexicon() })
+	lexOnce.Do(func() {
+		lex = loadLexicon()
+		lex.withClasses()
+	})
 	return lex
 }
 
@@ -104,8 +115,28 @@ func loadLexicon() *lexicon {
 	eachRow("places.tsv", func(f []string) {
 		if len(f) == 3 {
 			k := strings.ReplaceAll(strings.ToLower(f[0]), ".", "")
-			l.places[k] = max(l.places[k], int(atoi(f[2])))
+			pop := int(atoi(f[2]))
+			l.places[k] = max(l.places[k], pop)
 			l.maxPlaceLen = max(l.maxPlaceLen, strings.Count(k, " ")+1)
+			// "Braintree Town", "Weymouth Town": the name as written.
+			for _, suf := range []string{" town", " city", " village", " borough", " township"} {
+				if short, ok := strings.CutSuffix(k, suf); ok && short != "" {
+					l.places[short] = max(l.places[short], pop)
+				}
+			}
+		}
+	})
+	// Cities abroad (GeoNames, 15,000 people or more) that no US list
+	// holds; their population is not kept, so they count as places only
+	// after a word of place.
+	eachRow("world_cities.tsv", func(f []string) {
+		k := strings.ToLower(f[0])
+		if _, ok := l.places[k]; !ok && len(f) == 2 {
+			l.places[k] = worldCity
+			l.maxPlaceLen = max(l.maxPlaceLen, strings.Count(k, " ")+1)
+			if a := foldAccents(k); a != k {
+				l.places[a] = worldCity
+			}
 		}
 	})
 	eachRow("states.tsv", func(f []string) {
@@ -126,7 +157,22 @@ func loadLexicon() *lexicon {
 	eachRow("hospitals.tsv", addOrg)
 	eachRow("universities.tsv", addOrg)
 	eachRow("companies.tsv", addOrg)
+	l.placeLen = firstWordLens(l.places)
+	l.orgLen = firstWordLens(l.orgs)
+	l.buildWords()
 	return l
+}
+
+// firstWordLens maps the first word of every key to the most words of a
+// key that starts with it, so that a lookup of word sequences can skip the
+// words that begin none.
+func firstWordLens[V any](m map[string]V) map[string]int {
+	out := make(map[string]int, len(m))
+	for k := range m {
+		first, _, _ := strings.Cut(k, " ")
+		out[first] = max(out[first], strings.Count(k, " ")+1)
+	}
+	return out
 }
 
 // orgCore strips punctuation and corporate suffixes from an organisation
@@ -149,7 +195,7 @@ func orgCore(name string) string {
 // isCommonWord reports whether w (lower case) is among the most frequent
 // English words, which tells "will" or "hope" from a name.
 func (l *lexicon) isCommonWord(w string) bool {
-	return l.info[w].rank > 0
+	return l.word(w).info.rank > 0
 }
 
 // isFirstName reports whether w (lower case) is an SSA first name.
@@ -160,14 +206,28 @@ func (l *lexicon) isFirstName(w string) bool {
 // name looks w up, without its accents when it has any: the SSA and
 // Census lists are written without them ("Jose", "Martinez").
 func (l *lexicon) name(w string) wordInfo {
-	i, ok := l.info[w]
-	if !ok {
+	return l.nameOf(w, l.word(w))
+}
+
+// nameOf is name for a word whose entry e was looked up already.
+func (l *lexicon) nameOf(w string, e *wordEntry) wordInfo {
+	if e.flags&inInfo == 0 {
 		if f := foldAccents(w); f != w {
-			i = l.info[f]
+			return l.word(f).info
 		}
 	}
-	return i
+	return e.info
 }
+
+// placeLenOf is the most words of a listed place that w starts, or 0.
+func (l *lexicon) placeLenOf(w string) int { return int(l.word(w).plen) }
+
+// orgLenOf is the most words of a listed organisation of two words or
+// more that w starts, or 0.
+func (l *lexicon) orgLenOf(w string) int { return int(l.word(w).olen) }
+
+// isOrg1 reports a listed one-word organisation.
+func (l *lexicon) isOrg1(w string) bool { return l.word(w).flags&isOrg1 != 0 }
 
 // firstCount is the number of births recorded with first name w.
 func (l *lexicon) firstCount(w string) int {
@@ -177,7 +237,7 @@ func (l *lexicon) firstCount(w string) int {
 // femaleShare is the share of people with first name w recorded female,
 // or -1 when the name is unknown.
 func (l *lexicon) femaleShare(w string) float64 {
-	i := l.info[w]
+	i := l.word(w).info
 	if i.first == 0 {
 		return -1
 	}

@@ -105,10 +105,7 @@ func (m *Mapping) avoidWords(name string) {
 // the same date offset and the same pseudonyms.
 func NewMapping(profile Profile, seed uint64) *Mapping {
 	r := mrand.New(mrand.NewPCG(seed, 0x5eed))
-	shift := 30 + r.IntN(336) // 30..365 days, either way
-	if r.IntN(2) == 0 {
-		shift = -shift
-	}
+	shift := -(30 + r.IntN(336)) // 30..365 days back: no disguised date after today
 	return &Mapping{Version: MappingVersion, Profile: profile, Seed: seed, DateShiftDays: shift, Names: map[string]string{}}
 }
 

@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 )
 
 // pattern is a regular expression for one kind of identifier. group, when
@@ -24,7 +26,7 @@ type pattern struct {
 	check       func(text string, s, e int) bool // optional veto on a match
 }
 
-const monthRE = `(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|JAN(?:UARY)?|FEB(?:RUARY)?|MAR(?:CH)?|APR(?:IL)?|MAY|JUNE?|JULY?|AUG(?:UST)?|SEPT?(?:EMBER)?|OCT(?:OBER)?|NOV(?:EMBER)?|DEC(?:EMBER)?)`
+const monthRE = `(?i:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|JAN(?:UARY)?|FEB(?:RUARY)?|MAR(?:CH)?|APR(?:IL)?|MAY|JUNE?|JULY?|AUG(?:UST)?|SEPT?(?:EMBER)?|OCT(?:OBER)?|NOV(?:EMBER)?|DEC(?:EMBER)?)`
 
 const streetRE = `(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Ter|Circle|Cir|Parkway|Pkwy|Highway|Hwy|Trail|Trl|Square|Sq|Loop|Row|Alley|Pike|Turnpike|Plaza|Crescent|Close|Run|Path|Walk)`
 
@@ -56,7 +58,7 @@ var monthWords = []string{"jan", "january", "feb", "february", "mar", "march", "
 	"jun", "june", "jul", "july", "aug", "august", "sep", "sept", "september", "oct", "october", "nov",
 	"november", "dec", "december"}
 
-var holidayList = []string{"christmas", "thanksgiving", "easter", "hanukkah", "passover", "ramadan",
+var holidayList = []string{"christmas", "thanksgiving", "easter", "hanukkah", "passover", "ramadan", "st", "saint", "veterans", "veteran's", "veteran", "mlk", "presidents", "president's", "mother's", "father's", "mothers", "fathers", "valentine's", "valentines", "juneteenth", "cinco", "rosh", "yom", "diwali", "eid", "lunar", "xmas",
 	"halloween", "new", "memorial", "labor", "independence", "fourth"}
 
 func wordSet(lists ...[]string) map[string]bool {
@@ -78,26 +80,29 @@ var patterns = []pattern{
 	{at: atDigit, digits: [2]int{1, 3}, next: ".", re: re(`(?:\d{1,3}\.){3}\d{1,3}\b`), category: URL, conf: 0.9},
 	{at: atDigit, digits: [2]int{3, 3}, next: "-", re: re(`\d{3}-\d{2}-\d{4}\b`), category: ID, conf: 0.95},
 	// Phone and fax numbers, with an optional country code and extension.
-	{at: atDigit, digits: [2]int{1, 3}, next: " .-)", re: re(`(?i)(?:\+?1[\s.\-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.\-])\d{3}[\s.\-]\d{4}\b(?:\s?(?:x|ext\.?|extension)\s?\d{1,5})?`), category: Phone, conf: 0.95},
+	{at: atDigit, digits: [2]int{1, 3}, next: " .-)/", re: re(`(?i)(?:\+?1[\s.\-]?)?(?:\(\d{3}\)\s?-?\s?|\d{3}\s?[\s.\-/]\s?)\d{3}\s?[\s.\-/]\s?\d{4}\b(?:,?\s?(?:x|ext\.?|extension)\s?#?\d{1,5})?`), category: Phone, conf: 0.95, check: notRatioOrCode},
+	{at: atDigit, digits: [2]int{1, 4}, next: " .-", re: re(`\+\d{1,3}(?:[\s.\-]\(?\d{1,4}\)?){2,5}\b`), category: Phone, conf: 0.85, check: intlPhone},
 	{at: atDigit, digits: [2]int{3, 3}, next: " .-", re: re(`\d{3}[\s.\-]\d{4}\b`), category: Phone, conf: 0.6, check: phoneContext},
 	// Numeric dates: 3/14/2021, 03-14-21, 2021-03-14, 14.03.2021, 3/2021, 3/14.
 	{at: atDigit, digits: [2]int{1, 2}, next: "/-.", re: re(`\d{1,2}[/\-.]\d{1,2}[/\-.](?:\d{4}|\d{2})\b`), category: Date, conf: 0.95, check: notVersion},
 	{at: atDigit, digits: [2]int{4, 4}, next: "/-.", re: re(`\d{4}[/\-.]\d{1,2}[/\-.]\d{1,2}\b`), category: Date, conf: 0.95},
 	{at: atDigit, digits: [2]int{1, 2}, next: "/", re: re(`(?:0?[1-9]|1[0-2])/(?:19|20)\d{2}\b`), category: Date, conf: 0.9},
 	{at: atDigit, digits: [2]int{1, 2}, next: "/", re: re(`(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])\b`), category: Date, conf: 0.6, check: shortDateContext},
+	{at: atDigit, digits: [2]int{2, 2}, next: "/", re: re(`(?:1[3-9]|2\d|3[01])/(?:0?[1-9]|1[0-2])\b`), category: Date, conf: 0.6, check: dayMonthContext},
 	// Dates with month names: "March 3rd, 2021", "3 March 2021", "3rd of May", "Sept. 2019".
 	{at: atWord, digitWithin: 40, words: wordSet(monthWords), re: re(monthRE + `\.?\s+\d{1,2}` + ordRE + `?(?:,?\s+(?:\d{4}|'\d{2}))?\b`), category: Date, conf: 0.95},
 	{at: atDigit, digits: [2]int{1, 2}, next: "", re: re(`(?i:\d{1,2}` + ordRE + `?(?:\s+of)?\s+)` + monthRE + `\b\.?(?:,?\s+\d{4}\b)?`), category: Date, conf: 0.95},
 	{at: atWord, digitWithin: 40, words: wordSet(monthWords), re: re(monthRE + `\.?,?\s+(?:of\s+)?(?:\d{4}|'\d{2})\b`), category: Date, conf: 0.95},
 	{at: atDigit, digits: [2]int{1, 2}, next: "-", re: re(`\d{1,2}-` + monthRE + `\.?-(?:\d{4}|\d{2})\b`), category: Date, conf: 0.95},
 	{at: atDigit, digits: [2]int{1, 2}, next: "snrtSNRT", re: re(`(?i)\d{1,2}` + ordRE + `\b`), category: Date, conf: 0.5, check: ordinalDateContext},
-	{at: atWord, words: wordSet(monthWords), re: re(`(?:January|February|March|April|June|July|August|September|October|November|December|Sept|Jan|Feb|Aug|Oct|Nov|Dec)\b`), category: Date, conf: 0.7, check: monthAloneContext},
-	{at: atWord, words: wordSet([]string{"may"}), re: re(`May\b`), category: Date, conf: 0.6, check: mayMonthContext},
-	{at: atWord, words: wordSet(holidayList), re: re(`(?i)(?:Christmas(?: Eve| Day)?|Thanksgiving|Easter|Fourth of July|Hanukkah|Passover|Ramadan|Halloween|New Year's(?: Eve| Day)?|Memorial Day|Labor Day|Independence Day)\b`), category: Date, conf: 0.6},
+	{at: atWord, words: wordSet(monthWords), re: re(`(?i:January|February|March|April|June|July|August|September|October|November|December|Sept|Jan|Feb|Aug|Oct|Nov|Dec)\b(?:\s?[–\-]\s?(?i:January|February|March|April|May|June|July|August|September|October|November|December)\b)?`), category: Date, conf: 0.7, check: monthAloneContext},
+	{at: atWord, words: wordSet([]string{"may"}), re: re(`(?i:May)\b`), category: Date, conf: 0.6, check: mayMonthContext},
+	{at: atWord, words: wordSet(holidayList), re: re(`(?i)(?:Christmas(?: Eve| Day)?|Xmas|Thanksgiving|Easter|Fourth of July|Hanukkah|Passover|Ramadan|Halloween|New Year's(?: Eve| Day)?|Memorial Day|Labor Day|Independence Day|(?:St\.?|Saint) Patrick'?s Day|Veteran'?s'? Day|MLK Day|Martin Luther King(?: Jr\.?)? Day|Presidents'? Day|President's Day|Mother'?s Day|Father'?s Day|Valentine'?s Day|Juneteenth|Cinco de Mayo|Rosh Hashanah|Yom Kippur|Diwali|Eid(?: al-Fitr| al-Adha)?|Lunar New Year)\b(?:,?\s+(?:19|20)\d\d\b)?`), category: Date, conf: 0.6, check: holidayContext},
 	// Years alone, and decades: "in 2019", "since '08", "the 1990s".
 	{at: atDigit, digits: [2]int{4, 4}, next: "", re: re(`(?:19\d\d|20\d\d|21\d\d)s?\b`), category: Date, conf: 0.8, check: yearContext},
 	{at: atWord, words: wordSet([]string{"'", "’"}), re: re(`['’]\d{2}\b`), category: Date, conf: 0.7, check: apostropheYear},
 	{at: atWord, words: wordSet([]string{"("}), re: re(`\((\d{1,2})\)`), category: Age, group: 1, conf: 0.6, check: ageAfterName},
+	{at: atWord, digitWithin: 12, words: wordSet([]string{"is", "was", "now", "be"}), re: re(`(?i)(?:is|was|now|be)\s+(\d{2,3})\b`), category: Age, group: 1, conf: 0.7, check: oldAge},
 	// Times.
 	{at: atDigit, digits: [2]int{1, 2}, next: ":", re: re(`(?i)\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\b\.?)?`), category: Date, conf: 0.8},
 	{at: atDigit, digits: [2]int{1, 2}, next: " aApP", re: re(`(?i)\d{1,2}\s?[ap]\.?m\b\.?`), category: Date, conf: 0.8},
@@ -121,6 +126,8 @@ var patterns = []pattern{
 	{at: atCode, re: re(`[A-Z]{1,4}-?\d[A-Z0-9]*(?:-[A-Z0-9]+)*\b`), category: ID, conf: 0.7, check: idLike},
 	{at: atDigit, digits: [2]int{1, 20}, next: "", re: re(`(?:\d{2,}[A-Z]{1,4}\d[A-Z0-9]*|\d{7,}|\d+(?:-\d+){1,3}[A-Z]*)\b`), category: ID, conf: 0.7, check: idLike},
 }
+
+var handleRE = regexp.MustCompile(`^@[A-Za-z0-9_][A-Za-z0-9_.]{1,29}`)
 
 // patternWindow is how far past its start a pattern may match.
 const patternWindow = 120
@@ -174,7 +181,7 @@ func findPatterns(text string, toks []token, add func(Span)) {
 		kind := 0
 		switch {
 		case t.kind == tokNum:
-			if t.start > 0 && isWordByte(text[t.start-1]) {
+			if t.start > 0 && wordRuneBefore(text, t.start) {
 				continue
 			}
 			kind = atDigit
@@ -198,6 +205,17 @@ func findPatterns(text string, toks []token, add func(Span)) {
 			for s > 0 && (isWordByte(text[s-1]) || strings.IndexByte("._%+-", text[s-1]) >= 0) {
 				s--
 			}
+			if kind == atEmail && s == t.start {
+				// A social media handle: "@jas.moves.chi".
+				if m := handleRE.FindStringIndex(text[t.start:min(len(text), t.start+40)]); m != nil {
+					e := t.start + m[1]
+					for e > t.start && text[e-1] == '.' {
+						e--
+					}
+					add(Span{Start: t.start, End: e, Category: URL, Detector: DetectorPattern, Confidence: 0.8})
+				}
+				continue
+			}
 			if kind == atDomain && strings.Contains(text[s:t.start], "@") {
 				continue
 			}
@@ -206,6 +224,9 @@ func findPatterns(text string, toks []token, add func(Span)) {
 					try(&patterns[j], s)
 				}
 			}
+			continue
+		}
+		if kind == atWord && t.kind == tokWord && !t.is(cPattern) {
 			continue
 		}
 		if kind == atWord || kind == atCode || t.kind == tokPunct {
@@ -241,6 +262,59 @@ func findPatterns(text string, toks []token, add func(Span)) {
 	}
 }
 
+// findIDValues finds record numbers written in groups after their keyword:
+// "Case No. 2023 DC 000417", "License No. 180.012947", "plate AZ 7KX-418",
+// "Meeting ID 933 1882 7740".
+func findIDValues(text string, toks []token, add func(Span)) {
+	for i := range toks {
+		t := &toks[i]
+		if t.kind != tokWord || !t.is(cIDKey) {
+			continue
+		}
+		j := i + 1
+		for n := 0; n < 3 && j < len(toks) && !toks[j].newline; n++ {
+			tj := &toks[j]
+			if tj.kind == tokPunct && strings.Contains(".:#", tj.text) || tj.kind == tokWord && (tj.lower == "no" || tj.lower == "number" || tj.lower == "num" || tj.lower == "is" || tj.lower == "id") {
+				j++
+				continue
+			}
+			break
+		}
+		start, end, groups, long, dotted := -1, -1, 0, false, false
+		for k := j; k < len(toks) && !toks[k].newline && groups < 6; k++ {
+			tk := &toks[k]
+			if k > j && tk.kind == tokPunct && (tk.text == "-" || tk.text == "." || tk.text == "/") && !tk.space && k+1 < len(toks) && !toks[k+1].space && (toks[k+1].kind == tokNum || toks[k+1].kind == tokWord && toks[k+1].allCaps) {
+				dotted = dotted || tk.text == "." && toks[k-1].kind == tokNum && toks[k+1].kind == tokNum
+				continue
+			}
+			if k == j && tk.kind == tokWord && (len(tk.text) > 3 || clinicalAbbrev[tk.lower]) {
+				break
+			}
+			ok := tk.kind == tokNum || tk.kind == tokWord && (tk.allCaps || len(tk.text) == 1 && tk.cap) && len(tk.text) <= 4 && !stopWords[tk.lower]
+			if !ok || k > j && tk.space && !toks[k-1].space && toks[k-1].kind == tokPunct && toks[k-1].text != "-" {
+				break
+			}
+			if k > j && !tk.space && tk.kind != toks[k-1].kind && toks[k-1].kind != tokPunct {
+				// "7KX": letters glued to digits continue the group
+			} else if k == j || tk.space {
+				groups++
+			}
+			if start < 0 {
+				start = tk.start
+			}
+			end = tk.end
+			if tk.kind == tokNum && len(tk.text) >= 3 {
+				long = true
+			}
+		}
+		if start >= 0 && long && (groups >= 2 || dotted) && strings.ContainsAny(text[end-1:end], "0123456789") {
+			add(Span{Start: start, End: end, Category: ID, Detector: DetectorPattern, Confidence: 0.8})
+		}
+	}
+}
+
+var idKeywordSet = wordSet(idKeywords)
+
 var (
 	byWordOnce sync.Once
 	byWord     map[string][]int
@@ -257,6 +331,12 @@ func patternsByWord() map[string][]int {
 		}
 	})
 	return byWord
+}
+
+// wordRuneBefore reports a letter or digit just before byte i.
+func wordRuneBefore(text string, i int) bool {
+	r, _ := utf8.DecodeLastRuneInString(text[:i])
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
 func isWordByte(c byte) bool {

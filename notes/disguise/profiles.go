@@ -26,6 +26,9 @@ const (
 func (m *Mapping) consultation(s Span, orig string) string {
 	switch s.Category {
 	case Name:
+		if facilityName(orig) {
+			return genericOrg(orig) // "Steve Lynch HS" would read as a person
+		}
 		return m.pseudonymFor(orig)
 	case Date:
 		return m.shiftDate(orig)
@@ -144,20 +147,41 @@ func (m *Mapping) shiftDate(orig string) string {
 }
 
 func (m *Mapping) shiftParts(p dateParts) string {
-	shift := m.DateShiftDays
+	shift := m.Shift()
 	switch {
 	case p.year != 0 && p.month != 0 && p.day != 0:
-		return p.format(time.Date(p.year, time.Month(p.month), p.day, 0, 0, 0, 0, time.UTC).AddDate(0, 0, shift))
+		return p.format(notAfterToday(time.Date(p.year, time.Month(p.month), p.day, 0, 0, 0, 0, time.UTC).AddDate(0, 0, shift)))
 	case p.month != 0 && p.day != 0:
 		return p.format(time.Date(2001, time.Month(p.month), p.day, 0, 0, 0, 0, time.UTC).AddDate(0, 0, shift))
 	case p.year != 0 && p.month != 0:
-		return p.format(time.Date(p.year, time.Month(p.month), 15, 0, 0, 0, 0, time.UTC).AddDate(0, 0, shift))
+		return p.format(notAfterToday(time.Date(p.year, time.Month(p.month), 15, 0, 0, 0, 0, time.UTC).AddDate(0, 0, shift)))
 	case p.year != 0:
 		return p.format(time.Date(p.year, 7, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, shift))
 	case p.month != 0:
 		return p.format(time.Date(2001, time.Month(p.month), 15, 0, 0, 0, 0, time.UTC).AddDate(0, 0, shift))
 	}
 	return "[date]"
+}
+
+// Shift is the number of days a consultation moves dates by: always back
+// in time, so that no disguised date lies after today. (A mapping made
+// before dates moved only backwards may hold a forward shift; it moves
+// dates back by as many days.)
+func (m *Mapping) Shift() int {
+	if m.DateShiftDays > 0 {
+		return -m.DateShiftDays
+	}
+	return m.DateShiftDays
+}
+
+// notAfterToday moves a shifted date that still lies after today (a future
+// appointment) back by whole years until it does not.
+func notAfterToday(t time.Time) time.Time {
+	today := time.Now().UTC()
+	for t.After(today) {
+		t = t.AddDate(-1, 0, 0)
+	}
+	return t
 }
 
 // leadingNumber reads the first number in s.
@@ -221,8 +245,25 @@ func genericPlace(orig string) string {
 	if _, ok := l.states[key]; ok {
 		return "another state"
 	}
+	words := strings.Fields(key)
+	last := ""
+	if len(words) > 0 {
+		last = words[len(words)-1]
+	}
+	switch {
+	case last == "county" || last == "parish":
+		return "a nearby county"
+	case streetTypes[last] || roadWords[last] || len(words) > 1 && roadWords[words[0]] || strings.HasPrefix(key, "i-"):
+		return "a nearby street"
+	case last == "park":
+		return "a local park"
+	case last == "lake" || len(words) > 1 && words[0] == "lake":
+		return "a nearby lake"
+	}
 	pop, ok := l.places[key]
 	switch {
+	case ok && pop == worldCity:
+		return "a city abroad"
 	case !ok:
 		return "a nearby area"
 	case pop >= 500000:
@@ -239,16 +280,47 @@ var orgKinds = []struct {
 	words []string
 	label string
 }{
-	{[]string{"hospital", "medical", "health", "clinic", "behavioral", "healthcare"}, "a regional hospital"},
-	{[]string{"university", "college", "institute"}, "a university"},
-	{[]string{"school", "elementary", "academy", "high", "middle", "preschool", "daycare"}, "a local school"},
-	{[]string{"church", "synagogue", "mosque", "temple", "ministries"}, "a local congregation"},
-	{[]string{"software", "tech", "technologies", "solutions", "systems", "labs", "digital", "amazon", "google", "microsoft", "apple"}, "a tech company"},
+	{[]string{"hs", "high", "shs", "jhs"}, "a local high school"},
+	{[]string{"middle", "ms", "junior"}, "a local middle school"},
+	{[]string{"elementary", "elem", "es", "primary"}, "a local elementary school"},
+	{[]string{"preschool", "daycare", "montessori", "kindergarten"}, "a local preschool"},
+	{[]string{"school", "academy", "prep", "schools"}, "a local school"},
+	{[]string{"university", "college", "institute", "u", "univ", "state", "tech", "community"}, "a university"},
+	{[]string{"rehab", "recovery", "treatment", "detox", "addiction"}, "a treatment center"},
+	{[]string{"hospice"}, "a hospice"},
+	{[]string{"hospital", "medical", "health", "healthcare", "memorial", "regional", "children's", "mercy", "infirmary"}, "a regional hospital"},
+	{[]string{"clinic", "clinics", "practice", "counseling", "psychiatry", "psychotherapy", "therapy", "behavioral", "wellness", "pediatrics", "psychology"}, "a local practice"},
+	{[]string{"church", "parish", "chapel", "cathedral", "temple", "mosque", "synagogue", "gurdwara", "ministries", "ministry", "congregation", "baptist", "episcopal", "methodist", "lutheran", "catholic", "st", "saint", "lady"}, "a local congregation"},
+	{[]string{"gym", "ymca", "ywca", "fitness", "climbing"}, "a local gym"},
+	{[]string{"park"}, "a local park"},
+	{[]string{"mall", "plaza"}, "a shopping center"},
+	{[]string{"library"}, "a local library"},
+	{[]string{"court", "courthouse"}, "a local court"},
+	{[]string{"jail", "prison", "detention", "corrections", "penitentiary"}, "a correctional facility"},
+	{[]string{"shelter"}, "a local shelter"},
+	{[]string{"hotel", "motel", "inn", "resort", "casino"}, "a local hotel"},
+	{[]string{"police", "sheriff", "sheriff's"}, "a local police department"},
+	{[]string{"county", "services", "department", "authority", "agency", "commission", "division"}, "a public agency"},
+	{[]string{"association", "foundation", "society", "alliance", "coalition", "network"}, "a community organization"},
+	{[]string{"software", "tech", "technologies", "solutions", "systems", "labs", "digital", "amazon", "google", "microsoft", "apple", "intel", "cisco", "qualcomm"}, "a tech company"},
 	{[]string{"bank", "credit", "financial", "capital", "insurance"}, "a financial company"},
-	{[]string{"logistics", "transit", "trucking", "fedex", "ups", "shipping", "airlines"}, "a transport company"},
-	{[]string{"bakery", "foods", "restaurant", "cafe", "diner", "grill", "starbucks", "kitchen"}, "a food business"},
-	{[]string{"walmart", "target", "kroger", "store", "market", "depot", "shop", "retail"}, "a retail store"},
+	{[]string{"logistics", "transit", "trucking", "fedex", "ups", "shipping", "airlines", "freight"}, "a transport company"},
+	{[]string{"bakery", "foods", "restaurant", "cafe", "diner", "grill", "starbucks", "kitchen", "bbq", "pizza", "bar", "pub"}, "a local restaurant"},
+	{[]string{"walmart", "target", "kroger", "store", "market", "depot", "shop", "retail", "mart"}, "a retail store"},
 	{[]string{"dental", "pharmacy"}, "a healthcare practice"},
+	{[]string{"apartments", "apts", "towers", "villas", "manor", "residences", "gardens", "village"}, "an apartment complex"},
+	{[]string{"hall", "campus", "center", "centre", "ctr"}, "a local center"},
+}
+
+// facilityName reports a name span that is really an institution's:
+// "Lincoln HS", "Mercy Hospital" tagged as a person by mistake.
+func facilityName(orig string) bool {
+	f := strings.Fields(strings.ToLower(orig))
+	if len(f) < 2 {
+		return false
+	}
+	last := strings.Trim(f[len(f)-1], ".,")
+	return strongOrgHeads[last] || orgSuffixHeads[last]
 }
 
 func genericOrg(orig string) string {
@@ -262,7 +334,7 @@ func genericOrg(orig string) string {
 			}
 		}
 	}
-	return "a local employer"
+	return "a local organization"
 }
 
 // restrictedZIP3 are the 3-digit ZIP prefixes with 20,000 or fewer people

@@ -115,7 +115,7 @@ func normalize(text string, spans []Span) []Span {
 				merged.Start = last.Start
 				merged.End = max(last.End, s.End)
 				if last.Subject != s.Subject && s.Start < last.End {
-					merged.Subject = pickSubject(last.Subject, s.Subject)
+					merged.Subject = mergeSubject(*last, s)
 				}
 				*last = merged
 				continue
@@ -127,6 +127,21 @@ func normalize(text string, spans []Span) []Span {
 		out[i].Text = text[out[i].Start:out[i].End]
 	}
 	return out
+}
+
+// mergeSubject decides whose two overlapping spans are: a known name that
+// holds the other is more specific ("Dana Smith", the mother, over the
+// "Smith" the client shares with her); otherwise the client's.
+func mergeSubject(a, b Span) Subject {
+	if a.Subject != SubjectUnknown && b.Subject != SubjectUnknown && a.Detector == DetectorKnown && b.Detector == DetectorKnown {
+		switch {
+		case a.Start <= b.Start && a.End >= b.End && a.End-a.Start > b.End-b.Start:
+			return a.Subject
+		case b.Start <= a.Start && b.End >= a.End && b.End-b.Start > a.End-a.Start:
+			return b.Subject
+		}
+	}
+	return pickSubject(a.Subject, b.Subject)
 }
 
 func pickSubject(a, b Subject) Subject {
@@ -150,7 +165,7 @@ func joinable(c Category, gap string) bool {
 	}
 	switch c {
 	case Name:
-		return strings.Trim(gap, " -.") == "" && gap != ". "
+		return strings.Trim(gap, " -.\"“”") == "" && gap != ". " // "DEVONTE "TAY" HARRIS"
 	case Location, Date, Phone, ID, Org:
 		return strings.Trim(gap, " -,") == ""
 	}

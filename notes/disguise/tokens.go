@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/confidenotes/confide/notes/disguise/tagger"
 )
 
 type tokenKind uint8
@@ -26,6 +28,10 @@ type token struct {
 	sentStart  bool // first word of a sentence, line or heading
 	newline    bool // a line break lies between this token and the one before
 	space      bool // white space lies between this token and the one before
+	casing     casing
+	flat       bool // its line is all capitals or all lower case: a capital tells nothing
+	class      wordClass
+	info       wordInfo // the gazetteer's entry (see annotate)
 }
 
 // titles that end in a period without ending a sentence.
@@ -38,78 +44,56 @@ var abbreviations = map[string]bool{
 // tokenize splits text into tokens. A possessive "'s" becomes its own
 // token so that "Maria's" yields the name "Maria".
 func tokenize(text string) []token {
-	toks := make([]token, 0, len(text)/4)
-	i := 0
-	space, newline := false, false
-	for i < len(text) {
-		r, size := utf8.DecodeRuneInString(text[i:])
-		switch {
-		case unicode.IsSpace(r):
-			space = true
-			if r == '\n' || r == '\r' {
-				newline = true
-			}
-			i += size
-			continue
-		case unicode.IsLetter(r) || unicode.IsMark(r):
-			j := i + size
-			for j < len(text) {
-				r2, s2 := utf8.DecodeRuneInString(text[j:])
-				if unicode.IsLetter(r2) || unicode.IsMark(r2) {
-					j += s2
-					continue
-				}
-				if r2 == '\'' || r2 == '’' {
-					r3, s3 := utf8.DecodeRuneInString(text[j+s2:])
-					if !unicode.IsLetter(r3) {
-						break
-					}
-					if (r3 == 's' || r3 == 'S') && !isLetterAt(text, j+s2+s3) {
-						break // possessive
-					}
-					j += s2 + s3
-					continue
-				}
-				break
-			}
-			toks = append(toks, makeWord(text[i:j], i, j, tokWord))
-			i = j
-		case r < utf8.RuneSelf && r >= '0' && r <= '9':
-			j := i + 1
-			for j < len(text) && text[j] >= '0' && text[j] <= '9' {
-				j++
-			}
-			toks = append(toks, token{start: i, end: j, kind: tokNum, text: text[i:j], lower: text[i:j]})
-			i = j
-		default:
-			s := text[i : i+size]
-			toks = append(toks, token{start: i, end: i + size, kind: tokPunct, text: s, lower: s})
-			i += size
-		}
-		t := &toks[len(toks)-1]
-		t.space, t.newline = space, newline
-		space, newline = false, false
-	}
-	markSentences(toks)
-	return toks
+	return tokensOf(text, tagger.Tokenize(text))
 }
 
-func isLetterAt(text string, i int) bool {
-	if i >= len(text) {
-		return false
+// tokensOf makes the detector's tokens from the tagger's, so that a text
+// is cut into words once, the same way for the rules and the tagger.
+func tokensOf(text string, tt []tagger.Token) []token {
+	toks := make([]token, len(tt))
+	for i, t := range tt {
+		s := text[t.Start:t.End]
+		switch t.Kind {
+		case tagger.Word:
+			toks[i] = makeWord(s, t.Start, t.End, tokWord)
+		case tagger.Num:
+			toks[i] = token{start: t.Start, end: t.End, kind: tokNum, text: s, lower: s}
+		default:
+			toks[i] = token{start: t.Start, end: t.End, kind: tokPunct, text: s, lower: s}
+		}
+		toks[i].space, toks[i].newline = t.Space, t.Newline
 	}
-	r, _ := utf8.DecodeRuneInString(text[i:])
-	return unicode.IsLetter(r)
+	markSentences(toks)
+	judgeCasing(toks)
+	return toks
 }
 
 func makeWord(s string, start, end int, kind tokenKind) token {
 	t := token{start: start, end: end, kind: kind, text: s, lower: lowerWord(s)}
-	r, _ := utf8.DecodeRuneInString(s)
-	t.cap = unicode.IsUpper(r)
+	if c := s[0]; c < utf8.RuneSelf {
+		t.cap = c >= 'A' && c <= 'Z'
+	} else {
+		r, _ := utf8.DecodeRuneInString(s)
+		t.cap = unicode.IsUpper(r)
+	}
 	if t.cap {
-		t.allCaps = s == strings.ToUpper(s) && utf8.RuneCountInString(s) > 1
+		t.allCaps = len(s) > 1 && noLower(s) && utf8.RuneCountInString(s) > 1
 	}
 	return t
+}
+
+// noLower reports whether s has no lower-case letter (s == ToUpper(s)).
+func noLower(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return s == strings.ToUpper(s)
+		}
+		if c >= 'a' && c <= 'z' {
+			return false
+		}
+	}
+	return true
 }
 
 // lowerWord lower-cases s, without allocating when it is already lower case.

@@ -262,3 +262,82 @@ func (c Client) Age(d time.Time) int {
 	}
 	return a
 }
+
+// Caseload makes a practice as it stands on day today. Its clients came in
+// over the practice's years; two in three are still in treatment, their
+// last session in the fortnight before today and no termination note, and
+// the others are closed, each with a termination note as its last. Every
+// client's age is reckoned at the end of their care, so a minor is a minor
+// while seen. Notes are written on their own dates: a date, a month or an
+// age inside a note is reckoned from that note's session, so a note of
+// 2026 speaks of 2026. The same seed and day always make the same
+// caseload; it differs from Practice's.
+func (g *Generator) Caseload(clients, notes int, today time.Time) Practice {
+	if clients < 1 {
+		clients = 1
+	}
+	today = time.Date(today.Year(), today.Month(), today.Day(), 0, 0, 0, 0, time.UTC)
+	counts := make([]int, clients)
+	for i := 0; i < notes; i++ {
+		counts[i%clients]++
+	}
+	// The dates of each client's sessions, the last one first decided.
+	dates := make([][]time.Time, clients)
+	for c := range dates {
+		n := max(counts[c], 1)
+		gaps := make([]int, n-1)
+		span := 0
+		for k := range gaps {
+			gaps[k] = 3 + g.rng.IntN(12)
+			span += gaps[k]
+		}
+		last := today.AddDate(0, 0, -1-c%14)
+		if !caseloadActive(c) {
+			last = today.AddDate(0, 0, -60-g.rng.IntN(4*365))
+		}
+		day := last.AddDate(0, 0, -span)
+		for k := 0; k < n; k++ {
+			dates[c] = append(dates[c], day)
+			if k < len(gaps) {
+				day = day.AddDate(0, 0, gaps[k])
+			}
+		}
+	}
+	p := Practice{Clients: make([]Client, clients)}
+	base := g.base
+	for i := range p.Clients {
+		g.base = dates[i][len(dates[i])-1] // ages as at the end of care
+		p.Clients[i] = g.client(i)
+	}
+	g.base = base
+	if clients >= 2 { // one couple, both in treatment
+		a, b := 0, 1
+		p.Clients[a].Partner, p.Clients[b].Partner = b, a
+		p.Clients[b].Last = p.Clients[a].Last
+		p.Clients[b].Street, p.Clients[b].City, p.Clients[b].State, p.Clients[b].ZIP = p.Clients[a].Street, p.Clients[a].City, p.Clients[a].State, p.Clients[a].ZIP
+		rel := "husband"
+		if p.Clients[b].Gender == "female" {
+			rel = "wife"
+		}
+		p.Clients[a].Related = append(p.Clients[a].Related, Person{Name: p.Clients[b].Name(), Relation: rel, Female: rel == "wife"})
+	}
+	p.Notes = make([]Note, 0, notes)
+	for c := range p.Clients {
+		n := counts[c]
+		for k := 0; k < n; k++ {
+			kind := g.kindFor(k, n)
+			switch {
+			case caseloadActive(c) && kind == "termination":
+				kind = "progress"
+			case !caseloadActive(c) && k == n-1 && n >= 3:
+				kind = "termination"
+			}
+			p.Notes = append(p.Notes, g.note(&p.Clients[c], c, kind, dates[c][k]))
+		}
+	}
+	return p
+}
+
+// caseloadActive reports whether client c of a Caseload is still in
+// treatment: two in three are.
+func caseloadActive(c int) bool { return c%3 != 2 }

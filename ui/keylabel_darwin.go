@@ -1,4 +1,0 @@
-package ui
-
-// keys writes shortcuts the macOS way: ⌘L.
-var keys = macKeys
