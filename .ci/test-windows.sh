@@ -76,6 +76,17 @@ for f in Confide.exe confidectl.exe; do [ -f "$app/$f" ] || fail "the zip has no
 x86_64-w64-mingw32-objdump -p "$app/Confide.exe" | grep -q 'Subsystem.*(Windows GUI)' || fail "Confide.exe is not a GUI-subsystem program"
 x86_64-w64-mingw32-objdump -p "$app/confidectl.exe" | grep -q 'Subsystem.*(Windows CUI)' || fail "confidectl.exe is not a console program"
 ok "the zip holds Confide.exe (GUI) and confidectl.exe (console)"
+# Confide.exe carries its resources: the icon (resource types 3 and 14,
+# ICON and GROUP_ICON), the version block (16) and the manifest (24), and
+# the version block names FyneApp.toml's version and build.
+types=$(x86_64-w64-mingw32-objdump -p "$app/Confide.exe" | sed -n '/^The .rsrc Resource Directory section/,/Resources start/p' |
+	sed -n 's/^[0-9a-f]*   Entry: ID: 0x\([0-9a-f]*\),.*/\1/p' | tr '\n' ' ')
+for want in 000003 00000e 000010 000018; do
+	case " $types" in *" $want "*) ;; *) fail "Confide.exe has no resource of type 0x$want (it has: $types)" ;; esac
+done
+version=$(sed -n 's/^Version *= *"\(.*\)"/\1/p' FyneApp.toml).$(sed -n 's/^Build *= *\([0-9]*\)/\1/p' FyneApp.toml)
+x86_64-w64-mingw32-strings -el "$app/Confide.exe" | grep -q -x "$version" || fail "Confide.exe's version block does not say $version"
+ok "Confide.exe has its icon, manifest and version block ($version)"
 
 APP='C:\Program Files\Confide'
 VAULT='C:\My Practice\Confide vault'
@@ -146,7 +157,7 @@ step "the default vault folder is under %APPDATA%"
 appdata=$(wine cmd /c echo %APPDATA% | tr -d '\r')
 case "$appdata" in [A-Z]:\\*) ;; *) fail "cmd printed APPDATA as '$appdata'" ;; esac
 if wine "$APP\\confidectl.exe" status >"$tmp/out" 2>"$tmp/err"; then fail "status with no vault exited 0"; fi
-grep -qF "there is no vault in $appdata\\Confide." "$tmp/err" || fail "status with no vault: $(cat "$tmp/err")"
+grep -qF "there is no vault in $appdata\\Confide " "$tmp/err" || fail "status with no vault: $(cat "$tmp/err")"
 ok "confidectl looks for the vault in $appdata\\Confide"
 
 step "first run: Confide.exe creates the vault in %APPDATA%\\Confide, its key in the Credential Manager"
@@ -197,7 +208,7 @@ ok "client $cid, Zoë Niño"
 step "a note with accented text, from a Windows (CRLF) file"
 mkdir -p "$c/My Practice/Session notes"
 printf 'Zoë came in early. The café downstairs was closed, so we met upstairs.\r\nShe talked about her niño starting school.\r\nPlan: continue weekly.\r\n' >"$c/My Practice/Session notes/Zoë 2026-11-20.txt"
-nid=$(ctl note add --client "$cid" --kind progress --date 2026-11-20 --start 10:00 --duration 50 \
+nid=$(ctl note add --client "$cid" --kind progress --date 2026-11-20 --start 10:00 --duration 50 --service-code 90834 \
 	--file 'C:\My Practice\Session notes\Zoë 2026-11-20.txt' 2>"$tmp/err" | tr -d '\r') || fail "note add: $(cat "$tmp/err")"
 echo "$nid" | grep -Eqx 'n-[0-9a-f]{16}' || fail "note add printed '$nid', not a note id"
 ctl --json note show "$nid" >"$tmp/note.json" || fail "note show"
@@ -217,7 +228,7 @@ ok "imported note $iid without the BOM and the CRs"
 
 step "sign"
 ctl note sign "$nid" >"$tmp/out" 2>"$tmp/err" || fail "note sign: $(cat "$tmp/err")"
-grep -q "^signed $nid at .*sha256:[0-9a-f]\{64\}" "$tmp/out" || fail "note sign printed: $(cat "$tmp/out")"
+grep -q "^signed $nid[: ].*sha256:[0-9a-f]\{64\}" "$tmp/out" || fail "note sign printed: $(cat "$tmp/out")"
 ok "signed $nid"
 
 step "search"
