@@ -126,12 +126,22 @@ var dialogCases = []struct {
 	{"(*diagnosesSection).onEnd", "end a diagnosis", func(t *testing.T, f *dialogFixture) {
 		(&diagnosesSection{d: f.m.deps(), clin: f.clin, clientID: f.clients[0].ID}).onEnd(*f.dx)
 	}},
-	{"(*editor).onSign", "sign a note", func(t *testing.T, f *dialogFixture) {
+	{"(*editor).confirmSign", "sign a note", func(t *testing.T, f *dialogFixture) {
 		f.m.clients.choose(f.clients[0].ID)
 		if f.m.pane.editor == nil {
 			f.m.pane.openNote(f.draft)
 		}
-		f.m.onSign()
+		f.m.onSign() // 50 minutes of 90834: the code fits, the confirmation follows
+	}},
+	{"(*editor).confirmMismatch", "the code does not fit", func(t *testing.T, f *dialogFixture) {
+		f.m.clients.choose(f.clients[0].ID)
+		if f.m.pane.editor == nil {
+			f.m.pane.openNote(f.draft)
+		}
+		f.m.pane.editor.confirmMismatch(clinical.CheckTimeCode("90837", 50))
+	}},
+	{"showSuperbillDialog", "superbill", func(t *testing.T, f *dialogFixture) {
+		showSuperbillDialog(f.m.deps(), &notes.Note{ClientID: f.clients[0].ID, Session: notes.Session{Date: "2026-11-23"}}, nil)
 	}},
 	{"showProgress", "work under way", func(t *testing.T, f *dialogFixture) {
 		showProgress("Writing the copy…", f.w)

@@ -58,14 +58,11 @@ func showSuperbillDialog(d panelDeps, n *notes.Note, done func()) {
 // writeSuperbill writes and records the superbill off the UI goroutine,
 // then says what was written, or why nothing was.
 func writeSuperbill(d panelDeps, clientID, from, to, path string, done func()) {
-	bar := widget.NewProgressBarInfinite()
-	wait := dialog.NewCustomWithoutButtons("Writing the superbill…", bar, d.win)
-	wait.Show()
+	finished := showProgress("Writing the superbill…", d.win)
 	exportSpawn(func() {
 		m, sb, err := d.consent.Superbill(clientID, from, to, path)
 		fyne.Do(func() {
-			bar.Stop()
-			wait.Hide()
+			finished()
 			if m == nil && err != nil {
 				releaseDropEmpty(path)
 				if why := superbillRefusal(err); why != "" {

@@ -46,7 +46,7 @@ func TestSmokeTabMovesBetweenSections(t *testing.T) {
 	}
 	xdo("mousemove", "100", "172", "click", "1") // the client, first in the list
 	xdo("mousemove", "400", "218", "click", "1") // the draft, first in the notes
-	xdo("mousemove", "820", "415", "click", "1") // Subjective
+	xdo("mousemove", "820", "485", "click", "1") // Subjective, below the session fields, the code check and the diagnoses
 	xdo("type", "--delay", "40", "alpha")
 	xdo("key", "Tab")
 	xdo("type", "--delay", "40", "beta")
