@@ -12,6 +12,10 @@ BUILD_PKGS := ca-certificates gcc libc6-dev pkg-config libgl-dev libx11-dev \
 	libxcursor-dev libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev
 RUN_PKGS   := libgl1-mesa-dri
 TEST_PKGS  := xvfb xauth x11-utils xdotool dbus-daemon gnome-keyring poppler-utils imagemagick libgl1-mesa-dri
+# Cross-building for Windows (mingw-w64 for cgo, zip for the package), and
+# running the Windows build under Wine for its smoke test (xwininfo, xdotool
+# and ImageMagick to find, drive and capture its window).
+WINDOWS_PKGS := gcc-mingw-w64-x86-64 zip unzip wine64 xvfb xauth x11-utils xdotool poppler-utils imagemagick libgl1-mesa-dri
 
 # A fresh HOME per test run gives a fresh login keyring; the Go caches
 # stay where they are so that warm builds stay warm.
@@ -28,7 +32,7 @@ FUZZEXECS ?= 50000
 FUZZTAGEXECS ?= 10000
 CRASH_ITERATIONS ?= 100
 
-.PHONY: cgo-note go-check package screenshots run build test unit-test integration-test fuzz bench eval-disguise crash-long deps-build deps-test deps-run clean vet
+.PHONY: cgo-note go-check package screenshots run build test unit-test integration-test fuzz bench eval-disguise crash-long deps-build deps-test deps-run clean vet package-windows test-windows deps-windows
 
 run: deps-build deps-run build
 	$(BIN)/confide
@@ -118,10 +122,25 @@ deps-run:
 	@./.ci/install-packages $(RUN_PKGS)
 deps-test:
 	@./.ci/install-packages $(TEST_PKGS)
+deps-windows: go-check
+	@./.ci/install-packages $(WINDOWS_PKGS)
 
-# A Linux package (dist/Confide.tar.xz) with fyne package and the same build tags.
+# This system's package, with fyne package and the same build tags: on Linux
+# dist/Confide.tar.xz (confide and confidectl), on macOS
+# dist/Confide-macos-ARCH.zip (Confide.app and confidectl).
 package: deps-build
 	./.ci/package.sh
+
+# The Windows package, cross-built with mingw-w64:
+# dist/Confide-windows-amd64.zip with Confide.exe and confidectl.exe.
+package-windows: deps-windows
+	./.ci/package-windows.sh
+
+# The Windows package under Wine, in a fresh prefix and a private X server:
+# the daily work through confidectl.exe and the desktop app's window.
+# WINDOWS_SHOT=assets/screenshots/windows.png also keeps the window's picture.
+test-windows: package-windows
+	xvfb-run -a -s "-screen 0 1280x800x24" ./.ci/test-windows.sh $(WINDOWS_SHOT)
 
 # The README's screenshots, from the demo practice in a real window under Xvfb.
 screenshots: deps-build deps-test

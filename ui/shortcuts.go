@@ -33,7 +33,9 @@ func modifierLabel() string {
 }
 
 // shortcutText is how a shortcut is written on screen: "Ctrl+Shift+S",
-// or "⇧⌘S" on macOS. Every label that names a shortcut uses it.
+// or "⇧⌘S" on macOS. Every label that names a shortcut uses it. The
+// modifiers come in each system's order: Ctrl, Alt, Shift on Windows and
+// Linux; ⌥⇧⌘ on macOS, as its menus show them.
 func shortcutText(sc *desktop.CustomShortcut) string {
 	key := string(sc.KeyName)
 	if sc.KeyName == fyne.KeyComma {
@@ -41,21 +43,21 @@ func shortcutText(sc *desktop.CustomShortcut) string {
 	}
 	mac := goos == "darwin"
 	var parts []string
-	if sc.Modifier&fyne.KeyModifierShift != 0 {
-		parts = append(parts, map[bool]string{true: "⇧", false: "Shift"}[mac])
+	add := func(m fyne.KeyModifier, label string) {
+		if sc.Modifier&m != 0 {
+			parts = append(parts, label)
+		}
 	}
-	if sc.Modifier&(fyne.KeyModifierShortcutDefault|fyne.KeyModifierControl|fyne.KeyModifierSuper) != 0 {
-		parts = append(parts, modifierLabel())
-	}
-	if sc.Modifier&fyne.KeyModifierAlt != 0 {
-		parts = append(parts, map[bool]string{true: "⌥", false: "Alt"}[mac])
-	}
+	primary := fyne.KeyModifierShortcutDefault | fyne.KeyModifierControl | fyne.KeyModifierSuper
 	if mac {
+		add(fyne.KeyModifierAlt, "⌥")
+		add(fyne.KeyModifierShift, "⇧")
+		add(primary, modifierLabel())
 		return strings.Join(parts, "") + key
 	}
-	if len(parts) > 1 && parts[0] == "Shift" { // Ctrl+Shift+S, as Linux and Windows write it
-		parts[0], parts[1] = parts[1], parts[0]
-	}
+	add(primary, modifierLabel())
+	add(fyne.KeyModifierAlt, "Alt")
+	add(fyne.KeyModifierShift, "Shift")
 	return strings.Join(append(parts, key), "+")
 }
 

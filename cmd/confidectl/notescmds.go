@@ -119,14 +119,28 @@ func notesHint(err error) error {
 }
 
 // body reads a note body from --file, or from stdin, at most
-// notes.MaxNoteBytes.
+// notes.MaxNoteBytes, as noteText.
 func (e *env) body() (string, error) {
 	if p := e.flag("file"); p != "" && p != "-" {
 		b, err := readFileLimited(p, notes.MaxNoteBytes, "the note body")
-		return string(b), err
+		if err != nil {
+			return "", err
+		}
+		s, err := noteText(b)
+		if err != nil {
+			return "", fmt.Errorf("%s %w", filepath.Base(p), err)
+		}
+		return s, nil
 	}
 	b, err := readLimited(e.stdin, notes.MaxNoteBytes, "the note body from stdin")
-	return string(b), err
+	if err != nil {
+		return "", err
+	}
+	s, err := noteText(b)
+	if err != nil {
+		return "", fmt.Errorf("the note body %w", err)
+	}
+	return s, nil
 }
 
 // listFlag returns the values of a repeatable flag.
@@ -532,12 +546,16 @@ func cmdImport(e *env, args []string) error {
 		if err != nil {
 			return err
 		}
+		text, err := noteText(b)
+		if err != nil {
+			return fmt.Errorf("%s %w; nothing was imported", filepath.Base(p), err)
+		}
 		info, err := os.Stat(p)
 		if err != nil {
 			return err
 		}
 		drafts = append(drafts, notes.Draft{ClientID: e.flag("client"), Kind: kind, Template: notes.Free,
-			Session: notes.Session{Date: fileDate(p, info)}, Sections: notes.Free.ParseBody(string(b))})
+			Session: notes.Session{Date: fileDate(p, info)}, Sections: notes.Free.ParseBody(text)})
 	}
 	type imported struct {
 		File string `json:"file"`
