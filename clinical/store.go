@@ -55,6 +55,10 @@ type Option func(*Store)
 // WithClock sets the clock used for the time each record is made.
 func WithClock(now func() time.Time) Option { return func(s *Store) { s.now = now } }
 
+// WithNotes makes the store refer to an open notes store of the same
+// vault, rather than open one of its own.
+func WithNotes(ns *notes.Store) Option { return func(s *Store) { s.notes = ns } }
+
 // Open brings the clinical tables of v (and the notes tables they refer
 // to) up to date and returns the store.
 func Open(v *vault.Vault, opts ...Option) (*Store, error) {
@@ -62,11 +66,13 @@ func Open(v *vault.Vault, opts ...Option) (*Store, error) {
 	for _, o := range opts {
 		o(s)
 	}
-	ns, err := notes.Open(v, notes.WithClock(s.now))
-	if err != nil {
-		return nil, err
+	if s.notes == nil {
+		ns, err := notes.Open(v, notes.WithClock(s.now))
+		if err != nil {
+			return nil, err
+		}
+		s.notes = ns
 	}
-	s.notes = ns
 	sub, err := fs.Sub(migrationFiles, "migrations")
 	if err != nil {
 		return nil, err

@@ -64,7 +64,7 @@ func Open(v *vault.Vault, opts ...Option) (*Store, error) {
 		return nil, err
 	}
 	s.notes = ns
-	if s.clinical, err = clinical.Open(v, clinical.WithClock(s.now)); err != nil {
+	if s.clinical, err = clinical.Open(v, clinical.WithClock(s.now), clinical.WithNotes(ns)); err != nil {
 		return nil, err
 	}
 	sub, err := fs.Sub(migrationFiles, "migrations")

@@ -66,13 +66,7 @@ func (p *measuresPanel) latestInstrument() string {
 	if err != nil || len(ms) == 0 {
 		return "PHQ-9"
 	}
-	newest := ms[0]
-	for _, m := range ms[1:] {
-		if m.Date > newest.Date {
-			newest = m
-		}
-	}
-	return instrumentName(newest.Instrument)
+	return instrumentName(ms[len(ms)-1].Instrument) // oldest first
 }
 
 // selected is the instrument charted.
