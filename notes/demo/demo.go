@@ -77,14 +77,7 @@ func Fill(s *notes.Store, clock *Clock, o Options) (*Result, error) {
 	ids := make([]string, len(p.Clients))
 	res := &Result{}
 	for i, c := range p.Clients {
-		// The record is made at the first session; in a caseload of many
-		// years (the bench's 25,000 notes) a child's first session can
-		// come before the synthetic date of birth, which the record
-		// refuses, so it is made the day after the birth then.
 		clock.Set(first[i])
-		if !first[i].After(c.DOB) {
-			clock.Set(c.DOB.AddDate(0, 0, 1))
-		}
 		added, err := s.AddClient(client(c, first[i], last[i], hasTermination(p, i)))
 		if err != nil {
 			return nil, fmt.Errorf("demo client %d: %w", i+1, err)

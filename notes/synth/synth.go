@@ -308,6 +308,12 @@ func (g *Generator) Caseload(clients, notes int, today time.Time) Practice {
 	for i := range p.Clients {
 		g.base = dates[i][len(dates[i])-1] // ages as at the end of care
 		p.Clients[i] = g.client(i)
+		if first := dates[i][0]; !first.After(p.Clients[i].DOB) {
+			// Care of many years (the bench's 25,000 notes) can start
+			// before a child's birthday drawn at its end: the child was
+			// 8, the youngest age drawn, at the first session.
+			p.Clients[i].DOB = first.AddDate(-8, 0, 0)
+		}
 	}
 	g.base = base
 	if clients >= 2 { // one couple, both in treatment
