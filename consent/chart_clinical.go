@@ -219,9 +219,5 @@ func (s *Store) ExportTrendChart(clientID, instrument, out string) (*Manifest, e
 	if err := checkDisclosure(&d); err != nil {
 		return nil, err
 	}
-	err = s.writeAccounted(m, "chart image", []string{out}, [][]byte{png}, func() error { return s.recordExport(m, d) })
-	if err != nil && m.DisclosureID == "" {
-		return nil, err
-	}
-	return m, err
+	return s.writeAccounted(m, "chart image", []string{out}, [][]byte{png}, func() error { return s.recordExport(m, d) })
 }

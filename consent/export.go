@@ -282,11 +282,7 @@ func (s *Store) Export(req ExportRequest, to ExportFiles) (*Manifest, error) {
 	if err := checkDisclosure(&d); err != nil {
 		return nil, err
 	}
-	err = s.writeAccounted(m, "export", finals, data, func() error { return s.recordExport(m, d) })
-	if err != nil && m.DisclosureID == "" {
-		return nil, err
-	}
-	return m, err
+	return s.writeAccounted(m, "export", finals, data, func() error { return s.recordExport(m, d) })
 }
 
 // recordExport enters the export in the accounting, its manifest beside

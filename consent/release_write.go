@@ -176,14 +176,10 @@ func (r *Release) Release(out string, opts ReleaseOptions) (*Manifest, error) {
 		finals, data = append(finals, encOut), append(data, enc)
 	}
 	m.Hash = ManifestHash(m)
-	err = r.s.writeAccounted(m, "release", finals, data, func() error {
+	return r.s.writeAccounted(m, "release", finals, data, func() error {
 		_, err := r.Record(m)
 		return err
 	})
-	if err != nil && m.DisclosureID == "" {
-		return nil, err
-	}
-	return m, err
 }
 
 // writeAccounted writes data to the files finals the crash-safe way
@@ -191,9 +187,20 @@ func (r *Release) Release(out string, opts ReleaseOptions) (*Manifest, error) {
 // written; record then enters the release or export in the accounting, and
 // only after that are the files put in place. A crash before record leaves
 // temporary files that the next Open removes; a crash after it, files that
-// the next Open puts in place. An error
-// once record succeeded says so, and m.DisclosureID is set.
-func (s *Store) writeAccounted(m *Manifest, what string, finals []string, data [][]byte, record func() error) error {
+// the next Open puts in place. It returns m once the copy is recorded
+// (m.DisclosureID set), with an error if its files could not be put in
+// place, and nil with the error when nothing was recorded.
+func (s *Store) writeAccounted(m *Manifest, what string, finals []string, data [][]byte, record func() error) (*Manifest, error) {
+	err := s.writeAccountedFiles(m, what, finals, data, record)
+	if err != nil && m.DisclosureID == "" {
+		return nil, err
+	}
+	return m, err
+}
+
+// writeAccountedFiles is writeAccounted's work; an error once record
+// succeeded says so.
+func (s *Store) writeAccountedFiles(m *Manifest, what string, finals []string, data [][]byte, record func() error) error {
 	temps := make([]string, len(finals))
 	for i, f := range finals {
 		abs, err := filepath.Abs(f)

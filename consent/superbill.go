@@ -71,11 +71,7 @@ func (s *Store) writeSuperbill(sb *clinical.Superbill, out string) (*Manifest, e
 	if err := checkDisclosure(&d); err != nil {
 		return nil, err
 	}
-	err = s.writeAccounted(m, "superbill", []string{out}, [][]byte{b.Bytes()}, func() error { return s.recordExport(m, d) })
-	if err != nil && m.DisclosureID == "" {
-		return nil, err
-	}
-	return m, err
+	return s.writeAccounted(m, "superbill", []string{out}, [][]byte{b.Bytes()}, func() error { return s.recordExport(m, d) })
 }
 
 // money writes cents as dollars: "$1,530.00".
