@@ -79,9 +79,7 @@ func (c *Confide) Tour() []TourStep {
 			}
 		}},
 		{"consult", func() {
-			for c.win.Canvas().Overlays().Top() != nil {
-				c.win.Canvas().Overlays().Remove(c.win.Canvas().Overlays().Top())
-			}
+			clearOverlays(c.win)
 			if m.pane == nil || signed.noteID == "" {
 				return
 			}
@@ -95,12 +93,18 @@ func (c *Confide) Tour() []TourStep {
 		}},
 		{"locked", func() {
 			m.closeSettings()
-			for c.win.Canvas().Overlays().Top() != nil {
-				c.win.Canvas().Overlays().Remove(c.win.Canvas().Overlays().Top())
-			}
+			clearOverlays(c.win)
 			c.place = place{}
 			c.onLock()
 		}},
+	}
+}
+
+// clearOverlays removes every dialog and pop-up from w, as the tour moves
+// on to a screen of its own.
+func clearOverlays(w fyne.Window) {
+	for o := w.Canvas().Overlays(); o.Top() != nil; {
+		o.Remove(o.Top())
 	}
 }
 
